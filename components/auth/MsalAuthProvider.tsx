@@ -1,0 +1,77 @@
+'use client';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { MsalProvider, useMsal } from '@azure/msal-react';
+import {
+  EventType,
+  InteractionRequiredAuthError,
+  InteractionStatus,
+  PublicClientApplication,
+  type AuthenticationResult,
+} from '@azure/msal-browser';
+import { armTokenRequest, buildMsalConfiguration } from '@/lib/auth/msal-config';
+import type { PublicAuthConfig } from '@/lib/auth/public-config';
+import { AuthContext, type AuthApi, type AuthState } from './auth-context';
+import { describeAuthError } from './describe-auth-error';
+
+/** Production sign-in: Microsoft Entra ID through MSAL.js. Loaded in the browser only. */
+export default function MsalAuthProvider({ config, children }: { config: PublicAuthConfig; children: ReactNode }) {
+  const [instance] = useState(() => {
+    const pca = new PublicClientApplication(buildMsalConfiguration(config, window.location.origin));
+    pca.addEventCallback((event) => {
+      if (event.eventType === EventType.LOGIN_SUCCESS || event.eventType === EventType.ACQUIRE_TOKEN_SUCCESS) {
+        const result = event.payload as AuthenticationResult | null;
+        if (result?.account) pca.setActiveAccount(result.account);
+      }
+    });
+    return pca;
+  });
+  return (
+    <MsalProvider instance={instance}>
+      <MsalAuthBridge config={config}>{children}</MsalAuthBridge>
+    </MsalProvider>
+  );
+}
+
+function MsalAuthBridge({ config, children }: { config: PublicAuthConfig; children: ReactNode }) {
+  const { instance, accounts, inProgress } = useMsal();
+  const [error, setError] = useState<string>();
+  const account = instance.getActiveAccount() ?? accounts[0] ?? null;
+
+  const state: AuthState = useMemo(() => {
+    if (inProgress === InteractionStatus.Startup || inProgress === InteractionStatus.HandleRedirect) return { status: 'loading' };
+    if (!account) return { status: 'signed-out', error };
+    return {
+      status: 'signed-in',
+      account: { name: account.name ?? account.username, username: account.username, tenantId: account.tenantId },
+    };
+  }, [account, inProgress, error]);
+
+  const signIn = useCallback(async () => {
+    setError(undefined);
+    try {
+      await instance.loginRedirect({ ...armTokenRequest(config), prompt: 'select_account' });
+    } catch (cause) {
+      setError(describeAuthError(cause));
+    }
+  }, [instance, config]);
+
+  const signOut = useCallback(async () => {
+    await instance.logoutRedirect({ account: account ?? undefined });
+  }, [instance, account]);
+
+  const getArmToken = useCallback(async () => {
+    if (!account) throw new Error('Not signed in.');
+    const request = { ...armTokenRequest(config), account };
+    try {
+      return (await instance.acquireTokenSilent(request)).accessToken;
+    } catch (cause) {
+      if (cause instanceof InteractionRequiredAuthError) {
+        await instance.acquireTokenRedirect(request);
+      }
+      throw new Error(describeAuthError(cause));
+    }
+  }, [instance, account, config]);
+
+  const api: AuthApi = useMemo(() => ({ state, signIn, signOut, getArmToken }), [state, signIn, signOut, getArmToken]);
+  return <AuthContext.Provider value={api}>{children}</AuthContext.Provider>;
+}

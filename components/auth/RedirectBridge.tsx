@@ -1,0 +1,19 @@
+'use client';
+import { useEffect, useState } from 'react';
+
+export function RedirectBridge() {
+  const [problem, setProblem] = useState<string>();
+  useEffect(() => {
+    import('@azure/msal-browser/redirect-bridge')
+      .then(({ broadcastResponseToMainFrame }) => broadcastResponseToMainFrame())
+      .catch((error: unknown) => setProblem(error instanceof Error ? error.message : 'The sign-in response could not be read.'));
+  }, []);
+  if (problem) {
+    return (
+      <p role="alert">
+        Sign-in could not finish: {problem} <a href="/" className="underline">Back to the start page</a>
+      </p>
+    );
+  }
+  return <p>Finishing sign-in…</p>;
+}

@@ -1,0 +1,13 @@
+/** Ports and environment shared by playwright.config.ts and the specs. */
+import { resolve } from 'node:path';
+import { appEnvironmentFor } from '../emulator/app-environment';
+
+export const EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 8444);
+export const EMULATOR_URL = `https://localhost:${EMULATOR_PORT}`;
+export const MSAL_APP_URL = `http://localhost:${process.env.E2E_MSAL_APP_PORT ?? 3100}`;
+export const DEMO_APP_URL = `http://localhost:${process.env.E2E_DEMO_APP_PORT ?? 3101}`;
+export const EMULATOR_DATA_DIR = resolve('.emulator');
+export const EMULATOR_CA_FILE = resolve(EMULATOR_DATA_DIR, 'ca.pem');
+export function appEnvironment(authMode: 'msal' | 'demo'): Record<string, string> {
+  return { NEXT_TELEMETRY_DISABLED: '1', ...appEnvironmentFor(EMULATOR_URL, EMULATOR_CA_FILE, authMode) };
+}

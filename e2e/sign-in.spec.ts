@@ -1,0 +1,48 @@
+import { expect, test } from '@playwright/test';
+import { AppShell } from './pages/app-shell';
+import { DEMO_APP_URL, EMULATOR_URL, MSAL_APP_URL } from './environment';
+
+test.describe('MSAL sign-in against the emulator (production path)', () => {
+  test('signs in through the Entra look-alike, shows the persona, and signs out', async ({ page }) => {
+    const shell = new AppShell(page);
+    await page.goto(MSAL_APP_URL);
+    await expect(page.getByTestId('home-environment')).toContainText('Local emulator');
+    await expect(shell.environment()).toContainText('Local emulator');
+
+    await shell.startSignIn();
+    await page.waitForURL(new RegExp(`^${EMULATOR_URL}/organizations/oauth2/v2.0/authorize`));
+    await page.getByRole('button', { name: /Olivia Owner/ }).click();
+
+    await page.waitForURL(`${MSAL_APP_URL}/`);
+    await expect(shell.signedInAs()).toContainText('Olivia Owner');
+    await expect(page.getByTestId('welcome')).toContainText('Olivia Owner');
+
+    await shell.signOut();
+    await page.waitForURL(`${MSAL_APP_URL}/`);
+    await shell.expectSignedOut();
+  });
+});
+
+test.describe('demo sign-in (no certificate step in the browser)', () => {
+  // A stock browser: the emulator's certificate is not trusted, so the browser must never need to reach it.
+  test.use({ ignoreHTTPSErrors: false });
+
+  test('picks a persona and is signed in without the browser contacting the emulator', async ({ page }) => {
+    const emulatorRequests: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().startsWith(EMULATOR_URL)) emulatorRequests.push(request.url());
+    });
+    const shell = new AppShell(page);
+    await page.goto(DEMO_APP_URL);
+    await shell.startSignIn();
+    await page.waitForURL(`${DEMO_APP_URL}/sign-in`);
+    await page.getByRole('button', { name: /Continue as Ravi Reader/ }).click();
+
+    await page.waitForURL(`${DEMO_APP_URL}/`);
+    await expect(shell.signedInAs()).toContainText('Ravi Reader');
+    expect(emulatorRequests).toEqual([]);
+
+    await shell.signOut();
+    await shell.expectSignedOut();
+  });
+});

@@ -1,0 +1,34 @@
+import { type Configuration, ProtocolMode, LogLevel } from '@azure/msal-browser';
+import type { PublicAuthConfig } from './public-config';
+
+/** The page MSAL returns to after redirect, popup and silent (iframe) sign-in; see app/auth/redirect. */
+export const REDIRECT_PATH = '/auth/redirect';
+
+export function buildMsalConfiguration(config: PublicAuthConfig, origin: string): Configuration {
+  return {
+    auth: {
+      clientId: config.clientId,
+      authority: config.authority,
+      knownAuthorities: config.knownAuthorities,
+      redirectUri: `${origin}${REDIRECT_PATH}`,
+      postLogoutRedirectUri: `${origin}/`,
+    },
+    cache: { cacheLocation: 'sessionStorage' },
+    system: {
+      protocolMode: ProtocolMode.AAD,
+      loggerOptions: {
+        logLevel: LogLevel.Warning,
+        piiLoggingEnabled: false,
+        loggerCallback: (level, message, containsPii) => {
+          if (containsPii) return;
+          if (level === LogLevel.Error) console.error(message);
+        },
+      },
+    },
+  };
+}
+
+/** Scopes for an ARM token: the resource scope only; MSAL adds openid, profile and offline_access. */
+export function armTokenRequest(config: PublicAuthConfig) {
+  return { scopes: [config.armScope] };
+}

@@ -1,0 +1,144 @@
+/**
+ * The server's configuration, parsed once from the environment with zod. A bad value stops start-up with one
+ * line naming the variable and the problem (see instrumentation.ts). Server-only: the browser receives the
+ * public subset through `publicAuthConfig()`.
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { CLOUD_PRESETS, type CloudName } from './cloud-presets';
+
+export type AuthMode = 'msal' | 'demo';
+
+export interface AppConfig {
+  /** Which Azure environment this is, for people: "Azure public cloud", "Local emulator", ... */
+  environmentLabel: string;
+  cloud: CloudName | 'Custom';
+  isEmulator: boolean;
+  armEndpoint: string;
+  armScope: string;
+  authority: string;
+  knownAuthorities: string[];
+  clientId: string;
+  authMode: AuthMode;
+  /** Extra CA certificates (PEM) trusted for ARM TLS, or undefined to use the system store only. */
+  armCaPem?: string;
+  armCaFile?: string;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`${variable}: ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+const httpsUrl = z
+  .string()
+  .trim()
+  .pipe(z.url({ protocol: /^https$/, error: 'must be an absolute https:// URL' }))
+  .transform((value) => value.replace(/\/+$/, ''));
+
+const guid = z
+  .string()
+  .trim()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a GUID (the application (client) id)');
+
+const hostList = z
+  .string()
+  .trim()
+  .transform((value) => value.split(',').map((host) => host.trim()).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^[a-z0-9.-]+(:\d{1,5})?$/i, 'each entry must be a host[:port], e.g. login.example.com')));
+
+const environmentSchema = {
+  AZURE_CLOUD: z.enum(Object.keys(CLOUD_PRESETS) as [CloudName, ...CloudName[]], {
+    error: `must be one of ${Object.keys(CLOUD_PRESETS).join(', ')}`,
+  }),
+  ARM_ENDPOINT: httpsUrl,
+  AZURE_AUTHORITY: httpsUrl,
+  AZURE_CLIENT_ID: guid,
+  AZURE_KNOWN_AUTHORITIES: hostList,
+  ARM_SCOPE: z.string().trim().regex(/^\S+\/user_impersonation$|^\S+\/\.default$/, 'must end in /user_impersonation or /.default'),
+  ARM_CA_FILE: z.string().trim().min(1, 'must be a file path'),
+  AUTH_MODE: z.enum(['msal', 'demo'], { error: 'must be msal or demo' }),
+} as const;
+
+type Variable = keyof typeof environmentSchema;
+
+function readVariable<K extends Variable>(env: NodeJS.ProcessEnv, name: K): z.output<(typeof environmentSchema)[K]> | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const parsed = environmentSchema[name].safeParse(raw);
+  if (!parsed.success) {
+    throw new ConfigError(name, `${parsed.error.issues[0]?.message ?? 'invalid value'} (got "${raw}")`);
+  }
+  return parsed.data as z.output<(typeof environmentSchema)[K]>;
+}
+
+function readCaFile(path: string): string {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+    throw new ConfigError('ARM_CA_FILE', `cannot read "${path}" (${reason})`);
+  }
+  if (!text.includes('-----BEGIN CERTIFICATE-----')) {
+    throw new ConfigError('ARM_CA_FILE', `"${path}" holds no PEM certificate (-----BEGIN CERTIFICATE-----)`);
+  }
+  return text;
+}
+
+export function isLoopbackUrl(url: string): boolean {
+  return LOOPBACK_HOSTS.has(new URL(url).hostname);
+}
+
+/** Parses configuration from an environment. Throws ConfigError naming the first bad variable. */
+export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
+  const cloudName = readVariable(env, 'AZURE_CLOUD');
+  const explicitArm = readVariable(env, 'ARM_ENDPOINT');
+  const preset = CLOUD_PRESETS[cloudName ?? 'AzureCloud'];
+
+  const armEndpoint = explicitArm ?? preset.armEndpoint;
+  const isEmulator = isLoopbackUrl(armEndpoint);
+  const authority = readVariable(env, 'AZURE_AUTHORITY') ?? `${isEmulator ? armEndpoint : preset.loginEndpoint}/organizations`;
+  const authMode = readVariable(env, 'AUTH_MODE') ?? 'msal';
+  if (authMode === 'demo' && !isEmulator) {
+    throw new ConfigError('AUTH_MODE', `demo sign-in is only allowed against the local emulator, not ${armEndpoint}`);
+  }
+
+  const clientId = readVariable(env, 'AZURE_CLIENT_ID');
+  if (!clientId) {
+    throw new ConfigError('AZURE_CLIENT_ID', 'is required: the application (client) id of your Entra app registration');
+  }
+
+  const caFile = readVariable(env, 'ARM_CA_FILE');
+  const knownAuthorities = readVariable(env, 'AZURE_KNOWN_AUTHORITIES') ?? (isEmulator ? [new URL(authority).host] : []);
+  const cloud = explicitArm && !cloudName ? 'Custom' : (cloudName ?? 'AzureCloud');
+
+  return {
+    environmentLabel: isEmulator ? `Local emulator (${new URL(armEndpoint).host})` : cloud === 'Custom' ? `Custom ARM endpoint ${armEndpoint}` : preset.label,
+    cloud,
+    isEmulator,
+    armEndpoint,
+    armScope: readVariable(env, 'ARM_SCOPE') ?? (explicitArm ? 'https://management.azure.com/user_impersonation' : preset.armScope),
+    authority,
+    knownAuthorities,
+    clientId,
+    authMode,
+    armCaFile: caFile,
+    armCaPem: caFile ? readCaFile(caFile) : undefined,
+  };
+}
+
+let cached: AppConfig | undefined;
+
+/** The configuration of this server process, parsed on first use. */
+export function getConfig(): AppConfig {
+  cached ??= parseConfig(process.env);
+  return cached;
+}
