@@ -1,0 +1,81 @@
+/** Starting operations: the plan of phases and the states a PUT/DELETE moves cluster and pools to. */
+import { randomUUID } from 'node:crypto';
+import { clusterId } from '../state/ids';
+import type { ClusterRecord, OperationError, OperationPhase, OperationRecord, PoolRecord } from '../state/types';
+
+/** Pools whose nodes a CA change reimages: Linux VMSS pools (Windows pools are not supported, azure-facts §1). */
+export function rollsOnCaChange(pool: PoolRecord): boolean {
+  return pool.osType === 'Linux' && pool.type === 'VirtualMachineScaleSets';
+}
+
+export interface StartOptions {
+  now: number;
+  msPerBatch: number;
+  failure?: { afterBatches: number; error: OperationError };
+  id?: string;
+}
+
+function newOperation(cluster: ClusterRecord, kind: OperationRecord['kind'], phases: OperationPhase[], options: StartOptions): OperationRecord {
+  return {
+    id: options.id ?? randomUUID(),
+    subscriptionId: cluster.subscriptionId,
+    location: cluster.location,
+    clusterKey: clusterId(cluster).toLowerCase(),
+    kind,
+    status: 'InProgress',
+    startTime: new Date(options.now).toISOString(),
+    phases,
+    phaseIndex: 0,
+    batchesDone: 0,
+    nextStepAt: options.now + options.msPerBatch,
+    ...(options.failure ? { failure: options.failure } : {}),
+  };
+}
+
+/**
+ * An update. With `caChanged`, every Linux VMSS pool is rolled in turn and goes to `Updating` (Windows pools
+ * stay as they are); otherwise a short Updating → Succeeded with no machine churn (azure-facts U8).
+ */
+export function startUpdate(cluster: ClusterRecord, caChanged: boolean, options: StartOptions): OperationRecord {
+  const rolled = caChanged ? cluster.pools.filter(rollsOnCaChange) : [];
+  const phases: OperationPhase[] = [
+    { kind: 'status', text: 'ProvisioningControlPlane' },
+    { kind: 'applyCounts' },
+    ...rolled.map((pool) => ({ kind: 'rollPool' as const, pool: pool.name })),
+    { kind: 'status', text: 'ReconcilingDNS' },
+  ];
+  cluster.provisioningState = 'Updating';
+  for (const pool of cluster.pools) {
+    if (!caChanged || rollsOnCaChange(pool)) {
+      pool.provisioningState = 'Updating';
+      delete pool.provisioningError;
+    }
+  }
+  const operation = newOperation(cluster, 'update', phases, caChanged ? options : { ...options, failure: undefined });
+  cluster.activeOperationId = operation.id;
+  return operation;
+}
+
+export function startCreate(cluster: ClusterRecord, options: StartOptions): OperationRecord {
+  cluster.provisioningState = 'Creating';
+  for (const pool of cluster.pools) pool.provisioningState = 'Creating';
+  const operation = newOperation(
+    cluster,
+    'create',
+    [{ kind: 'status', text: 'ProvisioningControlPlane' }, { kind: 'finishCreate' }, { kind: 'status', text: 'ReconcilingDNS' }],
+    { ...options, failure: undefined },
+  );
+  cluster.activeOperationId = operation.id;
+  return operation;
+}
+
+export function startDelete(cluster: ClusterRecord, options: StartOptions): OperationRecord {
+  cluster.provisioningState = 'Deleting';
+  for (const pool of cluster.pools) pool.provisioningState = 'Deleting';
+  const operation = newOperation(cluster, 'delete', [{ kind: 'status', text: 'DeletingAgentPools' }, { kind: 'delete' }], {
+    ...options,
+    failure: undefined,
+  });
+  cluster.activeOperationId = operation.id;
+  return operation;
+}

@@ -1,0 +1,89 @@
+/** Wire shapes (JSON bodies) of managed clusters, agent pools and machines (azure-facts.md §2). */
+import { clusterId, fqdnTag, machineResourceId, nodeResourceGroup } from '../state/ids';
+import type { ClusterRecord, MachineRecord, PoolRecord } from '../state/types';
+
+export interface WireOptions {
+  /** azure-facts U4: recorded GET bodies had no eTag; the switch reproduces that. */
+  omitETag: boolean;
+}
+
+function poolProperties(pool: PoolRecord, options: WireOptions): Record<string, unknown> {
+  return {
+    ...pool.extra,
+    count: pool.count,
+    vmSize: pool.vmSize,
+    osDiskSizeGB: pool.osDiskSizeGB,
+    osDiskType: 'Managed',
+    kubeletDiskType: 'OS',
+    maxPods: pool.maxPods,
+    type: pool.type,
+    ...(pool.availabilityZones ? { availabilityZones: pool.availabilityZones } : {}),
+    enableAutoScaling: pool.enableAutoScaling,
+    ...(pool.enableAutoScaling ? { minCount: pool.minCount, maxCount: pool.maxCount } : {}),
+    provisioningState: pool.provisioningState,
+    powerState: { code: pool.powerState },
+    orchestratorVersion: pool.orchestratorVersion,
+    currentOrchestratorVersion: pool.currentOrchestratorVersion,
+    enableNodePublicIP: false,
+    mode: pool.mode,
+    osType: pool.osType,
+    osSKU: pool.osSKU,
+    nodeImageVersion: pool.nodeImageVersion,
+    upgradeSettings: pool.upgradeSettings,
+    enableFIPS: false,
+    ...(options.omitETag ? {} : { eTag: pool.eTag }),
+    ...(pool.provisioningError ? { status: { provisioningError: pool.provisioningError } } : {}),
+  };
+}
+
+export function wireCluster(cluster: ClusterRecord, options: WireOptions): Record<string, unknown> {
+  const securityProfile: Record<string, unknown> = { ...cluster.securityExtra };
+  if (cluster.caCertificates && cluster.caCertificates.length > 0) {
+    securityProfile.customCATrustCertificates = [...cluster.caCertificates];
+  }
+  return {
+    id: clusterId(cluster),
+    location: cluster.location,
+    name: cluster.name,
+    type: 'Microsoft.ContainerService/ManagedClusters',
+    tags: cluster.tags,
+    ...(options.omitETag ? {} : { eTag: cluster.eTag }),
+    ...cluster.topExtra,
+    properties: {
+      ...cluster.extra,
+      provisioningState: cluster.provisioningState,
+      powerState: { code: cluster.powerState },
+      kubernetesVersion: cluster.kubernetesVersion,
+      currentKubernetesVersion: cluster.currentKubernetesVersion,
+      dnsPrefix: cluster.dnsPrefix,
+      fqdn: `${cluster.dnsPrefix}-${fqdnTag(cluster)}.hcp.${cluster.location}.azmk8s.io`,
+      azurePortalFQDN: `${cluster.dnsPrefix}-${fqdnTag(cluster)}.portal.hcp.${cluster.location}.azmk8s.io`,
+      agentPoolProfiles: cluster.pools.map((pool) => ({ name: pool.name, ...poolProperties(pool, options) })),
+      nodeResourceGroup: nodeResourceGroup(cluster),
+      maxAgentPools: 100,
+      securityProfile,
+    },
+  };
+}
+
+export function wireAgentPool(cluster: ClusterRecord, pool: PoolRecord, options: WireOptions): Record<string, unknown> {
+  return {
+    id: `${clusterId(cluster)}/agentPools/${pool.name}`,
+    name: pool.name,
+    type: 'Microsoft.ContainerService/managedClusters/agentPools',
+    properties: poolProperties(pool, options),
+  };
+}
+
+export function wireMachine(cluster: ClusterRecord, pool: PoolRecord, machine: MachineRecord): Record<string, unknown> {
+  return {
+    id: `${clusterId(cluster)}/agentPools/${pool.name}/machines/${machine.name}`,
+    name: machine.name,
+    type: 'Microsoft.ContainerService/managedClusters/agentPools/machines',
+    properties: {
+      network: { ipAddresses: [{ ip: machine.ip, family: 'IPv4' }] },
+      resourceId: machineResourceId(cluster, pool, machine),
+    },
+    ...(machine.zone ? { zones: [machine.zone] } : {}),
+  };
+}
