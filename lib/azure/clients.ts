@@ -1,0 +1,30 @@
+import 'server-only';
+import { ContainerServiceClient } from '@azure/arm-containerservice';
+import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
+import { getConfig } from '../config';
+import { staticTokenCredential } from './credential';
+import { armTrustedCas } from './tls';
+
+/** Options every ARM client shares: the configured endpoint and scope, TLS trust, bounded retries. */
+function clientOptions() {
+  const config = getConfig();
+  const ca = armTrustedCas();
+  return {
+    endpoint: config.armEndpoint,
+    credentials: { scopes: [config.armScope] },
+    ...(ca ? { tlsOptions: { ca } } : {}),
+    retryOptions: { maxRetries: 3, retryDelayInMs: 500, maxRetryDelayInMs: 10_000 },
+    userAgentOptions: { userAgentPrefix: 'aks-ca-trust' },
+  };
+}
+
+/** Per-request clients holding the caller's token. */
+export function armClients(token: string) {
+  const credential = staticTokenCredential(token);
+  return {
+    subscriptions: () => new SubscriptionClient(credential, clientOptions()),
+    containerService: (subscriptionId: string) => new ContainerServiceClient(credential, subscriptionId, clientOptions()),
+  };
+}
+
+export type ArmClients = ReturnType<typeof armClients>;

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+/** ARM's naming rules for what the dashboard accepts from the browser. */
+
+export const subscriptionIdSchema = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'A subscription id is a GUID.');
+
+export const resourceGroupNameSchema = z
+  .string()
+  .regex(/^[-\w.()]{1,89}[-\w()]$|^[-\w()]$/u, 'A resource group name is 1-90 letters, digits, _ - . ( ), not ending in a period.');
+
+export const clusterNameSchema = z
+  .string()
+  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_-]{0,61}[a-zA-Z0-9]$|^[a-zA-Z0-9]$/, 'A cluster name is 1-63 letters, digits, _ or -, starting and ending with a letter or digit.');
+
+export const clusterRefSchema = z.object({
+  subscriptionId: subscriptionIdSchema,
+  resourceGroup: resourceGroupNameSchema,
+  name: clusterNameSchema,
+});
+export type ClusterRef = z.infer<typeof clusterRefSchema>;
+
+const CLUSTER_ID = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.ContainerService\/managedClusters\/([^/]+)$/i;
+
+/** Parses a managed cluster's resource id; undefined if it is not one. */
+export function parseClusterId(id: string): ClusterRef | undefined {
+  const match = CLUSTER_ID.exec(id);
+  if (!match) return undefined;
+  const parsed = clusterRefSchema.safeParse({ subscriptionId: match[1], resourceGroup: match[2], name: match[3] });
+  return parsed.success ? parsed.data : undefined;
+}
+
+export function clusterId({ subscriptionId, resourceGroup, name }: ClusterRef): string {
+  return `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.ContainerService/managedClusters/${name}`;
+}
