@@ -1,0 +1,126 @@
+/**
+ * What the dashboard reads from ARM, validated with zod and turned into plain data that can cross to the
+ * browser. Fields we do not use are ignored; a response missing what we need is refused with a clear message.
+ */
+import { z } from 'zod';
+import { parseClusterId } from './resource-names';
+
+const agentPoolSchema = z.object({
+  name: z.string(),
+  count: z.number().int().nonnegative().optional(),
+  vmSize: z.string().optional(),
+  osType: z.string().optional(),
+  osSKU: z.string().optional(),
+  mode: z.string().optional(),
+  type: z.string().optional(),
+  provisioningState: z.string().optional(),
+  powerState: z.object({ code: z.string().optional() }).optional(),
+  orchestratorVersion: z.string().optional(),
+  nodeImageVersion: z.string().optional(),
+  upgradeSettings: z.object({ maxSurge: z.string().optional(), maxUnavailable: z.string().optional() }).optional(),
+});
+
+const clusterSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  location: z.string(),
+  eTag: z.string().optional(),
+  provisioningState: z.string().optional(),
+  powerState: z.object({ code: z.string().optional() }).optional(),
+  kubernetesVersion: z.string().optional(),
+  currentKubernetesVersion: z.string().optional(),
+  agentPoolProfiles: z.array(agentPoolSchema).optional(),
+  securityProfile: z.object({ customCATrustCertificates: z.array(z.instanceof(Uint8Array)).optional() }).optional(),
+});
+
+const subscriptionSchema = z.object({
+  subscriptionId: z.string(),
+  displayName: z.string().optional(),
+  tenantId: z.string().optional(),
+  state: z.string().optional(),
+});
+
+export interface AgentPoolSummary {
+  name: string;
+  count: number;
+  vmSize: string;
+  osType: 'Linux' | 'Windows' | string;
+  osSku: string | null;
+  mode: string;
+  type: string;
+  provisioningState: string;
+  powerState: string | null;
+  maxSurge: string;
+}
+
+export interface ClusterSummary {
+  id: string;
+  subscriptionId: string;
+  resourceGroup: string;
+  name: string;
+  location: string;
+  eTag: string | null;
+  provisioningState: string;
+  powerState: string | null;
+  kubernetesVersion: string;
+  agentPools: AgentPoolSummary[];
+  /** Each entry as the PEM text ARM holds (the SDK has already undone the wire's base64). */
+  caEntries: string[];
+}
+
+export interface SubscriptionSummary {
+  subscriptionId: string;
+  displayName: string;
+  tenantId: string;
+  state: string;
+}
+
+export class ArmResponseError extends Error {
+  readonly code = 'InvalidArmResponse';
+}
+
+function describeIssues(what: string, error: z.ZodError): ArmResponseError {
+  const issue = error.issues[0];
+  return new ArmResponseError(`Azure Resource Manager returned a ${what} this dashboard cannot read (${issue?.path.join('.') || 'body'}: ${issue?.message}).`);
+}
+
+const pemText = new TextDecoder('utf-8', { fatal: false });
+
+export function toClusterSummary(raw: unknown): ClusterSummary {
+  const parsed = clusterSchema.safeParse(raw);
+  if (!parsed.success) throw describeIssues('cluster', parsed.error);
+  const cluster = parsed.data;
+  const ref = parseClusterId(cluster.id);
+  if (!ref) throw new ArmResponseError(`Azure Resource Manager returned a cluster with an unexpected id: ${cluster.id}`);
+  return {
+    id: cluster.id,
+    subscriptionId: ref.subscriptionId,
+    resourceGroup: ref.resourceGroup,
+    name: cluster.name,
+    location: cluster.location,
+    eTag: cluster.eTag ?? null,
+    provisioningState: cluster.provisioningState ?? 'Unknown',
+    powerState: cluster.powerState?.code ?? null,
+    kubernetesVersion: cluster.currentKubernetesVersion ?? cluster.kubernetesVersion ?? 'unknown',
+    agentPools: (cluster.agentPoolProfiles ?? []).map((pool) => ({
+      name: pool.name,
+      count: pool.count ?? 0,
+      vmSize: pool.vmSize ?? 'unknown',
+      osType: pool.osType ?? 'Linux',
+      osSku: pool.osSKU ?? null,
+      mode: pool.mode ?? 'User',
+      type: pool.type ?? 'VirtualMachineScaleSets',
+      provisioningState: pool.provisioningState ?? 'Unknown',
+      powerState: pool.powerState?.code ?? null,
+      maxSurge: pool.upgradeSettings?.maxSurge ?? '10%',
+    })),
+    caEntries: (cluster.securityProfile?.customCATrustCertificates ?? []).map((bytes) => pemText.decode(bytes)),
+  };
+}
+
+export function toSubscriptionSummary(raw: unknown): SubscriptionSummary {
+  const parsed = subscriptionSchema.safeParse(raw);
+  if (!parsed.success) throw describeIssues('subscription', parsed.error);
+  const { subscriptionId, displayName, tenantId, state } = parsed.data;
+  return { subscriptionId, displayName: displayName ?? subscriptionId, tenantId: tenantId ?? 'unknown', state: state ?? 'Unknown' };
+}
