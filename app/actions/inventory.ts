@@ -1,0 +1,15 @@
+'use server';
+import { z } from 'zod';
+import type { ActionResult } from '@/lib/action-result';
+import { runArmAction } from '@/lib/azure/run-action';
+import { listClusters as listClustersIn, listSubscriptions as listAllSubscriptions } from '@/lib/azure/inventory';
+import type { ClusterSummary, SubscriptionSummary } from '@/lib/azure/models';
+import { subscriptionIdSchema } from '@/lib/azure/resource-names';
+
+export async function listSubscriptions(token: string): Promise<ActionResult<SubscriptionSummary[]>> {
+  return runArmAction(token, z.undefined(), undefined, (clients) => listAllSubscriptions(clients));
+}
+
+export async function listClusters(token: string, subscriptionId: string): Promise<ActionResult<ClusterSummary[]>> {
+  return runArmAction(token, subscriptionIdSchema, subscriptionId, (clients, id) => listClustersIn(clients, id));
+}
