@@ -1,0 +1,23 @@
+/** zod schemas of control API bodies. */
+import { z } from 'zod';
+
+export const failNextSchema = z
+  .object({
+    code: z.string().min(1).max(200).default('InternalOperationError'),
+    message: z.string().min(1).max(2000).default('The rollout was interrupted by an injected failure.'),
+    /** Batches (surge or drain steps) completed before the failure; default 1. */
+    afterBatches: z.number().int().min(1).max(100_000).default(1),
+  })
+  .strict();
+
+export const speedSchema = z.object({ msPerBatch: z.number().int().min(1).max(600_000) }).strict();
+
+export const settingsSchema = z
+  .object({
+    pageSize: z.number().int().min(1).max(1000).optional(),
+    omitETag: z.boolean().optional(),
+    latencyMs: z.number().int().min(0).max(120_000).optional(),
+    readBudgetPerMinute: z.number().int().min(1).max(10_000_000).optional(),
+    writeBudgetPerMinute: z.number().int().min(1).max(10_000_000).optional(),
+  })
+  .strict();

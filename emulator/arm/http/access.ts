@@ -1,0 +1,51 @@
+/** Access checks for a request: subscription exists, token tenant matches, caller's role at the scope. */
+import type { Principal } from '../../contract';
+import type { ArmContext } from '../context';
+import type { SubscriptionRecord } from '../state/types';
+import { ArmError, messages } from './errors';
+import { assignmentsFor, canWrite, hasAnyRoleIn, roleAt } from './rbac';
+
+export interface AccessRequest {
+  subscriptionId: string;
+  /** The resource id the action is performed over. */
+  scope: string;
+  /** e.g. `Microsoft.ContainerService/managedClusters/read`. */
+  action: string;
+  write?: boolean;
+}
+
+function wrongTenant(ctx: ArmContext, principal: Principal, sub: SubscriptionRecord): ArmError {
+  const message = messages.wrongTenant(principal.tenantId, sub.tenantId);
+  return new ArmError(401, 'InvalidAuthenticationTokenTenant', message, {
+    'WWW-Authenticate': `Bearer authorization_uri="${ctx.publicBaseUrl}/${sub.tenantId}", error="invalid_token", error_description="The access token is from the wrong issuer."`,
+  });
+}
+
+export function authorizationFailed(principal: Principal, action: string, scope: string): ArmError {
+  return new ArmError(
+    403,
+    'AuthorizationFailed',
+    messages.authorizationFailed(principal.username || principal.objectId, principal.objectId, action, scope),
+  );
+}
+
+/** For `GET /subscriptions/{id}`: unknown or invisible subscriptions are 404 SubscriptionNotFound. */
+export function visibleSubscription(ctx: ArmContext, principal: Principal, subscriptionId: string): SubscriptionRecord {
+  const sub = ctx.store.subscription(subscriptionId);
+  const assignments = assignmentsFor(principal.objectId, ctx.store.state.extraRoleAssignments);
+  if (!sub || !hasAnyRoleIn(assignments, sub.subscriptionId)) {
+    throw new ArmError(404, 'SubscriptionNotFound', messages.subscriptionNotFound(subscriptionId));
+  }
+  if (sub.tenantId.toLowerCase() !== principal.tenantId.toLowerCase()) throw wrongTenant(ctx, principal, sub);
+  return sub;
+}
+
+/** For resources in a subscription: 404 for an unknown subscription, 401 for another tenant's token, else 403. */
+export function authorize(ctx: ArmContext, principal: Principal, request: AccessRequest): SubscriptionRecord {
+  const sub = ctx.store.subscription(request.subscriptionId);
+  if (!sub) throw new ArmError(404, 'SubscriptionNotFound', messages.subscriptionNotFound(request.subscriptionId));
+  if (sub.tenantId.toLowerCase() !== principal.tenantId.toLowerCase()) throw wrongTenant(ctx, principal, sub);
+  const role = roleAt(assignmentsFor(principal.objectId, ctx.store.state.extraRoleAssignments), request.scope);
+  if (!role || (request.write && !canWrite(role))) throw authorizationFailed(principal, request.action, request.scope);
+  return sub;
+}

@@ -1,0 +1,104 @@
+/**
+ * The ARM half of the emulator: state (seeded or loaded from a state file), the ARM routes, the control API
+ * and the rollout simulator. The platform (emulator/server.ts) verifies tokens and mounts both Hono apps.
+ */
+import type { ArmEmulator, ArmOptions } from '../contract';
+import type { ArmContext } from './context';
+import { createControl } from './control';
+import { FaultList } from './http/faults';
+import { TokenBuckets } from './http/throttle';
+import { createArmRoutes } from './routes';
+import { RolloutSimulator, systemClock, type Clock } from './rollout/simulator';
+import { buildSeedState } from './seed';
+import { generateSeedCertificates, type SeedCertificates } from './seed/certificates';
+import { createPersister, loadStateFile } from './state/persist';
+import { Store } from './state/store';
+
+export const DEFAULTS = {
+  msPerBatch: 3000,
+  pageSize: 20,
+  /** Enough for a 50 × 40 inventory with paging plus several tabs polling rollouts. */
+  readBudgetPerMinute: 12_000,
+  writeBudgetPerMinute: 1_200,
+} as const;
+
+/** Options beyond the shared contract, for tests and tools that call createArm directly. */
+export interface ArmExtraOptions {
+  clock?: Clock;
+  /** false: no timers; tests step the simulator through `internals.simulator`. */
+  useTimers?: boolean;
+  pageSize?: number;
+  omitETag?: boolean;
+  writeBudgetPerMinute?: number;
+  certificates?: SeedCertificates;
+}
+
+export interface ArmEmulatorWithInternals extends ArmEmulator {
+  internals: ArmContext & { reset(): Promise<void> };
+}
+
+let sharedCertificates: Promise<SeedCertificates> | undefined;
+
+function seedCertificates(): Promise<SeedCertificates> {
+  sharedCertificates ??= generateSeedCertificates();
+  return sharedCertificates;
+}
+
+export async function createArm(options: ArmOptions & ArmExtraOptions): Promise<ArmEmulatorWithInternals> {
+  const clock = options.clock ?? systemClock;
+  const msPerBatch = options.msPerBatch ?? DEFAULTS.msPerBatch;
+  const certificates = options.certificates ?? (await seedCertificates());
+  const seed = () => buildSeedState({ certificates, now: clock.now(), msPerBatch, ...(options.fleet ? { fleet: options.fleet } : {}) });
+
+  let initial = seed();
+  if (options.stateFile) {
+    const loaded = loadStateFile(options.stateFile);
+    if (loaded !== 'missing' && loaded.ok) initial = loaded.state;
+    if (loaded !== 'missing' && !loaded.ok) {
+      console.warn(`[arm] ignoring state file ${options.stateFile} (${loaded.reason}); starting from the seed`);
+    }
+  }
+  const store = new Store(initial);
+  const simulator = new RolloutSimulator(store, clock, msPerBatch, options.useTimers ?? true);
+  const ctx: ArmContext = {
+    publicBaseUrl: options.publicBaseUrl.replace(/\/+$/, ''),
+    verifyBearer: options.verifyBearer,
+    store,
+    simulator,
+    clock,
+    faults: new FaultList(),
+    reads: new TokenBuckets(options.readBudgetPerMinute ?? DEFAULTS.readBudgetPerMinute, () => clock.now()),
+    writes: new TokenBuckets(options.writeBudgetPerMinute ?? DEFAULTS.writeBudgetPerMinute, () => clock.now()),
+    settings: {
+      pageSize: options.pageSize ?? DEFAULTS.pageSize,
+      omitETag: options.omitETag ?? false,
+      latencyMs: options.latencyMs ?? 0,
+    },
+  };
+
+  const persister = options.stateFile ? createPersister(options.stateFile, () => store.state) : undefined;
+  if (persister) {
+    store.onChange(() => persister.schedule());
+    persister.schedule();
+  }
+  simulator.resume();
+
+  const reset = async () => {
+    store.replace(seed());
+    ctx.faults.clear();
+    ctx.failNext = undefined;
+    ctx.reads.reset();
+    ctx.writes.reset();
+    simulator.resume();
+  };
+
+  return {
+    routes: createArmRoutes(ctx) as unknown as ArmEmulator['routes'],
+    control: createControl(ctx, reset),
+    async close() {
+      simulator.close();
+      persister?.flush();
+    },
+    internals: Object.assign(ctx, { reset }),
+  };
+}

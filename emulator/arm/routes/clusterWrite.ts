@@ -1,0 +1,121 @@
+/** Writes: PUT (create 201 / update 200, LRO), PATCH tags (200), DELETE (202 LRO / 204). */
+import { randomUUID } from 'node:crypto';
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import type { ArmContext, ArmEnv } from '../context';
+import { ArmError, messages, notFoundCluster } from '../http/errors';
+import { checkPreconditions } from '../http/preconditions';
+import { json } from '../http/respond';
+import type { Router } from '../http/router';
+import { startCreate, startDelete, startUpdate } from '../rollout/plan';
+import { applyClusterBody } from '../state/applyBody';
+import type { ClusterRecord, OperationRecord } from '../state/types';
+import { checkCaList } from '../validation/caCertificates';
+import { clusterBodySchema, tagsBodySchema } from '../validation/clusterBody';
+import { wireCluster } from '../wire/cluster';
+import { CLUSTER_PATH } from './clusterRead';
+import { ACTIONS, lookupCluster } from './lookup';
+
+async function readJson(c: Context<ArmEnv>): Promise<unknown> {
+  const text = await c.req.text();
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : 'invalid JSON';
+    throw new ArmError(400, 'InvalidRequestContent', `The request content was invalid and could not be deserialized: '${detail}'.`);
+  }
+}
+
+function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const target = issue.path.join('.') || 'body';
+  throw new ArmError(400, 'InvalidParameter', `The value of parameter ${target} is invalid. ${issue.message}`, {}, target);
+}
+
+function rejectIfBusy(cluster: ClusterRecord | undefined): void {
+  if (cluster?.activeOperationId) {
+    throw new ArmError(409, 'OperationNotAllowed', messages.operationNotAllowed(cluster.provisioningState));
+  }
+}
+
+function operationUrls(ctx: ArmContext, op: OperationRecord, apiVersion: string) {
+  const base = `${ctx.publicBaseUrl}/subscriptions/${op.subscriptionId}/providers/Microsoft.ContainerService/locations/${op.location}`;
+  const query = `?api-version=${encodeURIComponent(apiVersion)}`;
+  return { asyncOperation: `${base}/operations/${op.id}${query}`, location: `${base}/operationresults/${op.id}${query}` };
+}
+
+function begin(ctx: ArmContext, op: OperationRecord): void {
+  ctx.store.addOperation(op);
+  ctx.store.changed();
+  ctx.simulator.schedule();
+}
+
+export function clusterWriteRoutes(router: Router, ctx: ArmContext): void {
+  const wire = () => ({ omitETag: ctx.settings.omitETag });
+  const startOptions = () => ({ now: ctx.clock.now(), msPerBatch: ctx.simulator.msPerBatch });
+
+  router.on('PUT', CLUSTER_PATH, async (c, p) => {
+    const { cluster: existing } = lookupCluster(ctx, c.get('principal'), p, ACTIONS.clusterWrite, true);
+    const precondition = checkPreconditions('PUT', c.req.header('if-match'), c.req.header('if-none-match'), existing?.eTag);
+    if (precondition) throw precondition;
+    const body = parseWith(clusterBodySchema, await readJson(c));
+    const entries = body.properties?.securityProfile?.customCATrustCertificates;
+    if (entries) {
+      const check = checkCaList(entries);
+      if (!check.ok && check.reason === 'tooMany') {
+        throw new ArmError(400, 'InvalidParameter', messages.tooManyCertificates(entries.length), {}, 'securityProfile.customCATrustCertificates');
+      }
+      if (!check.ok) throw new ArmError(400, 'InvalidParameter', messages.badCertificate, {}, 'securityProfile.customCATrustCertificates');
+    }
+    if (!existing) {
+      const pools = body.properties?.agentPoolProfiles ?? [];
+      if (!pools.some((pool) => (pool.mode ?? 'System') === 'System')) {
+        throw new ArmError(400, 'InvalidParameter', 'The value of parameter agentPoolProfiles is invalid. A cluster needs at least one System mode agent pool.', {}, 'agentPoolProfiles');
+      }
+    }
+    rejectIfBusy(existing);
+    const where = { subscriptionId: p.sub!, resourceGroup: ctx.store.resourceGroup(p.sub!, p.rg!)!.name, name: existing?.name ?? p.name! };
+    const { cluster, caChanged } = applyClusterBody(existing, body, where);
+    let op: OperationRecord;
+    if (existing) {
+      const failure = caChanged ? ctx.failNext : undefined;
+      if (failure) ctx.failNext = undefined;
+      op = startUpdate(cluster, caChanged, { ...startOptions(), ...(failure ? { failure } : {}) });
+    } else {
+      ctx.store.state.clusters.push(cluster);
+      op = startCreate(cluster, startOptions());
+    }
+    begin(ctx, op);
+    const { asyncOperation } = operationUrls(ctx, op, c.get('apiVersion'));
+    return json(c, existing ? 200 : 201, wireCluster(cluster, wire()), { 'Azure-AsyncOperation': asyncOperation });
+  });
+
+  router.on('PATCH', CLUSTER_PATH, async (c, p) => {
+    const { cluster } = lookupCluster(ctx, c.get('principal'), p, ACTIONS.clusterWrite, true);
+    if (!cluster) throw notFoundCluster(p.name!, p.rg!);
+    const precondition = checkPreconditions('PATCH', c.req.header('if-match'), undefined, cluster.eTag);
+    if (precondition) throw precondition;
+    const body = parseWith(tagsBodySchema, await readJson(c));
+    rejectIfBusy(cluster);
+    if (body.tags) cluster.tags = { ...body.tags };
+    cluster.eTag = randomUUID();
+    ctx.store.changed();
+    return json(c, 200, wireCluster(cluster, wire()));
+  });
+
+  router.on('DELETE', CLUSTER_PATH, (c, p) => {
+    const { cluster } = lookupCluster(ctx, c.get('principal'), p, ACTIONS.clusterDelete, true);
+    if (!cluster) return c.body(null, 204);
+    const precondition = checkPreconditions('DELETE', c.req.header('if-match'), undefined, cluster.eTag);
+    if (precondition) throw precondition;
+    rejectIfBusy(cluster);
+    const op = startDelete(cluster, startOptions());
+    begin(ctx, op);
+    const urls = operationUrls(ctx, op, c.get('apiVersion'));
+    c.header('Azure-AsyncOperation', urls.asyncOperation);
+    c.header('Location', urls.location);
+    return c.body(null, 202);
+  });
+}
