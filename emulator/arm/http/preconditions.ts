@@ -30,11 +30,11 @@ export function checkPreconditions(
   if (ifMatch === undefined) return undefined;
   if (current === undefined) {
     // PATCH on a missing resource is answered 404 and DELETE 204 by the caller; PUT is 412.
-    return method === 'PUT' ? new ArmError(412, 'PreconditionFailed', messages.etagMismatch(ifMatch, '')) : undefined;
+    return method === 'PUT' ? new ArmError(412, 'PreconditionFailed', messages.etagMismatch(normalize(ifMatch), '')) : undefined;
   }
   if (ifMatch === '*') return undefined;
   if (normalize(ifMatch) !== normalize(current)) {
-    return new ArmError(412, 'PreconditionFailed', messages.etagMismatch(ifMatch, current));
+    return new ArmError(412, 'PreconditionFailed', messages.etagMismatch(normalize(ifMatch), current));
   }
   return undefined;
 }
