@@ -1,0 +1,169 @@
+import { X509Certificate } from 'node:crypto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { SEED } from '../seed/clusters';
+import { createTestArm, type TestArm } from '../testing/fakeArm';
+
+const clusterPath = (c: { subscriptionId: string; resourceGroup: string; name: string }) =>
+  `/subscriptions/${c.subscriptionId}/resourceGroups/${c.resourceGroup}/providers/Microsoft.ContainerService/managedClusters/${c.name}`;
+const WEB = clusterPath(SEED.web);
+const BAD_TEXT = 'failed to decode one of SecurityProfile.CustomCATrustCertificates to PEM after base64 decoding';
+
+let arm: TestArm;
+beforeEach(async () => {
+  arm = await createTestArm();
+});
+
+async function get(path: string) {
+  const r = await arm.call('GET', path);
+  expect(r.status).toBe(200);
+  return r.json();
+}
+
+/** The GET body minus read-only fields, with a new CA list: what an SDK GET → modify → PUT sends. */
+async function putCas(path: string, cas: string[] | undefined, headers: Record<string, string> = {}) {
+  const cluster = await get(path);
+  const body = { location: cluster.location, tags: cluster.tags, properties: { ...cluster.properties } };
+  if (cas === undefined) delete body.properties.securityProfile;
+  else body.properties.securityProfile = { customCATrustCertificates: cas };
+  return arm.call('PUT', path, { body, headers });
+}
+
+describe('PUT managedClusters', () => {
+  it('update: 200 Updating with an absolute https Azure-AsyncOperation; the operation completes', async () => {
+    const cluster = await get(WEB);
+    const cas = cluster.properties.securityProfile.customCATrustCertificates as string[];
+    const r = await putCas(WEB, [cas[0]!]);
+    expect(r.status).toBe(200);
+    const body = await r.json();
+    expect(body.properties.provisioningState).toBe('Updating');
+    expect(body.properties.agentPoolProfiles.map((p: { provisioningState: string }) => p.provisioningState)).toEqual(['Updating', 'Updating']);
+    expect(body.eTag).not.toBe(cluster.eTag);
+    const asyncUrl = new URL(r.headers.get('azure-asyncoperation')!);
+    expect(asyncUrl.origin).toBe('https://localhost:8443');
+    expect(asyncUrl.pathname).toMatch(/^\/subscriptions\/[^/]+\/providers\/Microsoft\.ContainerService\/locations\/northeurope\/operations\/[0-9a-f-]{36}$/);
+    expect(asyncUrl.searchParams.get('api-version')).toBe('2026-06-01');
+
+    const operation = await get(asyncUrl.pathname + asyncUrl.search);
+    expect(operation).toMatchObject({ status: 'InProgress' });
+    expect(operation.name).toBe(asyncUrl.pathname.split('/').pop());
+
+    const during = await arm.call('PUT', WEB, { body: { location: 'northeurope' } });
+    expect(during.status).toBe(409);
+    expect((await during.json()).error).toEqual({
+      code: 'OperationNotAllowed',
+      message:
+        'Operation is not allowed: Another operation (Updating) is in progress, please wait for it to finish before starting a new operation. See https://aka.ms/aks-pending-operation for more details',
+    });
+
+    arm.advance(60_000);
+    const done = await get(asyncUrl.pathname + asyncUrl.search);
+    expect(done.status).toBe('Succeeded');
+    expect(done.endTime).toBeDefined();
+    const after = await get(WEB);
+    expect(after.properties.provisioningState).toBe('Succeeded');
+    expect(after.properties.securityProfile.customCATrustCertificates).toEqual([cas[0]]);
+  });
+
+  it('[] removes the list: later reads show "securityProfile":{}', async () => {
+    expect((await putCas(WEB, [])).status).toBe(200);
+    arm.advance(60_000);
+    expect((await get(WEB)).properties.securityProfile).toEqual({});
+  });
+
+  it('a PUT without the field keeps the list and causes no machine churn (U6, U8)', async () => {
+    const before = await get(WEB);
+    const machines = await get(`${WEB}/agentPools/web/machines`);
+    expect((await putCas(WEB, undefined)).status).toBe(200);
+    arm.advance(10_000);
+    const after = await get(WEB);
+    expect(after.properties.securityProfile).toEqual(before.properties.securityProfile);
+    expect(after.properties.provisioningState).toBe('Succeeded');
+    expect(await get(`${WEB}/agentPools/web/machines`)).toEqual(machines);
+  });
+
+  it('400 InvalidParameter with AKS text for entries that are not base64 of a PEM certificate', async () => {
+    const good = (await get(WEB)).properties.securityProfile.customCATrustCertificates[0] as string;
+    const pem = Buffer.from(good, 'base64').toString('utf8');
+    new X509Certificate(pem); // the seed is a real certificate
+    const cases = [
+      'not base64!',
+      Buffer.from('hello').toString('base64'),
+      Buffer.from('-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n').toString('base64'),
+      Buffer.from(pem.replace('CERTIFICATE', 'PUBLIC KEY')).toString('base64'),
+      pem,
+    ];
+    for (const entry of cases) {
+      const r = await putCas(WEB, [good, entry]);
+      expect(r.status, entry.slice(0, 20)).toBe(400);
+      expect((await r.json()).error).toMatchObject({ code: 'InvalidParameter', message: BAD_TEXT });
+    }
+    const tooMany = await putCas(WEB, Array.from({ length: 11 }, () => good));
+    expect(tooMany.status).toBe(400);
+    expect((await tooMany.json()).error.code).toBe('InvalidParameter');
+    const crlf = Buffer.from(pem.replace(/\n/g, '\r\n')).toString('base64');
+    expect((await putCas(WEB, [crlf])).status).toBe(200);
+  });
+
+  it('If-Match: mismatch 412, match 200; If-None-Match * on an existing cluster 412', async () => {
+    const cluster = await get(WEB);
+    const cas = cluster.properties.securityProfile.customCATrustCertificates;
+    const mismatch = await putCas(WEB, cas, { 'if-match': '00000000-0000-0000-0000-000000000000' });
+    expect(mismatch.status).toBe(412);
+    expect((await mismatch.json()).error.code).toBe('PreconditionFailed');
+    expect((await putCas(WEB, cas, { 'if-none-match': '*' })).status).toBe(412);
+    expect((await putCas(WEB, cas, { 'if-match': cluster.eTag })).status).toBe(200);
+  });
+
+  it('invalid JSON and schema errors are 400 in ARM shape', async () => {
+    const r = await arm.call('PUT', WEB, { body: '{nope' });
+    expect(r.status).toBe(400);
+    expect((await r.json()).error.code).toBe('InvalidRequestContent');
+    const bad = await arm.call('PUT', WEB, { body: { location: 'northeurope', properties: { agentPoolProfiles: [{ name: 'web', count: -1 }] } } });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error).toMatchObject({ code: 'InvalidParameter', target: 'properties.agentPoolProfiles.0.count' });
+  });
+
+  it('create: 201 Creating, machines appear, then Succeeded', async () => {
+    const path = clusterPath({ ...SEED.web, name: 'aks-new' });
+    const r = await arm.call('PUT', path, {
+      body: { location: 'northeurope', properties: { dnsPrefix: 'aks-new', agentPoolProfiles: [{ name: 'nodepool1', count: 2, mode: 'System' }] } },
+    });
+    expect(r.status).toBe(201);
+    expect((await r.json()).properties.provisioningState).toBe('Creating');
+    arm.advance(10_000);
+    expect((await get(path)).properties.provisioningState).toBe('Succeeded');
+    expect((await get(`${path}/agentPools/nodepool1/machines`)).value).toHaveLength(2);
+  });
+
+  it('PATCH tags and DELETE', async () => {
+    const patched = await arm.call('PATCH', WEB, { body: { tags: { a: 'b' } } });
+    expect(patched.status).toBe(200);
+    expect((await patched.json()).tags).toEqual({ a: 'b' });
+    const deleted = await arm.call('DELETE', WEB);
+    expect(deleted.status).toBe(202);
+    expect(deleted.headers.get('location')).toMatch(/\/operationresults\//);
+    arm.advance(10_000);
+    expect((await arm.call('GET', WEB)).status).toBe(404);
+    expect((await arm.call('DELETE', WEB)).status).toBe(204);
+  });
+});
+
+describe('agent pools and machines', () => {
+  it('agent pool resource view uses properties.type and properties.eTag', async () => {
+    const pools = await get(`${WEB}/agentPools`);
+    expect(pools.value[0]).toMatchObject({
+      name: 'nodepool1',
+      type: 'Microsoft.ContainerService/managedClusters/agentPools',
+      properties: { type: 'VirtualMachineScaleSets', osType: 'Linux', upgradeSettings: { maxSurge: '33%' } },
+    });
+    expect(pools.value[0].properties.eTag).toMatch(/^[0-9a-f-]{36}$/);
+    expect((await arm.call('GET', `${WEB}/agentPools/nope`)).status).toBe(404);
+  });
+
+  it('machines get by name', async () => {
+    const list = await get(`${WEB}/agentPools/web/machines`);
+    const first = list.value[0];
+    expect(first.name).toMatch(/^aks-web-\d{8}-vmss000000$/);
+    expect(await get(`${WEB}/agentPools/web/machines/${first.name}`)).toEqual(first);
+  });
+});
