@@ -1,0 +1,55 @@
+/** One inventory row: a cluster's facts plus what its CA list means today. Pure. */
+import type { ClusterSummary, SubscriptionSummary } from '../azure/models';
+import type { CertificateInfo, Finding } from '../pki/types';
+import { expiryStatus, type ExpiryStatus } from './expiry';
+
+export interface ClusterTrust {
+  certificates: Pick<CertificateInfo, 'displayName' | 'notBefore' | 'notAfter'>[];
+  findings: Pick<Finding, 'severity' | 'message' | 'id'>[];
+}
+
+export interface ClusterRow {
+  id: string;
+  name: string;
+  resourceGroup: string;
+  subscriptionId: string;
+  subscriptionName: string;
+  tenantId: string;
+  location: string;
+  kubernetesVersion: string;
+  provisioningState: string;
+  powerState: string | null;
+  caCount: number;
+  earliestExpiry: { displayName: string; notAfter: string; status: ExpiryStatus } | null;
+  caErrorCount: number;
+  /** Error findings on the CA list as it is trusted now, e.g. an expired CA. */
+  caProblems: string[];
+  linuxPoolCount: number;
+  windowsPoolCount: number;
+  nodeCount: number;
+}
+
+export function toClusterRow(cluster: ClusterSummary, subscription: SubscriptionSummary | undefined, trust: ClusterTrust, now: Date): ClusterRow {
+  const earliest = [...trust.certificates].sort((a, b) => a.notAfter.localeCompare(b.notAfter))[0];
+  const errors = trust.findings.filter((finding) => finding.severity === 'error');
+  const windowsPools = cluster.agentPools.filter((pool) => pool.osType === 'Windows');
+  return {
+    id: cluster.id,
+    name: cluster.name,
+    resourceGroup: cluster.resourceGroup,
+    subscriptionId: cluster.subscriptionId,
+    subscriptionName: subscription?.displayName ?? cluster.subscriptionId,
+    tenantId: subscription?.tenantId ?? '',
+    location: cluster.location,
+    kubernetesVersion: cluster.kubernetesVersion,
+    provisioningState: cluster.provisioningState,
+    powerState: cluster.powerState,
+    caCount: trust.certificates.length,
+    earliestExpiry: earliest ? { displayName: earliest.displayName, notAfter: earliest.notAfter, status: expiryStatus(earliest.notBefore, earliest.notAfter, now) } : null,
+    caErrorCount: errors.length,
+    caProblems: errors.map((finding) => finding.message),
+    linuxPoolCount: cluster.agentPools.length - windowsPools.length,
+    windowsPoolCount: windowsPools.length,
+    nodeCount: cluster.agentPools.reduce((sum, pool) => sum + pool.count, 0),
+  };
+}

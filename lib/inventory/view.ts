@@ -1,0 +1,85 @@
+/**
+ * The inventory's view state (search, filters, sort), kept in the URL so a link shows the same view.
+ * Parsed with zod: a hand-edited URL falls back to defaults instead of breaking the page.
+ */
+import { z } from 'zod';
+import type { ExpiryStatus } from './expiry';
+import type { ClusterRow } from './cluster-row';
+
+export const SORT_KEYS = ['name', 'resourceGroup', 'subscription', 'location', 'kubernetesVersion', 'provisioningState', 'caCount', 'expiry', 'nodes'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+export const EXPIRY_FILTERS = ['any', 'expired', 'critical', 'expiring', 'ok', 'not-yet-valid', 'none', 'attention'] as const;
+export type ExpiryFilter = (typeof EXPIRY_FILTERS)[number];
+
+const viewSchema = z.object({
+  q: z.string().max(200).catch(''),
+  subscription: z.string().max(64).catch(''),
+  state: z.string().max(40).catch(''),
+  expiry: z.enum(EXPIRY_FILTERS).catch('any'),
+  sort: z.enum(SORT_KEYS).catch('expiry'),
+  dir: z.enum(['asc', 'desc']).catch('asc'),
+});
+export type InventoryView = z.infer<typeof viewSchema>;
+
+export const DEFAULT_VIEW: InventoryView = { q: '', subscription: '', state: '', expiry: 'any', sort: 'expiry', dir: 'asc' };
+
+export function parseView(params: URLSearchParams): InventoryView {
+  const raw = Object.fromEntries(Object.keys(DEFAULT_VIEW).map((key) => [key, params.get(key) ?? undefined]));
+  return viewSchema.parse(raw);
+}
+
+/** Only what differs from the defaults, so a plain inventory has a plain URL. */
+export function viewToParams(view: InventoryView): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const key of Object.keys(DEFAULT_VIEW) as (keyof InventoryView)[]) {
+    if (view[key] !== DEFAULT_VIEW[key]) params.set(key, view[key]);
+  }
+  return params;
+}
+
+const NEEDS_ATTENTION: ReadonlySet<ExpiryStatus> = new Set(['expired', 'critical', 'expiring', 'not-yet-valid']);
+
+function matchesExpiry(row: ClusterRow, filter: ExpiryFilter): boolean {
+  if (filter === 'any') return true;
+  const status = row.earliestExpiry?.status;
+  if (filter === 'none') return row.caCount === 0;
+  if (filter === 'attention') return (status !== undefined && NEEDS_ATTENTION.has(status)) || row.caErrorCount > 0;
+  return status === filter;
+}
+
+export function filterRows(rows: readonly ClusterRow[], view: InventoryView): ClusterRow[] {
+  const query = view.q.trim().toLowerCase();
+  return rows.filter(
+    (row) =>
+      (!query || row.name.toLowerCase().includes(query) || row.resourceGroup.toLowerCase().includes(query)) &&
+      (!view.subscription || row.subscriptionId === view.subscription) &&
+      (!view.state || row.provisioningState === view.state) &&
+      matchesExpiry(row, view.expiry),
+  );
+}
+
+/** Clusters without custom CAs sort after every cluster that has one, whichever the direction. */
+function compare(a: ClusterRow, b: ClusterRow, key: SortKey): number {
+  switch (key) {
+    case 'caCount':
+      return a.caCount - b.caCount;
+    case 'nodes':
+      return a.nodeCount - b.nodeCount;
+    case 'subscription':
+      return a.subscriptionName.localeCompare(b.subscriptionName);
+    case 'kubernetesVersion':
+      return a.kubernetesVersion.localeCompare(b.kubernetesVersion, undefined, { numeric: true });
+    case 'expiry':
+      return (a.earliestExpiry?.notAfter ?? '').localeCompare(b.earliestExpiry?.notAfter ?? '');
+    default:
+      return a[key].localeCompare(b[key]);
+  }
+}
+
+export function sortRows(rows: readonly ClusterRow[], view: InventoryView): ClusterRow[] {
+  const sign = view.dir === 'asc' ? 1 : -1;
+  return [...rows].sort((a, b) => {
+    if (view.sort === 'expiry' && !a.earliestExpiry !== !b.earliestExpiry) return a.earliestExpiry ? -1 : 1;
+    return sign * compare(a, b, view.sort) || a.name.localeCompare(b.name);
+  });
+}
