@@ -1,0 +1,86 @@
+import * as pkijs from 'pkijs';
+import { readChildren, readTlv } from '../intake/der';
+import { HASH_ALGORITHMS, SIGNATURE_ALGORITHMS } from './oids';
+
+export interface SignatureCheck {
+  signatureOid: string;
+  /** Encoded AlgorithmIdentifier parameters (RSASSA-PSS needs them). */
+  signatureParams: Uint8Array | null;
+  /** DER of the signer's SubjectPublicKeyInfo. */
+  spki: Uint8Array;
+  /** EC curve name of the signer's key, when it is an EC key. */
+  curve?: string;
+  tbs: Uint8Array;
+  signature: Uint8Array;
+}
+
+const COORDINATE_BYTES: Record<string, number> = { 'P-256': 32, 'P-384': 48, 'P-521': 66 };
+
+/** ECDSA signatures are DER SEQUENCE { r, s } in X.509 but fixed-size r || s in WebCrypto. */
+function ecdsaDerToRaw(signature: Uint8Array, size: number): Uint8Array | null {
+  const outer = readTlv(signature, 0);
+  const parts = outer ? readChildren(signature, outer) : null;
+  if (!parts || parts.length !== 2) return null;
+  const raw = new Uint8Array(size * 2);
+  for (const [index, part] of parts.entries()) {
+    let start = part.contentStart;
+    while (start < part.end && signature[start] === 0) start++;
+    const length = part.end - start;
+    if (part.tag !== 0x02 || length > size) return null;
+    raw.set(signature.subarray(start, part.end), index * size + size - length);
+  }
+  return raw;
+}
+
+/** RSASSA-PSS is rare in CA bundles, so pkijs parses its parameters (defaults: SHA-1, salt 20). */
+function pssParameters(params: Uint8Array | null): { hash: string; saltLength: number } | null {
+  try {
+    const parsed = params ? pkijs.RSASSAPSSParams.fromBER(params as BufferSource) : new pkijs.RSASSAPSSParams();
+    const hash = HASH_ALGORITHMS[parsed.hashAlgorithm.algorithmId];
+    return hash ? { hash, saltLength: parsed.saltLength } : null;
+  } catch {
+    return null;
+  }
+}
+
+type WebCryptoPlan = { importAlgorithm: AlgorithmIdentifier | RsaHashedImportParams | EcKeyImportParams; verifyAlgorithm: AlgorithmIdentifier | RsaPssParams | EcdsaParams; signature: Uint8Array };
+
+function planFor(check: SignatureCheck): WebCryptoPlan | null {
+  const algorithm = SIGNATURE_ALGORITHMS[check.signatureOid];
+  if (!algorithm) return null;
+  switch (algorithm.family) {
+    case 'RSA':
+      if (!algorithm.hash || algorithm.hash === 'MD5' || algorithm.hash === 'MD2') return null;
+      return { importAlgorithm: { name: 'RSASSA-PKCS1-v1_5', hash: algorithm.hash }, verifyAlgorithm: { name: 'RSASSA-PKCS1-v1_5' }, signature: check.signature };
+    case 'RSA-PSS': {
+      const pss = pssParameters(check.signatureParams);
+      if (!pss) return null;
+      return { importAlgorithm: { name: 'RSA-PSS', hash: pss.hash }, verifyAlgorithm: { name: 'RSA-PSS', saltLength: pss.saltLength }, signature: check.signature };
+    }
+    case 'ECDSA': {
+      const size = check.curve ? COORDINATE_BYTES[check.curve] : undefined;
+      const raw = size ? ecdsaDerToRaw(check.signature, size) : null;
+      if (!raw || !algorithm.hash || !check.curve) return null;
+      return { importAlgorithm: { name: 'ECDSA', namedCurve: check.curve }, verifyAlgorithm: { name: 'ECDSA', hash: algorithm.hash }, signature: raw };
+    }
+    case 'EdDSA':
+      return algorithm.name === 'Ed25519' ? { importAlgorithm: { name: 'Ed25519' }, verifyAlgorithm: { name: 'Ed25519' }, signature: check.signature } : null;
+    default:
+      return null;
+  }
+}
+
+/** true/false when WebCrypto can check the signature, null when the algorithm is not checkable here. */
+export async function verifySignature(check: SignatureCheck): Promise<boolean | null> {
+  const plan = planFor(check);
+  if (!plan) return null;
+  const subtle = globalThis.crypto.subtle;
+  try {
+    const key = await subtle.importKey('spki', check.spki as BufferSource, plan.importAlgorithm, false, ['verify']);
+    return await subtle.verify(plan.verifyAlgorithm, key, plan.signature as BufferSource, check.tbs as BufferSource);
+  } catch {
+    // A key WebCrypto refuses (e.g. RSA-PSS parameters it does not support) cannot be checked here.
+    return null;
+  }
+}
+

@@ -1,0 +1,12 @@
+/**
+ * lib/pki: the certificate engine. Pure and isomorphic (WebCrypto via globalThis.crypto only);
+ * the same code runs in the browser, in server actions and in the ca-trust command line.
+ */
+export type { BundleInput, BundleResult, CertificateInfo, Finding, NameConstraintsInfo, PublicKeyInfo, Severity, SourcePosition } from './types';
+export { readBundle, type ReadBundleOptions } from './read-bundle';
+export { readAksEntries } from './read-aks-entries';
+export { toAksPayload, toAzFile, toTerraformList, type AksEntry, type AksPayload } from './payload';
+export { diffBundles, type BundleDiff, type Rotation } from './diff';
+export { lintCertificates, uniqueCertificates, type LintContext } from './lint';
+export { entriesFromJson } from './intake/json-entries';
+export { EXPIRING_CRITICAL_DAYS, EXPIRING_SOON_DAYS, MAX_AKS_CERTIFICATES, MAX_INPUT_BYTES } from './limits';

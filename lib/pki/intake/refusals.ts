@@ -1,0 +1,39 @@
+import type { Finding } from '../types';
+import { safeLabel } from './pem-scan';
+
+type RefusalKind = { id: string; what: string; advice: string };
+
+const PRIVATE_KEY: RefusalKind = {
+  id: 'private-key',
+  what: 'a private key',
+  advice: 'It was removed and never sent; AKS needs only the CA certificate, so keep private keys out of the bundle.',
+};
+
+/** What to say about a PEM label that is not a certificate; null for labels we can read. */
+export function refusalForLabel(label: string): RefusalKind | null {
+  if (/PRIVATE KEY/.test(label)) return PRIVATE_KEY;
+  if (/CERTIFICATE REQUEST/.test(label)) {
+    return { id: 'certificate-request', what: 'a certificate signing request', advice: 'Submit it to your CA and add the issued CA certificate instead.' };
+  }
+  if (/CRL/.test(label)) {
+    return { id: 'crl', what: 'a certificate revocation list', advice: 'AKS trusts only CA certificates; remove the CRL block.' };
+  }
+  if (/PUBLIC KEY/.test(label)) {
+    return { id: 'public-key', what: 'a bare public key', advice: 'AKS needs the CA certificate that contains the key, not the key alone.' };
+  }
+  return null;
+}
+
+export function refusalFinding(label: string, file: string | undefined, line: number | undefined, endLine?: number): Finding {
+  const refusal = refusalForLabel(label) ?? {
+    id: 'unsupported-pem-block',
+    what: `a ${safeLabel(label)} block`,
+    advice: 'Only CERTIFICATE blocks (or PKCS#7 bundles of certificates) can be trusted; remove it.',
+  };
+  const where = line === undefined ? 'The input' : endLine && endLine !== line ? `Lines ${line}-${endLine}` : `Line ${line}`;
+  return { id: refusal.id, severity: 'error', file, line, message: `${where} hold${where === 'The input' || where.startsWith('Line ') ? 's' : ''} ${refusal.what}, not a certificate. ${refusal.advice}` };
+}
+
+export function binaryPrivateKeyFinding(file: string | undefined): Finding {
+  return { id: 'private-key', severity: 'error', file, message: `The input holds ${PRIVATE_KEY.what} in binary form, not a certificate. ${PRIVATE_KEY.advice}` };
+}

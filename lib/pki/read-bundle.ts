@@ -1,0 +1,64 @@
+import { decodeCertificate } from './decode';
+import { intake, type CertificateCandidate } from './intake';
+import { lintCertificates, uniqueCertificates } from './lint';
+import { toAksPayload } from './payload';
+import type { BundleInput, BundleResult, CertificateInfo, Finding } from './types';
+
+export interface ReadBundleOptions {
+  /** The moment the bundle is judged at (expiry rules). */
+  now: Date;
+}
+
+async function decodeCandidate(candidate: CertificateCandidate): Promise<Omit<CertificateInfo, 'index'> | Finding> {
+  try {
+    return { ...(await decodeCertificate(candidate.der)), source: candidate.source };
+  } catch {
+    const { file, startLine } = candidate.source;
+    const where = startLine === undefined ? 'The input' : `The block at line ${startLine}`;
+    return { id: 'not-a-certificate', severity: 'error', file, line: startLine, message: `${where} is not a readable X.509 certificate; export the CA certificate again as PEM.` };
+  }
+}
+
+function isFinding(value: Omit<CertificateInfo, 'index'> | Finding): value is Finding {
+  return 'severity' in value;
+}
+
+/** Drops undefined optional fields so results compare and serialise cleanly. */
+function tidy(finding: Finding): Finding {
+  const out: Finding = { id: finding.id, severity: finding.severity, message: finding.message };
+  if (finding.certificateIndex !== undefined) out.certificateIndex = finding.certificateIndex;
+  if (finding.file !== undefined) out.file = finding.file;
+  if (finding.line !== undefined) out.line = finding.line;
+  return out;
+}
+
+/**
+ * Reads files and pasted text into decoded certificates, findings and the AKS payload.
+ * Never throws: anything unexpected becomes an error finding.
+ */
+export async function readBundle(inputs: BundleInput[], options: ReadBundleOptions): Promise<BundleResult> {
+  try {
+    const findings: Finding[] = [];
+    const candidates: CertificateCandidate[] = [];
+    for (const input of inputs) {
+      const result = intake(input);
+      candidates.push(...result.candidates);
+      findings.push(...result.findings);
+    }
+    if (inputs.length === 0) findings.push({ id: 'empty-input', severity: 'error', message: 'No input was given; paste or upload at least one PEM certificate.' });
+    const decoded = await Promise.all(candidates.map(decodeCandidate));
+    const certificates: CertificateInfo[] = [];
+    for (const item of decoded) {
+      if (isFinding(item)) findings.push(item);
+      else certificates.push({ ...item, index: certificates.length });
+    }
+    findings.push(...lintCertificates(certificates, { now: options.now }));
+    return { certificates, findings: findings.map(tidy), payload: toAksPayload(uniqueCertificates(certificates)).base64 };
+  } catch {
+    return {
+      certificates: [],
+      findings: [{ id: 'internal-error', severity: 'error', message: 'The certificates could not be checked because of an internal error; please report it with the file type you used (not its content).' }],
+      payload: [],
+    };
+  }
+}
