@@ -69,7 +69,7 @@ const environmentSchema = {
 
 type Variable = keyof typeof environmentSchema;
 
-function readVariable<K extends Variable>(env: NodeJS.ProcessEnv, name: K): z.output<(typeof environmentSchema)[K]> | undefined {
+function readVariable<K extends Variable>(env: Readonly<Record<string, string | undefined>>, name: K): z.output<(typeof environmentSchema)[K]> | undefined {
   const raw = env[name];
   if (raw === undefined || raw.trim() === '') return undefined;
   const parsed = environmentSchema[name].safeParse(raw);
@@ -98,7 +98,7 @@ export function isLoopbackUrl(url: string): boolean {
 }
 
 /** Parses configuration from an environment. Throws ConfigError naming the first bad variable. */
-export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
+export function parseConfig(env: Readonly<Record<string, string | undefined>>): AppConfig {
   const cloudName = readVariable(env, 'AZURE_CLOUD');
   const explicitArm = readVariable(env, 'ARM_ENDPOINT');
   const preset = CLOUD_PRESETS[cloudName ?? 'AzureCloud'];

@@ -1,6 +1,7 @@
 'use server';
 import { z } from 'zod';
 import { fail, succeed, type ActionResult } from '@/lib/action-result';
+import { tenantIdSchema } from '@/lib/azure/resource-names';
 import { fetchDemoPersonas, fetchDemoSession, type DemoPersona, type DemoSession } from '@/lib/auth/demo-personas';
 
 const personaIdSchema = z.string().regex(/^[a-z][a-z0-9-]{0,40}$/, 'A persona id is lower-case letters, digits and dashes.');
@@ -14,11 +15,13 @@ export async function listDemoPersonas(): Promise<ActionResult<DemoPersona[]>> {
 }
 
 /** Signs in as a persona of the local emulator; refused unless the server runs in demo mode against it. */
-export async function demoSignIn(personaId: unknown): Promise<ActionResult<DemoSession>> {
+export async function demoSignIn(personaId: unknown, tenantId?: unknown): Promise<ActionResult<DemoSession>> {
   const parsed = personaIdSchema.safeParse(personaId);
   if (!parsed.success) return fail({ code: 'InvalidPersona', message: parsed.error.issues[0]!.message, target: 'personaId' });
+  const tenant = tenantIdSchema.optional().safeParse(tenantId);
+  if (!tenant.success) return fail({ code: 'InvalidTenant', message: tenant.error.issues[0]!.message, target: 'tenantId' });
   try {
-    return succeed(await fetchDemoSession(parsed.data));
+    return succeed(await fetchDemoSession(parsed.data, tenant.data));
   } catch (error) {
     return fail({ code: 'DemoSignInFailed', message: (error as Error).message });
   }

@@ -6,13 +6,15 @@ import { demoSignIn } from '@/app/actions/demo-sign-in';
 import { AuthContext, type AuthApi, type AuthState } from './auth-context';
 
 const STORAGE_KEY = 'aks-ca-trust.demo-session';
+const CHANGE_EVENT = 'aks-ca-trust:demo-session';
 const RENEW_BEFORE_EXPIRY_SECONDS = 300;
 
+const tokenSchema = z.object({ accessToken: z.string(), expiresOn: z.number() });
 const storedSessionSchema = z.object({
-  accessToken: z.string(),
-  expiresOn: z.number(),
   personaId: z.string(),
   account: z.object({ name: z.string(), username: z.string(), tenantId: z.string() }),
+  /** ARM tokens by tenant id. */
+  tokens: z.record(z.string(), tokenSchema),
 });
 type StoredSession = z.infer<typeof storedSessionSchema>;
 
@@ -23,6 +25,25 @@ function readStoredSession(): StoredSession | undefined {
   } catch {
     return undefined;
   }
+}
+
+function storeSession(session: StoredSession): void {
+  sessionStorage.setItem(STORAGE_KEY, JSON.stringify(session));
+  window.dispatchEvent(new Event(CHANGE_EVENT));
+}
+
+/** Used by the persona picker, and for renewal or another tenant: fetches a token and stores it. */
+export async function signInAsPersona(personaId: string, tenantId?: string): Promise<StoredSession> {
+  const result = await demoSignIn(personaId, tenantId);
+  if (!result.ok) throw new Error(result.error.message);
+  const { accessToken, expiresOn, account } = result.data;
+  const previous = readStoredSession();
+  const session: StoredSession =
+    previous?.personaId === personaId
+      ? { ...previous, tokens: { ...previous.tokens, [result.data.tenantId]: { accessToken, expiresOn } } }
+      : { personaId, account, tokens: { [result.data.tenantId]: { accessToken, expiresOn } } };
+  storeSession(session);
+  return session;
 }
 
 /**
@@ -36,8 +57,8 @@ export default function DemoAuthProvider({ children }: { config?: unknown; child
   useEffect(() => {
     const sync = () => setSession(readStoredSession() ?? null);
     sync();
-    window.addEventListener('aks-ca-trust:demo-session', sync);
-    return () => window.removeEventListener('aks-ca-trust:demo-session', sync);
+    window.addEventListener(CHANGE_EVENT, sync);
+    return () => window.removeEventListener(CHANGE_EVENT, sync);
   }, []);
 
   const state: AuthState = useMemo(() => {
@@ -54,23 +75,16 @@ export default function DemoAuthProvider({ children }: { config?: unknown; child
     router.push('/');
   }, [router]);
 
-  const getArmToken = useCallback(async () => {
+  const getArmToken = useCallback(async (tenantId?: string) => {
     const current = readStoredSession();
     if (!current) throw new Error('Not signed in.');
-    if (current.expiresOn - Date.now() / 1000 > RENEW_BEFORE_EXPIRY_SECONDS) return current.accessToken;
-    const renewed = await signInAsPersona(current.personaId);
-    return renewed.accessToken;
+    const tenant = tenantId ?? current.account.tenantId;
+    const token = current.tokens[tenant];
+    if (token && token.expiresOn - Date.now() / 1000 > RENEW_BEFORE_EXPIRY_SECONDS) return token.accessToken;
+    const renewed = await signInAsPersona(current.personaId, tenant);
+    return renewed.tokens[tenant]!.accessToken;
   }, []);
 
   const api: AuthApi = useMemo(() => ({ state, signIn, signOut, getArmToken }), [state, signIn, signOut, getArmToken]);
   return <AuthContext.Provider value={api}>{children}</AuthContext.Provider>;
-}
-
-/** Used by the persona picker and for renewal: stores the session and tells the provider. */
-export async function signInAsPersona(personaId: string): Promise<StoredSession> {
-  const result = await demoSignIn(personaId);
-  if (!result.ok) throw new Error(result.error.message);
-  sessionStorage.setItem(STORAGE_KEY, JSON.stringify(result.data));
-  window.dispatchEvent(new Event('aks-ca-trust:demo-session'));
-  return result.data;
 }

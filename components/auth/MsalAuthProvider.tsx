@@ -8,7 +8,7 @@ import {
   PublicClientApplication,
   type AuthenticationResult,
 } from '@azure/msal-browser';
-import { armTokenRequest, buildMsalConfiguration } from '@/lib/auth/msal-config';
+import { armTokenRequest, authorityForTenant, buildMsalConfiguration } from '@/lib/auth/msal-config';
 import type { PublicAuthConfig } from '@/lib/auth/public-config';
 import { AuthContext, type AuthApi, type AuthState } from './auth-context';
 import { describeAuthError } from './describe-auth-error';
@@ -59,9 +59,9 @@ function MsalAuthBridge({ config, children }: { config: PublicAuthConfig; childr
     await instance.logoutRedirect({ account: account ?? undefined });
   }, [instance, account]);
 
-  const getArmToken = useCallback(async () => {
+  const getArmToken = useCallback(async (tenantId?: string) => {
     if (!account) throw new Error('Not signed in.');
-    const request = { ...armTokenRequest(config), account };
+    const request = { ...armTokenRequest(config), account, ...(tenantId && tenantId !== account.tenantId ? { authority: authorityForTenant(config.authority, tenantId) } : {}) };
     try {
       return (await instance.acquireTokenSilent(request)).accessToken;
     } catch (cause) {

@@ -16,8 +16,11 @@ export interface AuthApi {
   state: AuthState;
   signIn(): Promise<void>;
   signOut(): Promise<void>;
-  /** A bearer token for ARM, renewed silently when it nears expiry. Never log it. */
-  getArmToken(): Promise<string>;
+  /**
+   * A bearer token for ARM, renewed silently when it nears expiry. ARM tokens are tenant-scoped: pass a tenant id
+   * to reach another tenant's subscriptions (default: the account's home tenant). Never log it.
+   */
+  getArmToken(tenantId?: string): Promise<string>;
 }
 
 export const AuthContext = createContext<AuthApi | null>(null);

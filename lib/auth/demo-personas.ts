@@ -27,6 +27,8 @@ export interface DemoSession {
   expiresOn: number;
   account: { name: string; username: string; tenantId: string };
   personaId: string;
+  /** The tenant this token is for (ARM tokens are tenant-scoped). */
+  tenantId: string;
 }
 
 function emulatorUrl(path: string): string {
@@ -50,11 +52,11 @@ export async function fetchDemoPersonas(): Promise<DemoPersona[]> {
   return parsed.data.personas;
 }
 
-export async function fetchDemoSession(personaId: string): Promise<DemoSession> {
+export async function fetchDemoSession(personaId: string, tenantId?: string): Promise<DemoSession> {
   const personas = await fetchDemoPersonas();
   const persona = personas.find((p) => p.id === personaId);
   if (!persona) throw new Error(`There is no demo persona "${personaId}". Choose one of: ${personas.map((p) => p.id).join(', ')}.`);
-  const response = await callEmulator('/token', { persona: personaId, scope: getConfig().armScope });
+  const response = await callEmulator('/token', { persona: personaId, scope: getConfig().armScope, ...(tenantId ? { tenantId } : {}) });
   const token = tokenSchema.safeParse(response.body);
   if (response.status !== 200 || !token.success) throw new Error(`The emulator did not issue a token for "${personaId}" (HTTP ${response.status}).`);
   return {
@@ -62,5 +64,6 @@ export async function fetchDemoSession(personaId: string): Promise<DemoSession> 
     expiresOn: token.data.expires_on,
     account: { name: persona.name, username: persona.username, tenantId: token.data.tenant_id },
     personaId,
+    tenantId: token.data.tenant_id,
   };
 }

@@ -32,3 +32,11 @@ export function buildMsalConfiguration(config: PublicAuthConfig, origin: string)
 export function armTokenRequest(config: PublicAuthConfig) {
   return { scopes: [config.armScope] };
 }
+
+/** The same authority host for another tenant: https://login.microsoftonline.com/organizations -> .../<tenantId>. */
+export function authorityForTenant(authority: string, tenantId: string): string {
+  const url = new URL(authority);
+  const segments = url.pathname.split('/').filter(Boolean);
+  segments[segments.length > 0 ? segments.length - 1 : 0] = tenantId;
+  return `${url.origin}/${segments.join('/')}`;
+}

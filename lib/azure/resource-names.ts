@@ -2,9 +2,10 @@ import { z } from 'zod';
 
 /** ARM's naming rules for what the dashboard accepts from the browser. */
 
-export const subscriptionIdSchema = z
-  .string()
-  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'A subscription id is a GUID.');
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const subscriptionIdSchema = z.string().regex(GUID, 'A subscription id is a GUID.');
+export const tenantIdSchema = z.string().regex(GUID, 'A tenant id is a GUID.');
 
 export const resourceGroupNameSchema = z
   .string()
