@@ -1,6 +1,6 @@
 import 'server-only';
 import type { ArmClients } from './clients';
-import { toClusterSummary, toSubscriptionSummary, type ClusterSummary, type SubscriptionSummary } from './models';
+import { toClusterSummary, toSubscriptionSummary, toTenantSummary, type ClusterSummary, type SubscriptionSummary, type TenantSummary } from './models';
 
 /** Every subscription the caller can see (the SDK follows nextLink). */
 export async function listSubscriptions(clients: ArmClients): Promise<SubscriptionSummary[]> {
@@ -14,4 +14,11 @@ export async function listClusters(clients: ArmClients, subscriptionId: string):
   const clusters: ClusterSummary[] = [];
   for await (const cluster of clients.containerService(subscriptionId).managedClusters.list()) clusters.push(toClusterSummary(cluster));
   return clusters;
+}
+
+/** The tenants where the caller has access (GET /tenants); ARM tokens are per tenant. */
+export async function listTenants(clients: ArmClients): Promise<TenantSummary[]> {
+  const tenants: TenantSummary[] = [];
+  for await (const tenant of clients.subscriptions().tenants.list()) tenants.push(toTenantSummary(tenant));
+  return tenants.sort((a, b) => a.displayName.localeCompare(b.displayName));
 }

@@ -40,6 +40,18 @@ const subscriptionSchema = z.object({
   state: z.string().optional(),
 });
 
+const tenantSchema = z.object({
+  tenantId: z.string(),
+  displayName: z.string().optional(),
+  defaultDomain: z.string().optional(),
+});
+
+export interface TenantSummary {
+  tenantId: string;
+  displayName: string;
+  defaultDomain: string | null;
+}
+
 export interface AgentPoolSummary {
   name: string;
   count: number;
@@ -123,4 +135,11 @@ export function toSubscriptionSummary(raw: unknown): SubscriptionSummary {
   if (!parsed.success) throw describeIssues('subscription', parsed.error);
   const { subscriptionId, displayName, tenantId, state } = parsed.data;
   return { subscriptionId, displayName: displayName ?? subscriptionId, tenantId: tenantId ?? 'unknown', state: state ?? 'Unknown' };
+}
+
+export function toTenantSummary(raw: unknown): TenantSummary {
+  const parsed = tenantSchema.safeParse(raw);
+  if (!parsed.success) throw describeIssues('tenant', parsed.error);
+  const { tenantId, displayName, defaultDomain } = parsed.data;
+  return { tenantId, displayName: displayName ?? defaultDomain ?? tenantId, defaultDomain: defaultDomain ?? null };
 }
