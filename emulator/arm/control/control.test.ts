@@ -45,7 +45,7 @@ describe('seed', () => {
     expect(payments.properties.agentPoolProfiles).toHaveLength(3);
     expect(payments.properties.agentPoolProfiles.reduce((n: number, p: { count: number }) => n + p.count, 0)).toBeGreaterThanOrEqual(40);
 
-    arm.advance(120_000);
+    arm.advance(600_000);
     expect((await get(SEED.canary)).properties.provisioningState).toBe('Succeeded');
   });
 

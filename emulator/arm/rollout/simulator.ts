@@ -25,15 +25,17 @@ export class RolloutSimulator {
   /** After a load or reset: running operations continue from now, without catching up on missed time. */
   resume(): void {
     const now = this.clock.now();
-    for (const op of this.store.runningOperations()) op.nextStepAt = Math.min(op.nextStepAt, now + this.msPerBatch);
-    for (const op of this.store.runningOperations()) if (op.nextStepAt < now) op.nextStepAt = now + this.msPerBatch;
+    for (const op of this.store.runningOperations()) {
+      const interval = this.msPerBatch * (op.paceFactor ?? 1);
+      if (op.nextStepAt < now || op.nextStepAt > now + interval) op.nextStepAt = now + interval;
+    }
     this.schedule();
   }
 
   setSpeed(msPerBatch: number): void {
     this.msPerBatch = msPerBatch;
     const now = this.clock.now();
-    for (const op of this.store.runningOperations()) op.nextStepAt = Math.min(op.nextStepAt, now + msPerBatch);
+    for (const op of this.store.runningOperations()) op.nextStepAt = Math.min(op.nextStepAt, now + msPerBatch * (op.paceFactor ?? 1));
     this.schedule();
   }
 

@@ -105,7 +105,7 @@ function rollBatch(op: OperationRecord, cluster: ClusterRecord, pool: PoolRecord
 export function stepOperation(op: OperationRecord, cluster: ClusterRecord | undefined, now: number, msPerBatch: number): StepResult {
   const result: StepResult = { removeCluster: false };
   if (isTerminal(op.status)) return result;
-  op.nextStepAt = now + msPerBatch;
+  op.nextStepAt = now + msPerBatch * (op.paceFactor ?? 1);
   const phase = op.phases[op.phaseIndex];
   if (!phase || !cluster) {
     if (op.failure && cluster) failOperation(op, cluster, now);

@@ -9,6 +9,9 @@ import type { SeedCertificates } from './certificates';
 import { seedClusterSpecs } from './clusters';
 import { buildFleet } from './fleet';
 
+/** How much slower the seeded running rollout goes than the configured speed. */
+export const SEED_PACE = 10;
+
 export interface SeedOptions {
   certificates: SeedCertificates;
   now: number;
@@ -35,11 +38,11 @@ function handWrittenSeed(options: SeedOptions): ArmState {
       pool.provisioningError = error;
     }
     if (spec.special === 'updating') {
-      // A CA change already under way: a couple of batches done when the emulator starts.
-      const op = startUpdate(cluster, true, { now: options.now - 3 * options.msPerBatch, msPerBatch: options.msPerBatch });
-      stepOperation(op, cluster, options.now - 2 * options.msPerBatch, options.msPerBatch);
-      stepOperation(op, cluster, options.now - options.msPerBatch, options.msPerBatch);
-      stepOperation(op, cluster, options.now, options.msPerBatch);
+      // A CA change already under way, a few batches done at start, going SEED_PACE times slower than other
+      // rollouts so that a demo can watch it for a few minutes.
+      const op = startUpdate(cluster, true, { now: options.now, msPerBatch: options.msPerBatch });
+      op.paceFactor = SEED_PACE;
+      for (let i = 0; i < 3; i++) stepOperation(op, cluster, options.now, options.msPerBatch);
       operations.push(op);
     }
     clusters.push(cluster);

@@ -133,6 +133,8 @@ export interface OperationRecord {
   /** Epoch ms at which the next step is due. */
   nextStepAt: number;
   failure?: { afterBatches: number; error: OperationError };
+  /** Slower than the configured speed by this factor (the seeded rollout, so a demo can watch it). */
+  paceFactor?: number;
 }
 
 export interface ArmState {
