@@ -147,3 +147,17 @@ export function stepOperation(op: OperationRecord, cluster: ClusterRecord | unde
   }
   return result;
 }
+
+/** Abort (azure-facts U10): the running operation ends `Canceled`; cluster and the pools it touched `Canceled`. */
+export function cancelOperation(op: OperationRecord, cluster: ClusterRecord | undefined, now: number): void {
+  op.status = 'Canceled';
+  op.endTime = new Date(now).toISOString();
+  op.error = { code: 'OperationCanceled', message: 'The operation was canceled by an abort request.' };
+  delete op.progress;
+  if (!cluster) return;
+  cluster.provisioningState = 'Canceled';
+  for (const pool of cluster.pools) {
+    if (pool.provisioningState === 'Updating' || pool.provisioningState === 'Creating') pool.provisioningState = 'Canceled';
+  }
+  delete cluster.activeOperationId;
+}

@@ -4,6 +4,7 @@ import type { ArmContext, ArmEnv } from '../context';
 import { armPipeline } from '../http/pipeline';
 import { errorToResponse } from '../http/respond';
 import { Router } from '../http/router';
+import { abortRoutes } from './abort';
 import { clusterReadRoutes } from './clusterRead';
 import { clusterWriteRoutes } from './clusterWrite';
 import { operationRoutes } from './operations';
@@ -15,6 +16,7 @@ export function createArmRoutes(ctx: ArmContext): Hono<ArmEnv> {
   clusterReadRoutes(router, ctx);
   clusterWriteRoutes(router, ctx);
   operationRoutes(router, ctx);
+  abortRoutes(router, ctx);
 
   const app = new Hono<ArmEnv>();
   app.onError((error, c) => errorToResponse(c, error));

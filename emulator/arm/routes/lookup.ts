@@ -11,6 +11,7 @@ export const ACTIONS = {
   clusterRead: 'Microsoft.ContainerService/managedClusters/read',
   clusterWrite: 'Microsoft.ContainerService/managedClusters/write',
   clusterDelete: 'Microsoft.ContainerService/managedClusters/delete',
+  clusterAbort: 'Microsoft.ContainerService/managedClusters/abort/action',
   poolRead: 'Microsoft.ContainerService/managedClusters/agentPools/read',
   machineRead: 'Microsoft.ContainerService/managedClusters/agentPools/machines/read',
   operationRead: 'Microsoft.ContainerService/locations/operations/read',

@@ -167,3 +167,17 @@ describe('agent pools and machines', () => {
     expect(await get(`${WEB}/agentPools/web/machines/${first.name}`)).toEqual(first);
   });
 });
+
+describe('abort (U10)', () => {
+  it('cancels the running rollout: operation Canceled, cluster Canceled; 409 when nothing runs', async () => {
+    const cluster = await get(WEB);
+    const r = await putCas(WEB, cluster.properties.securityProfile.customCATrustCertificates.slice(0, 1));
+    const op = new URL(r.headers.get('azure-asyncoperation')!);
+    const abort = await arm.call('POST', `${WEB}/abort`);
+    expect(abort.status).toBe(204);
+    expect(abort.headers.get('azure-asyncoperation')).toMatch(/^https:\/\/localhost:8443\/.*\/operations\//);
+    expect(await get(op.pathname + op.search)).toMatchObject({ status: 'Canceled', error: { code: 'OperationCanceled' } });
+    expect((await get(WEB)).properties.provisioningState).toBe('Canceled');
+    expect((await arm.call('POST', `${WEB}/abort`)).status).toBe(409);
+  });
+});
