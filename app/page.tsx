@@ -3,8 +3,8 @@ import { HomeStatus } from '@/components/layout/HomeStatus';
 
 export default function HomePage() {
   const config = getConfig();
-  return (
-    <div className="space-y-6">
+  const introduction = (
+    <>
       <h1 className="text-2xl font-semibold">Custom CA trust for AKS nodes</h1>
       <p className="max-w-3xl text-slate-700 dark:text-slate-300">
         See which certificate authorities each of your AKS clusters trusts and when they expire, check new PEM files
@@ -18,7 +18,7 @@ export default function HomePage() {
         <dt className="font-medium">Sign-in</dt>
         <dd>{config.authMode === 'demo' ? 'Demo personas (local emulator only)' : <span className="font-mono">{config.authority}</span>}</dd>
       </dl>
-      <HomeStatus />
-    </div>
+    </>
   );
+  return <HomeStatus introduction={introduction} />;
 }

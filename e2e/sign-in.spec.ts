@@ -15,7 +15,6 @@ test.describe('MSAL sign-in against the emulator (production path)', () => {
 
     await page.waitForURL(`${MSAL_APP_URL}/`);
     await expect(shell.signedInAs()).toContainText('Olivia Owner');
-    await expect(page.getByTestId('welcome')).toContainText('Olivia Owner');
 
     await shell.signOut();
     await page.waitForURL(`${MSAL_APP_URL}/`);

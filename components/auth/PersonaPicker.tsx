@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { listDemoPersonas } from '@/app/actions/demo-sign-in';
 import type { DemoPersona } from '@/lib/auth/demo-personas';
+import { ErrorAlert } from '@/components/ui/Alert';
 import { signInAsPersona } from './DemoAuthProvider';
 
 export function PersonaPicker() {
@@ -29,11 +30,7 @@ export function PersonaPicker() {
 
   return (
     <div className="space-y-3">
-      {error && (
-        <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
-          {error}
-        </p>
-      )}
+      {error && <ErrorAlert>{error}</ErrorAlert>}
       {!personas && !error && <p>Loading personas…</p>}
       <ul className="grid max-w-3xl gap-3 sm:grid-cols-2">
         {personas?.map((persona) => (

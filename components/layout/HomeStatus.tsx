@@ -1,26 +1,31 @@
 'use client';
+import { Suspense, type ReactNode } from 'react';
 import { useAuth } from '@/components/auth/auth-context';
+import { ErrorAlert } from '@/components/ui/Alert';
+import { InventoryView } from '@/components/clusters/InventoryView';
 
-export function HomeStatus() {
+/** Signed out: the introduction and a sign-in button. Signed in: the fleet inventory. */
+export function HomeStatus({ introduction }: { introduction: ReactNode }) {
   const { state, signIn } = useAuth();
-  if (state.status === 'loading') return <p className="text-slate-600 dark:text-slate-400">Checking sign-in…</p>;
-  if (state.status === 'signed-out') {
+  if (state.status === 'signed-in') {
     return (
-      <div className="space-y-3">
-        {state.error && (
-          <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
-            {state.error}
-          </p>
-        )}
-        <button type="button" onClick={() => void signIn()} className="rounded bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800">
-          Sign in to see your clusters
-        </button>
-      </div>
+      <Suspense>
+        <InventoryView homeTenantId={state.account.tenantId} />
+      </Suspense>
     );
   }
   return (
-    <p data-testid="welcome">
-      Welcome, <strong>{state.account.name}</strong>. Tenant <span className="font-mono">{state.account.tenantId}</span>.
-    </p>
+    <div className="space-y-6">
+      {introduction}
+      {state.status === 'loading' && <p className="text-slate-600 dark:text-slate-400">Checking sign-in…</p>}
+      {state.status === 'signed-out' && (
+        <div className="space-y-3">
+          {state.error && <ErrorAlert>{state.error}</ErrorAlert>}
+          <button type="button" onClick={() => void signIn()} className="rounded bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800">
+            Sign in to see your clusters
+          </button>
+        </div>
+      )}
+    </div>
   );
 }
