@@ -44,26 +44,19 @@ function valueAt(text: string, index: number): number {
   return code < 128 ? (BASE64_VALUES[code] ?? -1) : -1;
 }
 
+/** Standard base64. Uses the platform's btoa (browsers and Node 16+), which is native and fast. */
 export function encodeBase64(bytes: Uint8Array): string {
-  let out = '';
-  let i = 0;
-  for (; i + 2 < bytes.length; i += 3) {
-    const triple = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
-    out +=
-      BASE64_ALPHABET[(triple >> 18) & 63]! +
-      BASE64_ALPHABET[(triple >> 12) & 63]! +
-      BASE64_ALPHABET[(triple >> 6) & 63]! +
-      BASE64_ALPHABET[triple & 63]!;
+  let binary = '';
+  const CHUNK = 0x2000;
+  for (let i = 0; i < bytes.length; i += CHUNK) {
+    binary += String.fromCharCode.apply(null, bytes.subarray(i, i + CHUNK) as unknown as number[]);
   }
-  const rest = bytes.length - i;
-  if (rest === 1) {
-    const v = bytes[i]! << 16;
-    out += BASE64_ALPHABET[(v >> 18) & 63]! + BASE64_ALPHABET[(v >> 12) & 63]! + '==';
-  } else if (rest === 2) {
-    const v = (bytes[i]! << 16) | (bytes[i + 1]! << 8);
-    out += BASE64_ALPHABET[(v >> 18) & 63]! + BASE64_ALPHABET[(v >> 12) & 63]! + BASE64_ALPHABET[(v >> 6) & 63]! + '=';
-  }
-  return out;
+  return btoa(binary);
+}
+
+/** Base64 of ASCII text (PEM is always ASCII), without a round trip through bytes. */
+export function encodeAsciiBase64(text: string): string {
+  return btoa(text);
 }
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));

@@ -1,4 +1,4 @@
-import { encodeBase64, utf8Encode } from './encoding';
+import { encodeAsciiBase64, utf8Encode } from './encoding';
 import type { CertificateInfo } from './types';
 
 /** What ARM receives for `securityProfile.customCATrustCertificates`: one canonical PEM block per entry. */
@@ -11,8 +11,10 @@ export interface AksPayload {
 
 /** Builds the payload from the certificates to send (already de-duplicated, in order). */
 export function toAksPayload(certificates: Pick<CertificateInfo, 'pem'>[]): AksPayload {
-  const bytes = certificates.map((certificate) => utf8Encode(certificate.pem));
-  return { bytes, base64: bytes.map(encodeBase64) };
+  return {
+    bytes: certificates.map((certificate) => utf8Encode(certificate.pem)),
+    base64: certificates.map((certificate) => encodeAsciiBase64(certificate.pem)),
+  };
 }
 
 /** The file `az aks update --custom-ca-trust-certificates` reads: LF PEM blocks separated by one blank line. */

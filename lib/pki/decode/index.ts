@@ -45,6 +45,7 @@ export async function decodeCertificate(der: Uint8Array): Promise<DecodedCertifi
           signatureOid: signatureAlgorithm.oid,
           signatureParams: signatureAlgorithm.params,
           spki: parts.spki,
+          publicKey: parts.publicKey,
           curve: publicKey.curve,
           tbs: parts.tbs,
           signature: parts.signatureValue,

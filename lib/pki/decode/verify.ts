@@ -1,5 +1,6 @@
 import * as pkijs from 'pkijs';
 import { readChildren, readTlv } from '../intake/der';
+import { toJwk } from './jwk';
 import { HASH_ALGORITHMS, SIGNATURE_ALGORITHMS } from './oids';
 
 export interface SignatureCheck {
@@ -8,6 +9,8 @@ export interface SignatureCheck {
   signatureParams: Uint8Array | null;
   /** DER of the signer's SubjectPublicKeyInfo. */
   spki: Uint8Array;
+  /** The signer's subjectPublicKey BIT STRING content (RSAPublicKey DER, EC point, Ed25519 key). */
+  publicKey: Uint8Array;
   /** EC curve name of the signer's key, when it is an EC key. */
   curve?: string;
   tbs: Uint8Array;
@@ -76,7 +79,10 @@ export async function verifySignature(check: SignatureCheck): Promise<boolean | 
   if (!plan) return null;
   const subtle = globalThis.crypto.subtle;
   try {
-    const key = await subtle.importKey('spki', check.spki as BufferSource, plan.importAlgorithm, false, ['verify']);
+    const jwk = toJwk(plan.importAlgorithm, check.publicKey);
+    const key = jwk
+      ? await subtle.importKey('jwk', jwk, plan.importAlgorithm, false, ['verify'])
+      : await subtle.importKey('spki', check.spki as BufferSource, plan.importAlgorithm, false, ['verify']);
     return await subtle.verify(plan.verifyAlgorithm, key, plan.signature as BufferSource, check.tbs as BufferSource);
   } catch {
     // A key WebCrypto refuses (e.g. RSA-PSS parameters it does not support) cannot be checked here.
