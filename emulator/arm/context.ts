@@ -13,6 +13,8 @@ export interface ArmSettings {
   omitETag: boolean;
   /** Latency added to every ARM request. */
   latencyMs: number;
+  /** azure-facts U5 fault mode: a CA change on a cluster with Windows pools is refused (400, invented text). */
+  rejectWindowsCaChange: boolean;
 }
 
 export interface ArmContext {

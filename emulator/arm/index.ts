@@ -73,6 +73,7 @@ export async function createArm(options: ArmOptions & ArmExtraOptions): Promise<
       pageSize: options.pageSize ?? DEFAULTS.pageSize,
       omitETag: options.omitETag ?? false,
       latencyMs: options.latencyMs ?? 0,
+      rejectWindowsCaChange: false,
     },
   };
 

@@ -16,6 +16,7 @@ export const settingsSchema = z
   .object({
     pageSize: z.number().int().min(1).max(1000).optional(),
     omitETag: z.boolean().optional(),
+    rejectWindowsCaChange: z.boolean().optional(),
     latencyMs: z.number().int().min(0).max(120_000).optional(),
     readBudgetPerMinute: z.number().int().min(1).max(10_000_000).optional(),
     writeBudgetPerMinute: z.number().int().min(1).max(10_000_000).optional(),

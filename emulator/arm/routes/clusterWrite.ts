@@ -8,7 +8,7 @@ import { checkPreconditions } from '../http/preconditions';
 import { json } from '../http/respond';
 import type { Router } from '../http/router';
 import { startCreate, startDelete, startUpdate } from '../rollout/plan';
-import { applyClusterBody } from '../state/applyBody';
+import { applyClusterBody, sameCaList } from '../state/applyBody';
 import type { ClusterRecord, OperationRecord } from '../state/types';
 import { checkCaList } from '../validation/caCertificates';
 import { clusterBodySchema, tagsBodySchema } from '../validation/clusterBody';
@@ -76,6 +76,11 @@ export function clusterWriteRoutes(router: Router, ctx: ArmContext): void {
       }
     }
     rejectIfBusy(existing);
+    const windowsPools = existing?.pools.filter((pool) => pool.osType === 'Windows').map((pool) => pool.name) ?? [];
+    if (ctx.settings.rejectWindowsCaChange && entries && windowsPools.length > 0 && !sameCaList(existing?.caCertificates, entries)) {
+      // Invented text (azure-facts U5): the docs say only that Windows node pools aren't supported.
+      throw new ArmError(400, 'InvalidParameter', `Custom CA trust certificates are not supported on Windows node pools: ${windowsPools.join(', ')}.`, {}, 'securityProfile.customCATrustCertificates');
+    }
     const where = { subscriptionId: p.sub!, resourceGroup: ctx.store.resourceGroup(p.sub!, p.rg!)!.name, name: existing?.name ?? p.name! };
     const { cluster, caChanged } = applyClusterBody(existing, body, where);
     let op: OperationRecord;

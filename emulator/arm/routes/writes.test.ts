@@ -181,3 +181,25 @@ describe('abort (U10)', () => {
     expect((await arm.call('POST', `${WEB}/abort`)).status).toBe(409);
   });
 });
+
+describe('Windows pools (U5)', () => {
+  const LEGACY = clusterPath(SEED.legacy);
+  it('accepted by default: Linux pools roll, the Windows pool keeps its machines', async () => {
+    const win = await get(`${LEGACY}/agentPools/win22/machines`);
+    const linux = await get(`${LEGACY}/agentPools/linux/machines`);
+    const r = await putCas(LEGACY, []);
+    expect(r.status).toBe(200);
+    const body = await r.json();
+    expect(body.properties.agentPoolProfiles.map((p: { provisioningState: string }) => p.provisioningState)).toEqual(['Updating', 'Updating', 'Succeeded']);
+    arm.advance(120_000);
+    expect(await get(`${LEGACY}/agentPools/win22/machines`)).toEqual(win);
+    expect((await get(`${LEGACY}/agentPools/linux/machines`)).value[0].name).not.toBe(linux.value[0].name);
+  });
+
+  it('refused in the fault mode', async () => {
+    await arm.control.request('/settings', { method: 'PUT', body: JSON.stringify({ rejectWindowsCaChange: true }) });
+    const r = await putCas(LEGACY, []);
+    expect(r.status).toBe(400);
+    expect((await r.json()).error.message).toContain('win22');
+  });
+});

@@ -26,7 +26,7 @@ export interface ApplyResult {
   caChanged: boolean;
 }
 
-function sameList(a: string[] | undefined, b: string[] | undefined): boolean {
+export function sameCaList(a: string[] | undefined, b: string[] | undefined): boolean {
   const x = a ?? [];
   const y = b ?? [];
   return x.length === y.length && x.every((v, i) => v === y[i]);
@@ -121,5 +121,5 @@ export function applyClusterBody(
 
   cluster.eTag = randomUUID();
   for (const pool of cluster.pools) pool.eTag = randomUUID();
-  return { cluster, caChanged: !sameList(before, cluster.caCertificates) };
+  return { cluster, caChanged: !sameCaList(before, cluster.caCertificates) };
 }
