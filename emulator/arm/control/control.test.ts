@@ -104,4 +104,17 @@ describe('state file', () => {
     expect((await (await second.call('GET', clusterPath(SEED.web))).json()).tags).toEqual({ persisted: 'yes' });
     await second.close();
   });
+
+  it('a rollout running at close continues after the restart', async () => {
+    const stateFile = join(mkdtempSync(join(tmpdir(), 'arm-state-')), 'state.json');
+    const first = await createTestArm({ stateFile });
+    const r = await changeCas(first, clusterPath(SEED.web));
+    const op = new URL(r.headers.get('azure-asyncoperation')!);
+    await first.close();
+    const second = await createTestArm({ stateFile });
+    expect((await (await second.call('GET', op.pathname + op.search)).json()).status).not.toBe('Succeeded');
+    second.advance(60_000);
+    expect((await (await second.call('GET', op.pathname + op.search)).json()).status).toBe('Succeeded');
+    await second.close();
+  });
 });
