@@ -1,0 +1,20 @@
+/** The Entra ID v2.0 look-alike's routes, ready to mount at `/`. */
+import { Hono } from 'hono';
+import { mountAuthorize } from './authorize';
+import type { EntraDeps } from './context';
+import { mountDiscovery } from './discovery';
+import { mountLogout } from './logout';
+import { createEntraState } from './requests';
+import { mountToken } from './token';
+
+export type { EntraDeps } from './context';
+
+export function createEntraRoutes(deps: EntraDeps): Hono {
+  const app = new Hono();
+  const state = createEntraState();
+  mountDiscovery(app, deps);
+  mountAuthorize(app, deps, state);
+  mountToken(app, deps, state);
+  mountLogout(app, state);
+  return app;
+}

@@ -1,0 +1,55 @@
+/** The state the look-alike keeps between authorize, the picker, the token endpoint and refreshes. */
+import type { AuthorityTenant } from '../identity';
+import { ExpiringStore, MINUTE_MS } from './stores';
+
+export type ResponseMode = 'query' | 'fragment' | 'form_post';
+
+/** A validated authorize request, waiting for the user or turned into a code. */
+export interface AuthorizationRequest {
+  authority: AuthorityTenant;
+  /** Origin the browser used; becomes the token issuer's origin. */
+  origin: string;
+  clientId: string;
+  redirectUri: string;
+  responseMode: ResponseMode;
+  state?: string;
+  nonce?: string;
+  scopes: string[];
+  codeChallenge: string;
+  loginHint?: string;
+}
+
+export interface CodeGrant {
+  request: AuthorizationRequest;
+  personaId: string;
+  tenantId: string;
+}
+
+export interface RefreshGrant {
+  personaId: string;
+  tenantId: string;
+  clientId: string;
+  origin: string;
+  scopes: string[];
+}
+
+export interface BrowserSession {
+  /** Signed-in personas, most recent first. */
+  personaIds: string[];
+}
+
+export interface EntraState {
+  pending: ExpiringStore<AuthorizationRequest>;
+  codes: ExpiringStore<CodeGrant>;
+  refreshTokens: ExpiringStore<RefreshGrant>;
+  sessions: ExpiringStore<BrowserSession>;
+}
+
+export function createEntraState(): EntraState {
+  return {
+    pending: new ExpiringStore(15 * MINUTE_MS),
+    codes: new ExpiringStore(10 * MINUTE_MS), // Entra: codes live about 10 minutes
+    refreshTokens: new ExpiringStore(24 * 60 * MINUTE_MS), // SPA refresh tokens: 24 hours
+    sessions: new ExpiringStore(24 * 60 * MINUTE_MS),
+  };
+}
