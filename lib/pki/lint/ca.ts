@@ -5,10 +5,13 @@ import { findingFor, named, type CertificateRule } from './rule';
 export const caRules: CertificateRule = (certificate) => {
   const findings: Finding[] = [];
   const { basicConstraints } = certificate;
-  if (!basicConstraints.present || !basicConstraints.cA) {
+  // Version 1 and 2 certificates cannot carry extensions; OpenSSL accepts a self-signed one as a trust
+  // anchor, so they get the old-version warning instead of this error.
+  const legacyRoot = certificate.version < 3 && certificate.selfSigned;
+  if ((!basicConstraints.present || !basicConstraints.cA) && !legacyRoot) {
     const why = basicConstraints.present ? 'its basicConstraints say cA is false' : 'it has no basicConstraints extension';
     findings.push(findingFor(certificate, 'not-a-ca', 'error', `${named(certificate)} is not a CA certificate (${why}); add the CA that issued it instead of this leaf certificate.`));
-  } else if (!basicConstraints.critical) {
+  } else if (basicConstraints.present && !basicConstraints.critical) {
     findings.push(findingFor(certificate, 'basic-constraints-not-critical', 'info', `${named(certificate)} has basicConstraints that are not marked critical, as RFC 5280 requires for CA certificates; it still works on Linux nodes.`));
   }
   if (certificate.keyUsageCritical !== null && !certificate.keyUsage.includes('keyCertSign')) {
