@@ -21,7 +21,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
       <body className="min-h-screen bg-white text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
         <AuthRoot config={config}>
           <AppHeader environmentLabel={config.environmentLabel} />
-          <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+          <main id="main" className="mx-auto max-w-screen-2xl px-4 py-8">
             {children}
           </main>
         </AuthRoot>

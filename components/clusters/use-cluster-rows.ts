@@ -8,7 +8,11 @@ import type { SubscriptionLoad } from './use-inventory';
 const trustCache = new Map<string, Promise<ClusterTrust>>();
 const TRUST_CACHE_LIMIT = 5_000;
 
+const NO_CUSTOM_CAS: Promise<ClusterTrust> = Promise.resolve({ certificates: [], findings: [] });
+
 function decodeTrust(entries: string[], now: Date): Promise<ClusterTrust> {
+  // No list is a normal state (the feature is unused), not an empty input to complain about.
+  if (entries.length === 0) return NO_CUSTOM_CAS;
   const key = entries.join('\u0000');
   let pending = trustCache.get(key);
   if (!pending) {

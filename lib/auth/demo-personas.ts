@@ -47,9 +47,9 @@ async function callEmulator(path: string, body?: unknown) {
 
 export async function fetchDemoPersonas(): Promise<DemoPersona[]> {
   const response = await callEmulator('/personas');
-  const parsed = z.object({ personas: z.array(personaSchema) }).safeParse(response.body);
+  const parsed = z.object({ value: z.array(personaSchema) }).safeParse(response.body);
   if (response.status !== 200 || !parsed.success) throw new Error(`The emulator's persona list is not usable (HTTP ${response.status}).`);
-  return parsed.data.personas;
+  return parsed.data.value;
 }
 
 export async function fetchDemoSession(personaId: string, tenantId?: string): Promise<DemoSession> {
