@@ -225,6 +225,10 @@ describe('authorization code + PKCE', () => {
     expect(decodeJwt(arm.json<{ access_token: string }>().access_token).aud).toBe('https://management.azure.com');
     const graph = await refresh('openid profile offline_access');
     expect(decodeJwt(graph.json<{ access_token: string }>().access_token).aud).toBe('00000003-0000-0000-c000-000000000000');
+    const otherTenant = await get(`${emulator.baseUrl}/${FABRIKAM}/oauth2/v2.0/token`, {
+      form: { client_id: EMULATOR_CLIENT_ID, grant_type: 'refresh_token', refresh_token: first.refresh_token, scope: ARM_SCOPE },
+    });
+    expect(decodeJwt(otherTenant.json<{ access_token: string }>().access_token)).toMatchObject({ tid: FABRIKAM, aud: 'https://management.azure.com' });
     const bad = await get(`${emulator.baseUrl}/organizations/oauth2/v2.0/token`, {
       form: { client_id: EMULATOR_CLIENT_ID, grant_type: 'refresh_token', refresh_token: 'nope' },
     });

@@ -99,7 +99,10 @@ async function refreshTokenGrant(c: Context, deps: EntraDeps, state: EntraState,
     return oauthError(c, 'invalid_grant', 'AADSTS70000: The refresh token was issued to a different client.');
   }
   const scopes = input.scope ? splitScopes(input.scope) : stored.scopes;
-  return tokenResponse(c, deps, state, { grant: { ...stored, scopes, origin: requestOrigin(c, deps) } });
+  // A refresh token works across the user's tenants, as Entra's do: a tenant authority gets a token for that tenant.
+  const authority = resolveAuthorityTenant(c.req.param('tenant') ?? '');
+  const tenantId = authority?.kind === 'tenant' ? authority.tenant.tenantId : stored.tenantId;
+  return tokenResponse(c, deps, state, { grant: { ...stored, scopes, tenantId, origin: requestOrigin(c, deps) } });
 }
 
 export function mountToken(app: Hono, deps: EntraDeps, state: EntraState): void {

@@ -5,6 +5,7 @@
 export const OIDC_SCOPES = new Set(['openid', 'profile', 'offline_access', 'email']);
 export const GRAPH_AUDIENCE = '00000003-0000-0000-c000-000000000000';
 const GRAPH_DEFAULT_SCOPE = 'https://graph.microsoft.com/User.Read';
+const GRAPH_RESOURCES = new Set(['https://graph.microsoft.com', GRAPH_AUDIENCE]);
 
 export interface ResourceGrant {
   /** The `aud` claim. */
@@ -37,7 +38,8 @@ export function resourceGrant(scopes: string[]): ResourceGrant {
   const sameResource = (requested.length > 0 ? requested : [first]).filter((s) => splitResourceScope(s).resource === resource);
   // `.default` means "what the app was granted": user_impersonation for ARM-like resources.
   const names = [...new Set(sameResource.map((s) => splitResourceScope(s).name).map((n) => (n === '.default' ? 'user_impersonation' : n)))];
-  const audience = requested.length === 0 ? GRAPH_AUDIENCE : resource;
+  // Entra names Microsoft Graph by its app id in `aud`; other resources by their URI.
+  const audience = requested.length === 0 || GRAPH_RESOURCES.has(resource.toLowerCase()) ? GRAPH_AUDIENCE : resource;
   return {
     audience,
     scp: names.join(' '),
