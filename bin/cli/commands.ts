@@ -1,6 +1,6 @@
 import { entriesFromJson, readAksEntries, readBundle, toAzFile, toTerraformList, uniqueCertificates } from '../../lib/pki';
 import { findingsText, lintHuman, summaryLine } from './human';
-import { parseNow, readInputs, UsageError } from './inputs';
+import { parseNow, readInputs, UsageError, type ReadStdin } from './inputs';
 import { lintJson } from './lint-json';
 
 export interface CommandOutput {
@@ -15,16 +15,16 @@ function textOf(content: string | Uint8Array): string {
 
 const hasError = (findings: { severity: string }[]) => findings.some((finding) => finding.severity === 'error');
 
-export async function lintCommand(files: string[], options: { json?: boolean; now?: string }): Promise<CommandOutput> {
+export async function lintCommand(files: string[], options: { json?: boolean; now?: string }, stdin: ReadStdin): Promise<CommandOutput> {
   const now = options.now ? parseNow(options.now) : new Date();
-  const result = await readBundle(await readInputs(files), { now });
+  const result = await readBundle(await readInputs(files, stdin), { now });
   return { stdout: options.json ? lintJson(result) + '\n' : lintHuman(result), stderr: '', exitCode: hasError(result.findings) ? 1 : 0 };
 }
 
-export async function payloadCommand(files: string[], options: { az?: boolean; terraform?: boolean; now?: string }): Promise<CommandOutput> {
+export async function payloadCommand(files: string[], options: { az?: boolean; terraform?: boolean; now?: string }, stdin: ReadStdin): Promise<CommandOutput> {
   if (options.az && options.terraform) throw new UsageError('choose one of --az and --terraform');
   const now = options.now ? parseNow(options.now) : new Date();
-  const result = await readBundle(await readInputs(files), { now });
+  const result = await readBundle(await readInputs(files, stdin), { now });
   const problems = result.findings.filter((finding) => finding.severity !== 'info');
   if (hasError(result.findings)) {
     return { stdout: '', stderr: `no payload: fix these errors first\n${findingsText(problems)}`, exitCode: 1 };
@@ -37,9 +37,9 @@ export async function payloadCommand(files: string[], options: { az?: boolean; t
   return { stdout, stderr: findingsText(problems), exitCode: 0 };
 }
 
-export async function decodeCommand(file: string | undefined, options: { now?: string }): Promise<CommandOutput> {
+export async function decodeCommand(file: string | undefined, options: { now?: string }, stdin: ReadStdin): Promise<CommandOutput> {
   const now = options.now ? parseNow(options.now) : new Date();
-  const [input] = await readInputs([file ?? '-']);
+  const [input] = await readInputs([file ?? '-'], stdin);
   const entries = entriesFromJson(textOf(input!.content));
   if (!entries) {
     throw new UsageError(`${input!.name} is not az aks show JSON, an ARM cluster resource or a JSON array of base64 entries`);

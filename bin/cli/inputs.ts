@@ -4,14 +4,16 @@ import type { BundleInput } from '../../lib/pki';
 /** A problem with how the command was called (exit code 2), as opposed to a problem in the certificates. */
 export class UsageError extends Error {}
 
-async function readStdin(): Promise<Uint8Array> {
+export type ReadStdin = () => Promise<Uint8Array>;
+
+export async function readProcessStdin(): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return new Uint8Array(Buffer.concat(chunks));
 }
 
 /** Reads each path (`-` is stdin) as bytes, so DER and UTF-16 files are detected by lib/pki. */
-export async function readInputs(paths: string[]): Promise<BundleInput[]> {
+export async function readInputs(paths: string[], readStdin: ReadStdin): Promise<BundleInput[]> {
   if (paths.length === 0) throw new UsageError('no input: pass one or more files, or - for stdin');
   const inputs: BundleInput[] = [];
   for (const path of paths) {

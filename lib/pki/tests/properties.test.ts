@@ -8,7 +8,7 @@ const SLOW_MS = 1000; // generous: the suite shares two cores with other work
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 let samplePem = '';
-let sampleDer = new Uint8Array();
+let sampleDer: Uint8Array = new Uint8Array();
 let privateKey = '';
 
 beforeAll(async () => {
