@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERSONAS, TENANTS } from './directory';
-import { isLoopbackAddress } from './platform/loopback';
+import { Hono } from 'hono';
+import { isLoopbackAddress, loopbackOnly } from './platform/loopback';
 import { httpsClient } from './platform/test-client';
 import { startEmulator, type RunningEmulator } from './server';
 
@@ -88,6 +89,16 @@ describe('control API', () => {
     const { value } = (await get(`${emulator.baseUrl}/_emulator/personas`)).json<{ value: { id: string; homeTenantId: string }[] }>();
     expect(value.map((p) => p.id)).toEqual(expect.arrayContaining(['owner', 'reader', 'nobody']));
     expect(value[0]).toHaveProperty('homeTenantId');
+  });
+
+  it('refuses control requests from a non-loopback address', async () => {
+    const app = new Hono();
+    app.use('*', loopbackOnly);
+    app.get('/health', (c) => c.json({ ok: true }));
+    const from = (remoteAddress: string) => app.request('/health', {}, { incoming: { socket: { remoteAddress } } });
+    expect((await from('10.1.2.3')).status).toBe(403);
+    expect(await (await from('10.1.2.3')).json()).toHaveProperty('error.code', 'Forbidden');
+    expect((await from('::ffff:127.0.0.1')).status).toBe(200);
   });
 
   it('recognises loopback addresses only', () => {
