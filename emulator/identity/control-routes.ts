@@ -44,7 +44,10 @@ export function createControlRoutes({ signer, origin }: ControlRouteDeps): Hono 
 
   control.post('/token', async (c) => {
     const raw: unknown = await c.req.json().catch(() => undefined);
-    const body = tokenBodySchema.safeParse(raw ?? {});
+    if (raw === undefined) {
+      return c.json(controlError('InvalidRequest', 'The body must be JSON, e.g. {"persona":"owner"}.'), 400);
+    }
+    const body = tokenBodySchema.safeParse(raw);
     if (!body.success) {
       const issue = body.error.issues[0];
       const where = issue?.path.join('.') || 'body';
