@@ -18,7 +18,8 @@ export default function MsalAuthProvider({ config, children }: { config: PublicA
   const [instance] = useState(() => {
     const pca = new PublicClientApplication(buildMsalConfiguration(config, window.location.origin));
     pca.addEventCallback((event) => {
-      if (event.eventType === EventType.LOGIN_SUCCESS || event.eventType === EventType.ACQUIRE_TOKEN_SUCCESS) {
+      // Only a sign-in changes who is signed in; a token for another tenant must not switch the home account.
+      if (event.eventType === EventType.LOGIN_SUCCESS) {
         const result = event.payload as AuthenticationResult | null;
         if (result?.account) pca.setActiveAccount(result.account);
       }
@@ -61,7 +62,11 @@ function MsalAuthBridge({ config, children }: { config: PublicAuthConfig; childr
 
   const getArmToken = useCallback(async (tenantId?: string) => {
     if (!account) throw new Error('Not signed in.');
-    const request = { ...armTokenRequest(config), account, ...(tenantId && tenantId !== account.tenantId ? { authority: authorityForTenant(config.authority, tenantId) } : {}) };
+    // MSAL looks tokens up by the account's tenant first: ask with that tenant's profile and authority.
+    const otherTenant = tenantId && tenantId !== account.tenantId ? tenantId : undefined;
+    const request = otherTenant
+      ? { ...armTokenRequest(config), account: { ...account, tenantId: otherTenant }, authority: authorityForTenant(config.authority, otherTenant) }
+      : { ...armTokenRequest(config), account };
     try {
       return (await instance.acquireTokenSilent(request)).accessToken;
     } catch (cause) {

@@ -45,6 +45,12 @@ describe('toArmActionError', () => {
     expect(toArmActionError(restError(503, 'ServiceUnavailable', 'busy'), ARM).message).toBe('Azure Resource Manager had a problem (HTTP 503, ServiceUnavailable): busy');
   });
 
+  it('replaces the SDK pager\'s own text with status and code', () => {
+    expect(toArmActionError(restError(500, 'InternalServerError', 'Pagination failed with unexpected statusCode 500'), ARM).message).toBe(
+      'Azure Resource Manager answered HTTP 500 (InternalServerError) without details. Try again.',
+    );
+  });
+
   it('an untrusted certificate names the variable that fixes it', () => {
     const error = Object.assign(new Error('unable to verify the first certificate'), { name: 'RestError', code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' });
     const mapped = toArmActionError(error, 'https://localhost:8443');

@@ -17,6 +17,9 @@ interface RestErrorLike {
   response?: { headers?: HeaderLookup };
 }
 
+/** Texts the SDK writes itself when it could not read ARM's message (its pager drops the body). */
+const SDK_GENERIC_MESSAGE = /^(Pagination failed with unexpected statusCode \d+|Unexpected status code: \d+)$/;
+
 const NETWORK_CODES = /^(E[A-Z]+|ERR_[A-Z_]+|UNABLE_TO_|CERT_|SELF_SIGNED|DEPTH_ZERO|REQUEST_SEND_ERROR)/;
 const AUTHORIZATION_FAILED = /perform action '([^']+)' over scope '([^']+)'/;
 
@@ -70,6 +73,7 @@ export function toArmActionError(error: unknown, armEndpoint: string): ActionErr
     case 412:
       return { code: 'PreconditionFailed', status, message: 'The cluster changed since you loaded it. Reload to see the current state.' };
     default:
+      if (SDK_GENERIC_MESSAGE.test(armMessage)) return { code, status, message: `Azure Resource Manager answered HTTP ${status} (${code}) without details. Try again.` };
       if (status >= 500) return { code, status, message: `Azure Resource Manager had a problem (HTTP ${status}, ${code}): ${armMessage}` };
       return { code, status, message: armMessage };
   }

@@ -11,10 +11,12 @@ export interface AksPayload {
 
 /** Builds the payload from the certificates to send (already de-duplicated, in order). */
 export function toAksPayload(certificates: Pick<CertificateInfo, 'pem'>[]): AksPayload {
-  return {
-    bytes: certificates.map((certificate) => utf8Encode(certificate.pem)),
-    base64: certificates.map((certificate) => encodeAsciiBase64(certificate.pem)),
-  };
+  return { bytes: certificates.map((certificate) => utf8Encode(certificate.pem)), base64: toWireEntries(certificates) };
+}
+
+/** Only the wire form: base64 of each canonical PEM. */
+export function toWireEntries(certificates: Pick<CertificateInfo, 'pem'>[]): string[] {
+  return certificates.map((certificate) => encodeAsciiBase64(certificate.pem));
 }
 
 /** The file `az aks update --custom-ca-trust-certificates` reads: LF PEM blocks separated by one blank line. */
