@@ -18,7 +18,7 @@ export function firstNonBase64Char(text: string): number {
 }
 
 /** Decodes strict standard base64 (no whitespace). Returns null when malformed. */
-export function decodeBase64(text: string): Uint8Array | null {
+export function decodeBase64(text: string): Uint8Array<ArrayBuffer> | null {
   const length = text.length;
   if (length === 0 || length % 4 !== 0) return null;
   const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;

@@ -26,7 +26,7 @@ beforeAll(async () => {
   certificates = (await read(inputs)).certificates;
 });
 
-function derOf(certificate: CertificateInfo): Uint8Array {
+function derOf(certificate: CertificateInfo): Uint8Array<ArrayBuffer> {
   return decodeBase64(certificate.pem.replace(/-----[^-]+-----|\n/g, ''))!;
 }
 
