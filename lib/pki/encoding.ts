@@ -4,7 +4,7 @@ const BASE64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 const BASE64_VALUES = new Int16Array(128).fill(-1);
 for (let i = 0; i < BASE64_ALPHABET.length; i++) BASE64_VALUES[BASE64_ALPHABET.charCodeAt(i)] = i;
 
-export function isBase64Char(code: number): boolean {
+function isBase64Char(code: number): boolean {
   return code < 128 && (BASE64_VALUES[code] ?? -1) >= 0;
 }
 
@@ -69,21 +69,9 @@ export function toHex(bytes: Uint8Array | ArrayBuffer): string {
 }
 
 const utf8Encoder = new TextEncoder();
-const utf8Decoder = new TextDecoder('utf-8', { fatal: false });
 
 export function utf8Encode(text: string): Uint8Array {
   return utf8Encoder.encode(text);
-}
-
-export function utf8Decode(bytes: Uint8Array): string {
-  return utf8Decoder.decode(bytes);
-}
-
-/** Copies a view into a standalone ArrayBuffer (WebCrypto and pkijs want exact buffers). */
-export function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
-  return bytes.buffer.byteLength === bytes.byteLength && bytes.byteOffset === 0 && bytes.buffer instanceof ArrayBuffer
-    ? bytes.buffer
-    : (bytes.slice().buffer as ArrayBuffer);
 }
 
 /** Canonical PEM: LF line endings, 64-character lines, trailing newline. */

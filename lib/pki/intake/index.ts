@@ -1,4 +1,4 @@
-import { decodeBase64, utf8Decode } from '../encoding';
+import { decodeBase64 } from '../encoding';
 import { MAX_INPUT_BYTES } from '../limits';
 import type { BundleInput, Finding } from '../types';
 import type { CertificateCandidate, IntakeResult, LineOverride } from './candidate';
@@ -138,4 +138,3 @@ function formatMiB(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
 }
 
-export { utf8Decode };

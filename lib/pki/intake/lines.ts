@@ -29,7 +29,7 @@ function lineEndingFinding(id: string, message: string, text: string, offset: nu
 }
 
 /** 1-based line of a character offset, counting CRLF, LF and lone CR as one break each. */
-export function lineOfOffset(text: string, offset: number): number {
+function lineOfOffset(text: string, offset: number): number {
   let line = 1;
   for (let i = 0; i < offset && i < text.length; i++) {
     const code = text.charCodeAt(i);

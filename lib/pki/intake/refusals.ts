@@ -10,7 +10,7 @@ const PRIVATE_KEY: RefusalKind = {
 };
 
 /** What to say about a PEM label that is not a certificate; null for labels we can read. */
-export function refusalForLabel(label: string): RefusalKind | null {
+function refusalForLabel(label: string): RefusalKind | null {
   if (/PRIVATE KEY/.test(label)) return PRIVATE_KEY;
   if (/CERTIFICATE REQUEST/.test(label)) {
     return { id: 'certificate-request', what: 'a certificate signing request', advice: 'Submit it to your CA and add the issued CA certificate instead.' };

@@ -93,3 +93,16 @@ describe('bundle rules', () => {
     }
   });
 });
+
+describe('validityStatus (the card label)', () => {
+  it('uses the same thresholds as the expiry findings', async () => {
+    const { validityStatus } = await import('../validity-status');
+    const certificate = { notBefore: '2026-01-01T00:00:00.000Z', notAfter: '2026-03-01T00:00:00.000Z' };
+    const at = (iso: string) => validityStatus(certificate, new Date(iso));
+    expect(at('2025-12-31T00:00:00Z')).toBe('not-yet-valid');
+    expect(at('2026-01-15T00:00:00Z')).toBe('ok');
+    expect(at('2026-02-10T00:00:00Z')).toBe('expiring');
+    expect(at('2026-02-25T00:00:00Z')).toBe('critical');
+    expect(at('2026-03-02T00:00:00Z')).toBe('expired');
+  });
+});
