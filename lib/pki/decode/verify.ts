@@ -1,4 +1,3 @@
-import * as pkijs from 'pkijs';
 import { readChildren, readTlv } from '../intake/der';
 import { toJwk } from './jwk';
 import { HASH_ALGORITHMS, SIGNATURE_ALGORITHMS } from './oids';
@@ -35,9 +34,13 @@ function ecdsaDerToRaw(signature: Uint8Array, size: number): Uint8Array | null {
   return raw;
 }
 
-/** RSASSA-PSS is rare in CA bundles, so pkijs parses its parameters (defaults: SHA-1, salt 20). */
-function pssParameters(params: Uint8Array | null): { hash: string; saltLength: number } | null {
+/**
+ * RSASSA-PSS is rare in CA bundles, so pkijs parses its parameters (defaults: SHA-1, salt 20). It is loaded
+ * on first use to keep it out of the browser bundle that every page with the editor downloads.
+ */
+async function pssParameters(params: Uint8Array | null): Promise<{ hash: string; saltLength: number } | null> {
   try {
+    const pkijs = await import('pkijs');
     const parsed = params ? pkijs.RSASSAPSSParams.fromBER(params as BufferSource) : new pkijs.RSASSAPSSParams();
     const hash = HASH_ALGORITHMS[parsed.hashAlgorithm.algorithmId];
     return hash ? { hash, saltLength: parsed.saltLength } : null;
@@ -48,6 +51,13 @@ function pssParameters(params: Uint8Array | null): { hash: string; saltLength: n
 
 type WebCryptoPlan = { importAlgorithm: AlgorithmIdentifier | RsaHashedImportParams | EcKeyImportParams; verifyAlgorithm: AlgorithmIdentifier | RsaPssParams | EcdsaParams; signature: Uint8Array };
 
+async function pssPlan(check: SignatureCheck): Promise<WebCryptoPlan | null> {
+  const pss = await pssParameters(check.signatureParams);
+  if (!pss) return null;
+  return { importAlgorithm: { name: 'RSA-PSS', hash: pss.hash }, verifyAlgorithm: { name: 'RSA-PSS', saltLength: pss.saltLength }, signature: check.signature };
+}
+
+/** Everything but RSASSA-PSS is planned synchronously, so the check reaches WebCrypto without extra turns. */
 function planFor(check: SignatureCheck): WebCryptoPlan | null {
   const algorithm = SIGNATURE_ALGORITHMS[check.signatureOid];
   if (!algorithm) return null;
@@ -55,11 +65,6 @@ function planFor(check: SignatureCheck): WebCryptoPlan | null {
     case 'RSA':
       if (!algorithm.hash || algorithm.hash === 'MD5' || algorithm.hash === 'MD2') return null;
       return { importAlgorithm: { name: 'RSASSA-PKCS1-v1_5', hash: algorithm.hash }, verifyAlgorithm: { name: 'RSASSA-PKCS1-v1_5' }, signature: check.signature };
-    case 'RSA-PSS': {
-      const pss = pssParameters(check.signatureParams);
-      if (!pss) return null;
-      return { importAlgorithm: { name: 'RSA-PSS', hash: pss.hash }, verifyAlgorithm: { name: 'RSA-PSS', saltLength: pss.saltLength }, signature: check.signature };
-    }
     case 'ECDSA': {
       const size = check.curve ? COORDINATE_BYTES[check.curve] : undefined;
       const raw = size ? ecdsaDerToRaw(check.signature, size) : null;
@@ -75,7 +80,8 @@ function planFor(check: SignatureCheck): WebCryptoPlan | null {
 
 /** true/false when WebCrypto can check the signature, null when the algorithm is not checkable here. */
 export async function verifySignature(check: SignatureCheck): Promise<boolean | null> {
-  const plan = planFor(check);
+  const isPss = SIGNATURE_ALGORITHMS[check.signatureOid]?.family === 'RSA-PSS';
+  const plan = isPss ? await pssPlan(check) : planFor(check);
   if (!plan) return null;
   const subtle = globalThis.crypto.subtle;
   try {

@@ -14,7 +14,9 @@ export const caRules: CertificateRule = (certificate) => {
   } else if (basicConstraints.present && !basicConstraints.critical) {
     findings.push(findingFor(certificate, 'basic-constraints-not-critical', 'info', `${named(certificate)} has basicConstraints that are not marked critical, as RFC 5280 requires for CA certificates; it still works on Linux nodes.`));
   }
-  if (certificate.keyUsageCritical !== null && !certificate.keyUsage.includes('keyCertSign')) {
+  const isCa = basicConstraints.cA || legacyRoot;
+  // For a leaf, not-a-ca already says it all.
+  if (isCa && certificate.keyUsageCritical !== null && !certificate.keyUsage.includes('keyCertSign')) {
     findings.push(findingFor(certificate, 'key-usage-missing-cert-sign', 'error', `${named(certificate)} has a keyUsage without keyCertSign, so it may not sign certificates; use a CA certificate issued with keyCertSign.`));
   }
   if (certificate.nameConstraints) {

@@ -6,7 +6,7 @@ import { read } from './helpers';
 
 let fx: Fixtures;
 const certificates: Record<string, CertificateInfo> = {};
-const NAMES = ['rsa-root', 'ec-root', 'ed25519-root', 'intermediate', 'leaf', 'constrained-root', 'v1-root', 'dsa-root', 'k1-root', 'noncritical-bc-root', 'tampered-root', 'sha1-root', 'md5-root'];
+const NAMES = ['rsa-root', 'ec-root', 'ed25519-root', 'intermediate', 'leaf', 'constrained-root', 'v1-root', 'dsa-root', 'k1-root', 'noncritical-bc-root', 'tampered-root', 'sha1-root', 'md5-root', 'pss-root'];
 
 beforeAll(async () => {
   fx = await loadFixtures();
@@ -61,6 +61,7 @@ describe('decoded fields', () => {
     expect(certificates['ec-root']).toMatchObject({ publicKey: { algorithm: 'EC', curve: 'P-384', size: 384 }, signatureAlgorithm: 'ecdsa-with-SHA256', selfSignatureValid: true });
     expect(certificates['ed25519-root']).toMatchObject({ publicKey: { algorithm: 'Ed25519' }, signatureAlgorithm: 'Ed25519', selfSignatureValid: true });
     expect(certificates['sha1-root']!.selfSignatureValid).toBe(true);
+    expect(certificates['pss-root']).toMatchObject({ signatureAlgorithm: 'rsassaPss', selfSignatureValid: true });
   });
 
   it('intermediate and leaf: path length, EKU, AKI links to the issuer SKI', () => {

@@ -11,7 +11,7 @@ import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 
 /** Bump when the generated set changes, so a stale shared directory is not reused. */
-const FIXTURE_VERSION = 3;
+const FIXTURE_VERSION = 4;
 const SHARED_DIR = join(tmpdir(), `aks-ca-trust-pki-fixtures-v${FIXTURE_VERSION}-${process.getuid?.() ?? 0}`);
 
 const CA_EXTENSIONS = ['basicConstraints=critical,CA:TRUE', 'keyUsage=critical,keyCertSign,cRLSign', 'subjectKeyIdentifier=hash'];
@@ -71,6 +71,7 @@ async function generate(dir: string): Promise<void> {
   issued(dir, 'leaf', 'intermediate', ec, '/CN=api.contoso.example', ['basicConstraints=critical,CA:FALSE', 'keyUsage=critical,digitalSignature', 'extendedKeyUsage=serverAuth', 'subjectAltName=DNS:api.contoso.example']);
   issued(dir, 'sha1-intermediate', 'rsa-root', rsa, '/CN=Contoso SHA-1 Issuing CA', ['basicConstraints=critical,CA:TRUE', 'keyUsage=critical,keyCertSign'], '-sha1');
   selfSignedRoot(dir, 'sha1-root', rsa, '/CN=Contoso SHA-1 Root', CA_EXTENSIONS, '-sha1');
+  openssl(dir, ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'pss-root.key', '-out', 'pss-root.pem', '-days', '3650', '-sha256', '-sigopt', 'rsa_padding_mode:pss', '-sigopt', 'rsa_pss_saltlen:32', '-subj', '/CN=Contoso PSS Root', '-extensions', 'v3', '-config', extfile(dir, 'pss-root', ['[req]', 'distinguished_name=dn', '[dn]', '[v3]', ...CA_EXTENSIONS])]);
   selfSignedRoot(dir, 'md5-root', rsa, '/CN=Contoso MD5 Root', CA_EXTENSIONS, '-md5');
   selfSignedRoot(dir, 'rsa1024-root', ['-newkey', 'rsa:1024'], '/CN=Contoso Weak Root', CA_EXTENSIONS);
   selfSignedRoot(dir, 'k1-root', ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:secp256k1'], '/CN=Contoso K1 Root', CA_EXTENSIONS);

@@ -15,11 +15,12 @@ async function lintOne(name: string, now?: Date) {
 
 describe('lint rules for a node trust store', () => {
   it('a good RSA, EC or Ed25519 root has no findings', async () => {
-    for (const name of ['rsa-root', 'ec-root', 'ed25519-root']) expect((await lintOne(name)).findings).toEqual([]);
+    for (const name of ['rsa-root', 'ec-root', 'ed25519-root', 'pss-root']) expect((await lintOne(name)).findings).toEqual([]);
   });
 
   it('not-a-ca: a leaf, and a v3 certificate without basicConstraints', async () => {
     expect(finding(await lintOne('leaf'), 'not-a-ca')).toMatchObject({ severity: 'error', certificateIndex: 0, file: 'leaf.pem', line: 1 });
+    expect(ids((await lintOne('leaf')).findings, 'error')).toEqual(['not-a-ca']);
     expect(finding(await lintOne('no-bc-root'), 'not-a-ca')!.message).toContain('no basicConstraints');
   });
 
