@@ -61,6 +61,17 @@ async function datedRoot(name: string, notBefore: Date, notAfter: Date): Promise
   return `-----BEGIN CERTIFICATE-----\n${body}\n-----END CERTIFICATE-----\n`;
 }
 
+/** A real OpenSSH key when ssh-keygen is installed; otherwise a block with that label (the label is what is refused). */
+function opensshKey(dir: string): string {
+  try {
+    execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', '', '-f', join(dir, 'openssh-real.key')]);
+    return readFileSync(join(dir, 'openssh-real.key'), 'utf8');
+  } catch {
+    const body = openssl(dir, ['rand', '-base64', '300']).replace(/\s/g, '').replace(/.{70}/g, '$&\n').trim();
+    return `-----BEGIN OPENSSH PRIVATE KEY-----\n${body}\n-----END OPENSSH PRIVATE KEY-----\n`;
+  }
+}
+
 async function generate(dir: string): Promise<void> {
   const rsa = ['-newkey', 'rsa:2048'];
   const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256'];
@@ -95,7 +106,7 @@ async function generate(dir: string): Promise<void> {
   openssl(dir, ['pkey', '-in', 'rsa-root.key', '-outform', 'DER', '-out', 'rsa-root.key.der']);
   openssl(dir, ['pkcs8', '-topk8', '-in', 'rsa-root.key', '-passout', 'pass:secret', '-out', 'encrypted.key']);
   openssl(dir, ['pkey', '-in', 'rsa-root.key', '-pubout', '-out', 'public.pem']);
-  execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', '', '-f', join(dir, 'openssh.key')]);
+  writeFileSync(join(dir, 'openssh.key'), opensshKey(dir));
   writeFileSync(join(dir, 'expired-root.pem'), await datedRoot('Contoso Expired Root', new Date('2020-01-01T00:00:00Z'), new Date('2021-01-01T00:00:00Z')));
   writeFileSync(join(dir, 'future-root.pem'), await datedRoot('Contoso Future Root', new Date('2090-01-01T00:00:00Z'), new Date('2091-01-01T00:00:00Z')));
   // A tampered signature: flip one bit in the last byte of the DER (inside the signature value).
