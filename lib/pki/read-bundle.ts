@@ -1,4 +1,5 @@
 import { decodeCertificate } from './decode';
+import { encodeBase64 } from './encoding';
 import { intake, type CertificateCandidate } from './intake';
 import { lintCertificates, uniqueCertificates } from './lint';
 import { toWireEntries } from './payload';
@@ -56,8 +57,18 @@ export async function readBundle(inputs: BundleInput[], options: ReadBundleOptio
     }
     if (inputs.length === 0) findings.push({ id: 'empty-input', severity: 'error', message: 'No input was given; paste or upload at least one PEM certificate.' });
     const pending: Promise<Omit<CertificateInfo, 'index'> | Finding>[] = [];
+    const decodedByDer = new Map<string, Promise<Omit<CertificateInfo, 'index'> | Finding>>();
     for (const candidate of candidates) {
-      pending.push(decodeCandidate(candidate));
+      // A repeated certificate (a bundle pasted twice) is decoded and verified once.
+      const key = encodeBase64(candidate.der);
+      const first = decodedByDer.get(key);
+      if (first) {
+        pending.push(first.then((item) => (isFinding(item) ? { ...item, file: candidate.source.file, line: candidate.source.startLine } : { ...item, source: candidate.source })));
+        continue;
+      }
+      const decoding = decodeCandidate(candidate);
+      decodedByDer.set(key, decoding);
+      pending.push(decoding);
       await letStartedChecksRun();
     }
     const decoded = await Promise.all(pending);

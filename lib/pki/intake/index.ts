@@ -33,7 +33,9 @@ function intakeBytes(bytes: Uint8Array, file: string | undefined): IntakeResult 
   if (text === null) {
     return refuse({ id: 'not-text-or-der', severity: 'error', file, message: 'The input is neither PEM text nor a DER certificate or PKCS#7 bundle; export the CA certificate as PEM (Base-64 encoded X.509).' });
   }
-  return intakeText(text, file, 0);
+  const result = intakeText(text, file, 0);
+  if (isUtf16(bytes)) result.findings.unshift({ id: 'utf16-converted', severity: 'info', file, line: 1, message: 'The file was UTF-16 text; it was converted to UTF-8, which AKS expects.' });
+  return result;
 }
 
 /** A DER certificate, PKCS#7 or private key; null when the bytes are none of these. */
@@ -51,6 +53,10 @@ function intakeDer(bytes: Uint8Array, file: string | undefined, line?: LineOverr
   }
   if (kind === 'private-key') return refuse({ ...binaryPrivateKeyFinding(file), line: line?.startLine });
   return null;
+}
+
+function isUtf16(bytes: Uint8Array): boolean {
+  return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
 }
 
 function bytesToText(bytes: Uint8Array): string | null {

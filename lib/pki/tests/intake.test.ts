@@ -35,7 +35,9 @@ describe('intake: safe fixes are applied and reported', () => {
     const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...Buffer.from(rsa)]);
     expect(ids((await read({ content: bytes })).findings)).toEqual(['bom-removed']);
     const utf16 = new Uint8Array([0xff, 0xfe, ...Buffer.from(rsa, 'utf16le')]);
-    expect((await read({ content: utf16 })).certificates).toHaveLength(1);
+    const fromUtf16 = await read({ content: utf16 });
+    expect(fromUtf16.certificates[0]!.pem).toBe(rsa);
+    expect(ids(fromUtf16.findings)).toEqual(['utf16-converted']);
   });
 
   it('trims indentation and trailing whitespace', async () => {
@@ -136,6 +138,17 @@ describe('intake: what cannot be fixed is an error at the line', () => {
     expect(huge.findings[0]!.message).toContain('10.0 MiB');
     expect((await read({ content: 'A'.repeat(3 * 1024 * 1024) })).findings[0]!.id).toBe('input-too-large');
     expect(performance.now() - started).toBeLessThan(500);
+  });
+
+  it('a 2 MiB bundle of repeated certificates decodes each distinct one once', async () => {
+    const repeated = (rsa + ec).repeat(Math.floor((2 * 1024 * 1024) / (rsa + ec).length));
+    const started = performance.now();
+    const result = await read({ content: repeated });
+    expect(result.payload).toHaveLength(2);
+    expect(result.certificates.length).toBeGreaterThan(500);
+    const [rsaLines, ecLines] = [rsa, ec].map((pem) => pem.trimEnd().split('\n').length) as [number, number];
+    expect(result.certificates[3]!.source.startLine).toBe(2 * rsaLines + ecLines + 1);
+    expect(performance.now() - started).toBeLessThan(5000);
   });
 
   it('non-certificate blocks are refused by kind', async () => {
