@@ -140,6 +140,17 @@ describe('intake: what cannot be fixed is an error at the line', () => {
     expect(performance.now() - started).toBeLessThan(500);
   });
 
+  it('pathological inputs just under the limit finish quickly', async () => {
+    const size = 2 * 1024 * 1024 - 16;
+    const inputs = ['-'.repeat(size), '['.repeat(size), 'A'.repeat(size), '-----BEGIN CERTIFICATE-----'.repeat(size / 27), `${'MIIB'.repeat(size / 8)}\n`.repeat(2)];
+    for (const content of inputs) {
+      const started = performance.now();
+      const result = await read({ content });
+      expect(result.findings.some((item) => item.severity === 'error')).toBe(true);
+      expect(performance.now() - started).toBeLessThan(3000);
+    }
+  });
+
   it('a 2 MiB bundle of repeated certificates decodes each distinct one once', async () => {
     const repeated = (rsa + ec).repeat(Math.floor((2 * 1024 * 1024) / (rsa + ec).length));
     const started = performance.now();
