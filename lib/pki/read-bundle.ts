@@ -42,6 +42,26 @@ function tidy(finding: Finding): Finding {
   return out;
 }
 
+/** Enough of one kind of finding per file to act on; a flood (noise input) is summarised, not listed. */
+const MAX_SAME_FINDINGS = 20;
+
+function capRepeats(findings: Finding[]): Finding[] {
+  const counts = new Map<string, number>();
+  const kept: Finding[] = [];
+  for (const finding of findings) {
+    const key = `${finding.file ?? ''}\u0000${finding.id}`;
+    const count = (counts.get(key) ?? 0) + 1;
+    counts.set(key, count);
+    if (count <= MAX_SAME_FINDINGS) kept.push(finding);
+  }
+  for (const [key, count] of counts) {
+    if (count <= MAX_SAME_FINDINGS) continue;
+    const sample = kept.find((finding) => `${finding.file ?? ''}\u0000${finding.id}` === key)!;
+    kept.push({ id: sample.id, severity: sample.severity, file: sample.file, message: `${count - MAX_SAME_FINDINGS} more ${sample.id} findings like the one at line ${sample.line ?? 1} are not listed; fix the first ones and check again.` });
+  }
+  return kept;
+}
+
 /**
  * Reads files and pasted text into decoded certificates, findings and the AKS payload.
  * Never throws: anything unexpected becomes an error finding.
@@ -78,7 +98,7 @@ export async function readBundle(inputs: BundleInput[], options: ReadBundleOptio
       else certificates.push({ ...item, index: certificates.length });
     }
     findings.push(...lintCertificates(certificates, { now: options.now }));
-    return { certificates, findings: findings.map(tidy), payload: toWireEntries(uniqueCertificates(certificates)) };
+    return { certificates, findings: capRepeats(findings).map(tidy), payload: toWireEntries(uniqueCertificates(certificates)) };
   } catch {
     return {
       certificates: [],

@@ -6,6 +6,7 @@
 export function entriesFromJson(text: string): string[] | null {
   const trimmed = text.trim();
   if (!trimmed.startsWith('[') && !trimmed.startsWith('{')) return null;
+  if (nestingDeeperThan(trimmed, MAX_JSON_DEPTH)) return null;
   let value: unknown;
   try {
     value = JSON.parse(trimmed);
@@ -13,6 +14,25 @@ export function entriesFromJson(text: string): string[] | null {
     return null;
   }
   return findEntries(value);
+}
+
+/** Real inputs nest a few levels; deeply nested noise would make JSON.parse slow, so it is not JSON to us. */
+const MAX_JSON_DEPTH = 64;
+
+function nestingDeeperThan(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (inString) {
+      if (code === 92) i++; // backslash escapes the next character
+      else if (code === 34) inString = false;
+    } else if (code === 34) inString = true;
+    else if (code === 91 || code === 123) {
+      if (++depth > limit) return true;
+    } else if (code === 93 || code === 125) depth--;
+  }
+  return false;
 }
 
 function findEntries(value: unknown): string[] | null {
