@@ -75,8 +75,8 @@ export function utf8Encode(text: string): Uint8Array {
 }
 
 /** Canonical PEM: LF line endings, 64-character lines, trailing newline. */
-export function derToPem(der: Uint8Array, label = 'CERTIFICATE'): string {
-  const body = encodeBase64(der);
+export function derToPem(der: Uint8Array, label = 'CERTIFICATE', base64OfDer?: string): string {
+  const body = base64OfDer ?? encodeBase64(der);
   let out = `-----BEGIN ${label}-----\n`;
   for (let i = 0; i < body.length; i += 64) out += body.slice(i, i + 64) + '\n';
   return out + `-----END ${label}-----\n`;

@@ -10,9 +10,9 @@ export interface ReadBundleOptions {
   now: Date;
 }
 
-async function decodeCandidate(candidate: CertificateCandidate): Promise<Omit<CertificateInfo, 'index'> | Finding> {
+async function decodeCandidate(candidate: CertificateCandidate, base64OfDer: string): Promise<Omit<CertificateInfo, 'index'> | Finding> {
   try {
-    return { ...(await decodeCertificate(candidate.der)), source: candidate.source };
+    return { ...(await decodeCertificate(candidate.der, base64OfDer)), source: candidate.source };
   } catch {
     const { file, startLine } = candidate.source;
     const where = startLine === undefined ? 'The input' : `The block at line ${startLine}`;
@@ -86,7 +86,7 @@ export async function readBundle(inputs: BundleInput[], options: ReadBundleOptio
         pending.push(first.then((item) => (isFinding(item) ? { ...item, file: candidate.source.file, line: candidate.source.startLine } : { ...item, source: candidate.source })));
         continue;
       }
-      const decoding = decodeCandidate(candidate);
+      const decoding = decodeCandidate(candidate, key);
       decodedByDer.set(key, decoding);
       pending.push(decoding);
       await letStartedChecksRun();

@@ -24,8 +24,11 @@ function required<T>(value: T | null, what: string): T {
   return value;
 }
 
-/** Decodes one certificate into plain data. Throws MalformedCertificateError when it is not an X.509 certificate. */
-export async function decodeCertificate(der: Uint8Array): Promise<DecodedCertificate> {
+/**
+ * Decodes one certificate into plain data. Throws MalformedCertificateError when it is not an X.509 certificate.
+ * `base64OfDer` saves re-encoding when the caller already has it.
+ */
+export async function decodeCertificate(der: Uint8Array, base64OfDer?: string): Promise<DecodedCertificate> {
   const parts = splitCertificate(der);
   const subject = required(readName(parts.subject), 'subject');
   const issuer = required(readName(parts.issuer), 'issuer');
@@ -72,6 +75,6 @@ export async function decodeCertificate(der: Uint8Array): Promise<DecodedCertifi
     selfIssued,
     selfSigned: selfIssued,
     selfSignatureValid,
-    pem: derToPem(der),
+    pem: derToPem(der, 'CERTIFICATE', base64OfDer),
   };
 }
