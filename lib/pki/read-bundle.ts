@@ -3,20 +3,25 @@ import { encodeBase64 } from './encoding';
 import { intake, type CertificateCandidate } from './intake';
 import { lintCertificates, uniqueCertificates } from './lint';
 import { toWireEntries } from './payload';
-import type { BundleInput, BundleResult, CertificateInfo, Finding } from './types';
+import type { BundleInput, BundleResult, CertificateInfo, Finding, SourcePosition } from './types';
 
 export interface ReadBundleOptions {
   /** The moment the bundle is judged at (expiry rules). */
   now: Date;
 }
 
-async function decodeCandidate(candidate: CertificateCandidate, base64OfDer: string): Promise<Omit<CertificateInfo, 'index'> | Finding> {
+type Decoded = Omit<CertificateInfo, 'index'> | Finding;
+
+function notACertificate({ file, startLine }: SourcePosition): Finding {
+  const where = startLine === undefined ? 'The input' : `The block at line ${startLine}`;
+  return { id: 'not-a-certificate', severity: 'error', file, line: startLine, message: `${where} is not a readable X.509 certificate; export the CA certificate again as PEM.` };
+}
+
+async function decodeCandidate(candidate: CertificateCandidate, base64OfDer: string): Promise<Decoded> {
   try {
     return { ...(await decodeCertificate(candidate.der, base64OfDer)), source: candidate.source };
   } catch {
-    const { file, startLine } = candidate.source;
-    const where = startLine === undefined ? 'The input' : `The block at line ${startLine}`;
-    return { id: 'not-a-certificate', severity: 'error', file, line: startLine, message: `${where} is not a readable X.509 certificate; export the CA certificate again as PEM.` };
+    return notACertificate(candidate.source);
   }
 }
 
@@ -29,7 +34,7 @@ async function letStartedChecksRun(): Promise<void> {
   for (let turn = 0; turn < 3; turn++) await undefined;
 }
 
-function isFinding(value: Omit<CertificateInfo, 'index'> | Finding): value is Finding {
+function isFinding(value: Decoded): value is Finding {
   return 'severity' in value;
 }
 
@@ -76,14 +81,14 @@ export async function readBundle(inputs: BundleInput[], options: ReadBundleOptio
       findings.push(...result.findings);
     }
     if (inputs.length === 0) findings.push({ id: 'empty-input', severity: 'error', message: 'No input was given; paste or upload at least one PEM certificate.' });
-    const pending: Promise<Omit<CertificateInfo, 'index'> | Finding>[] = [];
-    const decodedByDer = new Map<string, Promise<Omit<CertificateInfo, 'index'> | Finding>>();
+    const pending: Promise<Decoded>[] = [];
+    const decodedByDer = new Map<string, Promise<Decoded>>();
     for (const candidate of candidates) {
       // A repeated certificate (a bundle pasted twice) is decoded and verified once.
       const key = encodeBase64(candidate.der);
       const first = decodedByDer.get(key);
       if (first) {
-        pending.push(first.then((item) => (isFinding(item) ? { ...item, file: candidate.source.file, line: candidate.source.startLine } : { ...item, source: candidate.source })));
+        pending.push(first.then((item) => (isFinding(item) ? notACertificate(candidate.source) : { ...item, source: candidate.source })));
         continue;
       }
       const decoding = decodeCandidate(candidate, key);

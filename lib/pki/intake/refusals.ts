@@ -30,8 +30,8 @@ export function refusalFinding(label: string, file: string | undefined, line: nu
     what: `a ${safeLabel(label)} block`,
     advice: 'Only CERTIFICATE blocks (or PKCS#7 bundles of certificates) can be trusted; remove it.',
   };
-  const where = line === undefined ? 'The input' : endLine && endLine !== line ? `Lines ${line}-${endLine}` : `Line ${line}`;
-  return { id: refusal.id, severity: 'error', file, line, message: `${where} hold${where === 'The input' || where.startsWith('Line ') ? 's' : ''} ${refusal.what}, not a certificate. ${refusal.advice}` };
+  const subject = line === undefined ? 'The input holds' : endLine && endLine !== line ? `Lines ${line}-${endLine} hold` : `Line ${line} holds`;
+  return { id: refusal.id, severity: 'error', file, line, message: `${subject} ${refusal.what}, not a certificate. ${refusal.advice}` };
 }
 
 export function binaryPrivateKeyFinding(file: string | undefined): Finding {
