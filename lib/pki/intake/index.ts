@@ -40,7 +40,7 @@ function intakeBytes(bytes: Uint8Array, file: string | undefined): IntakeResult 
 
 /** A DER certificate, PKCS#7 or private key; null when the bytes are none of these. */
 function intakeDer(bytes: Uint8Array, file: string | undefined, line?: LineOverride): IntakeResult | null {
-  const source = { file, startLine: line?.startLine, endLine: line?.endLine };
+  const source = line ? { file, startLine: line.startLine, endLine: line.endLine } : { file };
   const kind = classifyDer(bytes);
   if (kind === 'certificate') {
     return { candidates: [{ der: bytes, source }], findings: [{ id: 'der-converted', severity: 'info', file, line: line?.startLine, message: 'A binary (DER) certificate was converted to PEM.' }] };
