@@ -40,8 +40,9 @@ export async function signInWithMsal(page: Page, personaName: string): Promise<v
   await page.getByRole('banner').getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(new RegExp(`^${EMULATOR_URL}/`));
   await page.getByRole('button', { name: new RegExp(personaName) }).click();
-  await page.waitForURL(`${MSAL_APP_URL}/`);
-  await expect(page.getByTestId('signed-in-as')).toContainText(personaName);
+  // The redirect bridge (/auth/redirect) hands over and navigates on at once: wait for the outcome, not a URL.
+  await expect(page.getByTestId('signed-in-as')).toContainText(personaName, { timeout: 30_000 });
+  await expect(page).toHaveURL(`${MSAL_APP_URL}/`);
 }
 
 /** No serious or critical WCAG 2.2 AA violation on the page as it is now. */

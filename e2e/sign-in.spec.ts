@@ -13,8 +13,8 @@ test.describe('MSAL sign-in against the emulator (production path)', () => {
     await page.waitForURL(new RegExp(`^${EMULATOR_URL}/organizations/oauth2/v2.0/authorize`));
     await page.getByRole('button', { name: /Olivia Owner/ }).click();
 
-    await page.waitForURL(`${MSAL_APP_URL}/`);
-    await expect(shell.signedInAs()).toContainText('Olivia Owner');
+    await expect(shell.signedInAs()).toContainText('Olivia Owner', { timeout: 30_000 });
+    await expect(page).toHaveURL(`${MSAL_APP_URL}/`);
 
     await shell.signOut();
     // Like Entra, the emulator returns to post_logout_redirect_uri with a state parameter.

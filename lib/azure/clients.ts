@@ -3,16 +3,17 @@ import { ContainerServiceClient } from '@azure/arm-containerservice';
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import { getConfig } from '../config';
 import { staticTokenCredential } from './credential';
-import { armTrustedCas } from './tls';
+import { agentPolicy } from '@azure/core-rest-pipeline';
+import { armHttpsAgent } from './tls';
 
 /** Options every ARM client shares: the configured endpoint and scope, TLS trust, bounded retries. */
 function clientOptions() {
   const config = getConfig();
-  const ca = armTrustedCas();
+  const agent = armHttpsAgent();
   return {
     endpoint: config.armEndpoint,
     credentials: { scopes: [config.armScope] },
-    ...(ca ? { tlsOptions: { ca } } : {}),
+    ...(agent ? { additionalPolicies: [{ policy: agentPolicy(agent), position: 'perCall' as const }] } : {}),
     retryOptions: { maxRetries: 3, retryDelayInMs: 500, maxRetryDelayInMs: 10_000 },
     userAgentOptions: { userAgentPrefix: 'aks-ca-trust' },
   };

@@ -1,6 +1,6 @@
 import 'server-only';
 import { request } from 'node:https';
-import { armTrustedCas } from './tls';
+import { armHttpsAgent } from './tls';
 
 export interface JsonResponse {
   status: number;
@@ -21,7 +21,7 @@ export function httpsJson(url: string, init: { method?: string; body?: unknown }
       url,
       {
         method: init.method ?? 'GET',
-        ca: armTrustedCas(),
+        agent: armHttpsAgent(),
         timeout: TIMEOUT_MS,
         headers: { accept: 'application/json', ...(payload ? { 'content-type': 'application/json' } : {}) },
       },

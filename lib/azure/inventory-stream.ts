@@ -15,7 +15,7 @@ export type InventoryEvent =
   | { type: 'done' };
 
 /** Subscriptions whose clusters are listed at once: fast on large fleets, well inside ARM's read budget. */
-export const INVENTORY_CONCURRENCY = 16;
+export const INVENTORY_CONCURRENCY = 32;
 
 function toError(error: unknown, armEndpoint: string): ActionError {
   if (error instanceof ArmResponseError) return { code: error.code, message: error.message };
