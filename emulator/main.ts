@@ -3,7 +3,7 @@
  * Logs go to stderr; the `export` lines go to stdout. Stops cleanly on SIGINT/SIGTERM.
  */
 import { Command, CommanderError } from 'commander';
-import { EMULATOR_CLIENT_ID } from './directory';
+import { appEnvironmentFor } from './app-environment';
 import { parseCliOptions } from './platform/cli-options';
 import { startEmulator, type RunningEmulator } from './server';
 
@@ -12,16 +12,7 @@ function shellQuote(value: string): string {
 }
 
 function environmentLines(emulator: RunningEmulator): string[] {
-  const host = new URL(emulator.baseUrl).host;
-  const env: [string, string][] = [
-    ['ARM_ENDPOINT', emulator.baseUrl],
-    ['AZURE_AUTHORITY', `${emulator.baseUrl}/organizations`],
-    ['AZURE_CLIENT_ID', EMULATOR_CLIENT_ID],
-    ['AZURE_KNOWN_AUTHORITIES', host],
-    ['ARM_CA_FILE', emulator.caFile],
-    ['NODE_EXTRA_CA_CERTS', emulator.caFile],
-  ];
-  return env.map(([name, value]) => `export ${name}=${shellQuote(value)}`);
+  return Object.entries(appEnvironmentFor(emulator.baseUrl, emulator.caFile)).map(([name, value]) => `export ${name}=${shellQuote(value)}`);
 }
 
 function fail(message: string, code: number): never {
