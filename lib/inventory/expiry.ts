@@ -1,18 +1,11 @@
-/** Expiry levels as operators know them (cert-manager / Headlamp): never conveyed by colour alone. */
-export type ExpiryStatus = 'expired' | 'critical' | 'expiring' | 'ok' | 'not-yet-valid';
+/** Expiry levels as operators know them (cert-manager / Headlamp), in words: never conveyed by colour alone. */
+import { DAY_MS, validityStatus, type ValidityStatus } from '../pki/validity-status';
 
-const DAY_MS = 86_400_000;
-export const EXPIRING_DAYS = 30;
-export const CRITICAL_DAYS = 7;
+export type ExpiryStatus = ValidityStatus;
 
+/** The level lib/pki gives a certificate card, for a pair of validity dates. */
 export function expiryStatus(notBefore: string, notAfter: string, now: Date): ExpiryStatus {
-  const nowMs = now.getTime();
-  if (Date.parse(notAfter) <= nowMs) return 'expired';
-  if (Date.parse(notBefore) > nowMs) return 'not-yet-valid';
-  const daysLeft = (Date.parse(notAfter) - nowMs) / DAY_MS;
-  if (daysLeft <= CRITICAL_DAYS) return 'critical';
-  if (daysLeft <= EXPIRING_DAYS) return 'expiring';
-  return 'ok';
+  return validityStatus({ notBefore, notAfter }, now);
 }
 
 export const EXPIRY_LABELS: Record<ExpiryStatus, string> = {
