@@ -32,7 +32,7 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `npx tsx emulator/main.ts --port ${EMULATOR_PORT} --data-dir "${EMULATOR_DATA_DIR}" --ms-per-batch 150`,
+      command: `npx tsx emulator/main.ts --port ${EMULATOR_PORT} --data-dir "${EMULATOR_DATA_DIR}" --ms-per-batch 150 --quiet`,
       url: `${EMULATOR_URL}/_emulator/health`,
       ignoreHTTPSErrors: true,
       reuseExistingServer: false,

@@ -29,15 +29,18 @@ export function InventoryView({ homeTenantId }: { homeTenantId: string }) {
   const visible = useMemo(() => sortRows(filterRows(rows, view), view), [rows, view]);
   const states = useMemo(() => [...new Set(rows.map((row) => row.provisioningState))].sort(), [rows]);
 
+  // Each change patches the URL as it is now, not the view this render saw: two quick changes must both stick.
   const navigate = useCallback(
-    (nextView: View, nextTenant = tenantId) => {
-      const query = viewToParams(nextView);
-      if (nextTenant !== homeTenantId) query.set('tenant', nextTenant);
+    (patch: Partial<View>, nextTenant?: string) => {
+      const current = new URLSearchParams(window.location.search);
+      const query = viewToParams({ ...parseView(current), ...patch });
+      const tenant = nextTenant ?? current.get('tenant');
+      if (tenant && tenant !== homeTenantId) query.set('tenant', tenant);
       router.replace(query.size ? `${pathname}?${query}` : pathname, { scroll: false });
     },
-    [router, pathname, tenantId, homeTenantId],
+    [router, pathname, homeTenantId],
   );
-  const onSort = (key: SortKey) => navigate({ ...view, sort: key, dir: view.sort === key && view.dir === 'asc' ? 'desc' : 'asc' });
+  const onSort = (key: SortKey) => navigate({ sort: key, dir: view.sort === key && view.dir === 'asc' ? 'desc' : 'asc' });
 
   const loaded = state.subscriptions.filter((s) => s.status !== 'loading').length;
   const total = state.subscriptions.length;
@@ -51,7 +54,7 @@ export function InventoryView({ homeTenantId }: { homeTenantId: string }) {
           {tenants.length > 1 && (
             <label className="flex flex-col gap-1 text-sm">
               <span className="font-medium">Tenant</span>
-              <select value={tenantId} onChange={(event) => navigate(view, event.target.value)} className="rounded border border-slate-400 bg-white px-2 py-1.5 dark:border-slate-600 dark:bg-slate-900">
+              <select value={tenantId} onChange={(event) => navigate({}, event.target.value)} className="rounded border border-slate-400 bg-white px-2 py-1.5 dark:border-slate-600 dark:bg-slate-900">
                 {tenants.map((tenant) => (
                   <option key={tenant.tenantId} value={tenant.tenantId}>
                     {tenant.displayName}
@@ -83,7 +86,7 @@ export function InventoryView({ homeTenantId }: { homeTenantId: string }) {
 
       {total > 0 && (
         <>
-          <InventoryFilters view={view} onChange={(patch) => navigate({ ...view, ...patch })} subscriptions={state.subscriptions.map((s) => s.summary)} states={states} />
+          <InventoryFilters view={view} onChange={(patch) => navigate(patch)} subscriptions={state.subscriptions.map((s) => s.summary)} states={states} />
           {rows.length > 0 ? (
             <>
               <p className="text-sm text-slate-700 dark:text-slate-300" aria-live="polite">
