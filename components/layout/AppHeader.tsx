@@ -25,6 +25,9 @@ export function AppHeader({ environmentLabel }: { environmentLabel: string }) {
                 Signed in as <strong>{state.account.name}</strong>
                 <span className="sr-only"> ({state.account.username})</span>
               </span>
+              <button type="button" onClick={() => void signIn()} className="rounded border border-slate-300 px-3 py-1.5 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
+                Switch account
+              </button>
               <button type="button" onClick={() => void signOut()} className="rounded border border-slate-300 px-3 py-1.5 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
                 Sign out
               </button>
