@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { signInWithMsal } from './fixtures';
 import { AppShell } from './pages/app-shell';
 import { DEMO_APP_URL, EMULATOR_URL, MSAL_APP_URL } from './environment';
 
@@ -20,6 +21,17 @@ test.describe('MSAL sign-in against the emulator (production path)', () => {
     // Like Entra, the emulator returns to post_logout_redirect_uri with a state parameter.
     await page.waitForURL(new RegExp(`^${MSAL_APP_URL}/(\\?.*)?$`));
     await shell.expectSignedOut();
+  });
+});
+
+test.describe('switching accounts', () => {
+  test('a signed-in user picks another account and sees that account\'s subscriptions', async ({ page }) => {
+    await signInWithMsal(page, 'Olivia Owner');
+    await page.getByRole('button', { name: 'Switch account' }).click();
+    await page.waitForURL(new RegExp(`^${EMULATOR_URL}/`));
+    await page.getByRole('button', { name: /Ravi Reader/ }).click();
+    await expect(new AppShell(page).signedInAs()).toContainText('Ravi Reader', { timeout: 30_000 });
+    await expect(page.getByTestId('inventory-status')).toHaveText('3 clusters in 1 subscription.', { timeout: 30_000 });
   });
 });
 

@@ -6,7 +6,7 @@ import {
   InteractionRequiredAuthError,
   InteractionStatus,
   PublicClientApplication,
-  type AuthenticationResult,
+  type AccountInfo,
 } from '@azure/msal-browser';
 import { armTokenRequest, authorityForTenant, buildMsalConfiguration } from '@/lib/auth/msal-config';
 import type { PublicAuthConfig } from '@/lib/auth/public-config';
@@ -19,9 +19,10 @@ export default function MsalAuthProvider({ config, children }: { config: PublicA
     const pca = new PublicClientApplication(buildMsalConfiguration(config, window.location.origin));
     pca.addEventCallback((event) => {
       // Only a sign-in changes who is signed in; a token for another tenant must not switch the home account.
+      // MSAL 5 emits LOGIN_SUCCESS with the AccountInfo itself as the payload.
       if (event.eventType === EventType.LOGIN_SUCCESS) {
-        const result = event.payload as AuthenticationResult | null;
-        if (result?.account) pca.setActiveAccount(result.account);
+        const account = event.payload as AccountInfo | null;
+        if (account?.homeAccountId) pca.setActiveAccount(account);
       }
     });
     return pca;
