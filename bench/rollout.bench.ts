@@ -71,7 +71,13 @@ async function startRollout() {
   const web = (await call('GET', `${clusterPath(WEB)}?${API}`, undefined, token)).json;
   const machinesBefore: Record<string, string[]> = {};
   for (const pool of cluster.properties.agentPoolProfiles as { name: string }[]) {
-    machinesBefore[pool.name] = (await call('GET', `${clusterPath(PAYMENTS)}/agentPools/${pool.name}/machines?${API}`, undefined, token)).json.value.map((m: { name: string }) => m.name);
+    const names: string[] = [];
+    for (let next: string | null = `${clusterPath(PAYMENTS)}/agentPools/${pool.name}/machines?${API}`; next; ) {
+      const page: { value: { name: string }[]; nextLink?: string | null } = (await call('GET', next, undefined, token)).json;
+      names.push(...page.value.map((m: { name: string }) => m.name));
+      next = page.nextLink ? new URL(page.nextLink).pathname + new URL(page.nextLink).search : null;
+    }
+    machinesBefore[pool.name] = names;
   }
   cluster.properties.securityProfile.customCATrustCertificates.push(web.properties.securityProfile.customCATrustCertificates[1]);
   const put = await call('PUT', `${clusterPath(PAYMENTS)}?${API}`, cluster, token);

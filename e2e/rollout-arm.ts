@@ -51,10 +51,17 @@ export class ArmForTests {
     return (await response.json()) as WireCluster;
   }
 
+  /** Every machine of a pool, following nextLink (the emulator pages at 20). */
   async machines(c: ClusterAddress, pool: string): Promise<string[]> {
-    const response = await this.api.get(`${clusterPath(c)}/agentPools/${pool}/machines?${API}`);
-    expect(response.status()).toBe(200);
-    return ((await response.json()) as { value: { name: string }[] }).value.map((m) => m.name);
+    const names: string[] = [];
+    for (let url: string | undefined = `${clusterPath(c)}/agentPools/${pool}/machines?${API}`; url; ) {
+      const response = await this.api.get(url);
+      expect(response.status()).toBe(200);
+      const page = (await response.json()) as { value: { name: string }[]; nextLink?: string | null };
+      names.push(...page.value.map((m) => m.name));
+      url = page.nextLink ?? undefined;
+    }
+    return names;
   }
 
   async operation(url: string): Promise<{ status: string; error?: { code: string; message: string } }> {
