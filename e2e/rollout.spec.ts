@@ -8,6 +8,15 @@ import { RolloutPage } from './pages/rollout-page';
 
 const TERMINAL = /^(Succeeded|Failed|Canceled)$/;
 
+/** Playwright keeps pages visible; this makes the page believe its tab was hidden or shown again. */
+async function setVisibility(page: Page, state: 'hidden' | 'visible') {
+  await page.evaluate((value) => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => value });
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => value === 'hidden' });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, state);
+}
+
 /** What the page must show per pool for the emulator's machines now: old machines gone, machines listed. */
 function expectedPools(before: Record<string, string[]>, now: Record<string, string[]>) {
   return Object.fromEntries(Object.entries(now).map(([pool, names]) => [pool, { replaced: (before[pool] ?? []).filter((n) => !names.includes(n)).length, machines: names.length }]));
@@ -192,5 +201,19 @@ test.describe('rollout tracking', () => {
     await expect(view.pool('nodepool1')).toContainText('ARM: ');
     await expect(view.heading()).toHaveText('Node rollout on aks-canary-eus2');
     await expectAccessible(page, 'rollout without a handle');
+
+    // Hidden tab: polling pauses; back in view: it catches up at once.
+    await expect(view.connection()).toHaveAttribute('data-connection', 'live');
+    await setVisibility(page, 'hidden');
+    await expect(view.connection()).toHaveAttribute('data-connection', 'paused', { timeout: 10_000 });
+    await setVisibility(page, 'visible');
+    await expect(view.connection()).toHaveAttribute('data-connection', 'live', { timeout: 5_000 });
+  });
+
+  test('without a handle, a cluster with nothing running says so and reports no outcome', async ({ page, emulator: _ }) => {
+    await page.goto(rolloutPath(WEB));
+    await expect(page.getByTestId('no-operation-running')).toContainText('No operation is running on this cluster now (provisioning state Succeeded)');
+    await expect(page.getByTestId('rollout-outcome')).toHaveCount(0);
+    await expect(page.getByTestId('pool')).toHaveCount(2);
   });
 });

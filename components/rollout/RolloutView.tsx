@@ -48,11 +48,12 @@ export function RolloutView({ cluster, encodedHandle, handle, tenantId }: Rollou
   useEffect(() => {
     if (progress && !progress.terminal) setWatchedRunning(true);
   }, [progress]);
-  const announcement = useRolloutAnnouncements(progress, cluster.name, watchedRunning);
+  const withoutStatus = tracker.latest !== null && tracker.latest.operation === null;
+  // Without a handle, a cluster that was never seen updating has no rollout to report an end of.
+  const neverRan = withoutStatus && !watchedRunning && progress?.terminal != null;
+  const announcement = useRolloutAnnouncements(neverRan ? null : progress, cluster.name, watchedRunning);
 
   const clusterPath = `/clusters/${cluster.subscriptionId}/${encodeURIComponent(cluster.resourceGroup)}/${encodeURIComponent(cluster.name)}`;
-  const withoutStatus = tracker.latest !== null && tracker.latest.operation === null;
-  const neverRan = withoutStatus && !watchedRunning && progress?.terminal;
 
   return (
     <div className="space-y-5">
@@ -94,7 +95,7 @@ export function RolloutView({ cluster, encodedHandle, handle, tenantId }: Rollou
                 <p className="rounded border border-slate-300 p-3 text-sm dark:border-slate-700" data-testid="no-operation-status">
                   The operation&apos;s own status is not available: this page was opened without a rollout link (for example, the change was started with
                   <code className="mx-1 font-mono">az aks update</code>). Pool states and machines come from the cluster; &quot;old&quot; nodes are those listed when this page opened.
-                  {neverRan && ` No operation is running on this cluster now (state ${tracker.latest!.cluster.provisioningState}).`}
+                  {neverRan && <strong className="mt-1 block" data-testid="no-operation-running">No operation is running on this cluster now (provisioning state {tracker.latest!.cluster.provisioningState}).</strong>}
                 </p>
               ) : (
                 <p className="text-sm">
@@ -114,7 +115,7 @@ export function RolloutView({ cluster, encodedHandle, handle, tenantId }: Rollou
                   </>
                 )}
               </dl>
-              <RolloutOutcome progress={progress} cluster={cluster} caEntries={tracker.latest?.cluster.caEntries ?? null} />
+              {!neverRan && <RolloutOutcome progress={progress} cluster={cluster} caEntries={tracker.latest?.cluster.caEntries ?? null} />}
               <section aria-labelledby="pools-heading" className="space-y-2">
                 <h2 id="pools-heading" className="text-lg font-semibold">Node pools</h2>
                 <div className="grid gap-3 lg:grid-cols-2">
