@@ -132,3 +132,14 @@ describe('without a handle', () => {
     expect(steps[steps.length - 1]!.stage).toBe('succeeded');
   });
 });
+
+describe('a handle that does not list a pool', () => {
+  it('uses the machines first seen for that pool', () => {
+    const fixture = succeeds as Fixture;
+    const { apps: _, ...withoutApps } = fixture.machinesBefore;
+    const steps = follow(fixture, withoutApps);
+    expect(pool(steps[0]!, 'apps')).toMatchObject({ total: 4, replaced: 0, stage: 'waiting' });
+    expect(pool(steps[steps.length - 1]!, 'apps')).toMatchObject({ total: 4, replaced: 4, stage: 'done' });
+  });
+});
+

@@ -50,11 +50,9 @@ export function startTracking(baseline: Record<string, string[]> | null, started
 
 export function trackSnapshot(tracker: RolloutTracker, snapshot: RolloutSnapshot): RolloutTracker {
   let { baseline, startedAt } = tracker;
-  if (!tracker.baselineFromHandle) {
-    // Without a handle, "old" means what this page saw first, per pool, once its machines were read.
-    baseline = { ...baseline };
-    for (const pool of snapshot.pools) if (!(pool.name in baseline) && pool.machines) baseline[pool.name] = [...pool.machines];
-  }
+  // Without a handle (or for a pool the handle does not list), "old" means what this page saw first.
+  const missing = snapshot.pools.filter((pool) => !(pool.name in baseline) && pool.machines);
+  if (missing.length > 0) baseline = { ...baseline, ...Object.fromEntries(missing.map((pool) => [pool.name, [...pool.machines!]])) };
   const operationStart = snapshot.operation?.startTime ? Date.parse(snapshot.operation.startTime) : NaN;
   if (!Number.isNaN(operationStart)) startedAt = operationStart;
   const next: RolloutTracker = { ...tracker, baseline, startedAt, latest: snapshot };
