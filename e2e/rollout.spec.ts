@@ -58,7 +58,8 @@ test.describe('rollout tracking', () => {
 
   test('progress advances pool by pool to Succeeded, with per-pool counts matching the emulator at each step', async ({ page, emulator, arm }) => {
     test.setTimeout(150_000);
-    await emulator.setSpeed(2500);
+    // Slow enough that the page (1 s polls in e2e) shows most steps before the emulator takes the next.
+    await emulator.setSpeed(4000);
     // Drop the second of aks-web-prod-neu's two CAs: both of its Linux pools are replaced.
     const rollout = await arm.startCaChange(WEB, (entries) => entries.slice(0, 1));
     await page.goto(rollout.url);
@@ -86,6 +87,7 @@ test.describe('rollout tracking', () => {
     const pools = phases.flatMap((s) => /^UpgradingNodePools: (\S+)/.exec(s)?.[1] ?? []);
     expect([...new Set(pools)]).toEqual(['nodepool1', 'web']);
     expect(pools.lastIndexOf('nodepool1')).toBeLessThan(pools.indexOf('web'));
+    test.info().annotations.push({ type: 'steps matched', description: phases.join(' | ') });
     expect(phases.length).toBeGreaterThanOrEqual(6);
     expect(phases.at(-1)).toBe('Succeeded');
 
