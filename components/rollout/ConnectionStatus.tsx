@@ -22,6 +22,11 @@ export function ConnectionStatus({ connection, receivedAt, now }: { connection: 
       );
     }
     case 'stopped':
-      return <p className="text-sm" data-testid="connection" data-connection="stopped">Tracking stopped.{since}</p>;
+      return (
+        <p className="text-sm" data-testid="connection" data-connection="stopped">
+          {connection.error ? 'Tracking stopped.' : 'The rollout has ended; this page no longer asks Azure for updates.'}
+          {since}
+        </p>
+      );
   }
 }
