@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RolloutSnapshot } from '../rollout/snapshot';
-import { callerKey, SnapshotCoalescer } from './rollout-coalesce';
+import { callerKey, SnapshotCoalescer, withoutRequest } from './rollout-coalesce';
 
 const TOKEN = 'eyJhbGciOiJSUzI1NiJ9.eyJvaWQiOiIxIn0.c2ln';
 const CLUSTER = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks1';
@@ -63,3 +63,21 @@ describe('SnapshotCoalescer', () => {
     expect((await coalescer.get(key, 3000, async () => snapshot(9))).at).toBe('9');
   });
 });
+
+describe('withoutRequest', () => {
+  it('keeps status, code, message and Retry-After, and drops the request with its Authorization header', () => {
+    const restError = Object.assign(new Error('Too many requests'), {
+      name: 'RestError',
+      code: 'TooManyRequests',
+      statusCode: 429,
+      request: { headers: { get: () => `Bearer ${TOKEN}` } },
+      response: { headers: { get: (name: string) => (name === 'retry-after' ? '4' : undefined) }, request: { headers: { authorization: `Bearer ${TOKEN}` } } },
+    });
+    const kept = withoutRequest(restError) as Error & { statusCode: number; code: string; response: { headers: { get(n: string): string | undefined } } };
+    expect(kept).toMatchObject({ message: 'Too many requests', name: 'RestError', code: 'TooManyRequests', statusCode: 429 });
+    expect(kept.response.headers.get('Retry-After')).toBe('4');
+    expect(JSON.stringify(kept)).not.toContain(TOKEN);
+    expect('request' in kept).toBe(false);
+  });
+});
+

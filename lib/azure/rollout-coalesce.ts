@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { RolloutSnapshot } from '../rollout/snapshot';
+import { ArmResponseError } from './models';
 import { emptyMemory, type ReadMemory } from './rollout-snapshot';
 
 interface Entry {
@@ -58,8 +59,9 @@ export class SnapshotCoalescer {
         return snapshot;
       },
       (error: unknown) => {
-        Object.assign(current, { snapshot: undefined, failure: error, settledAt: this.clock(), inflight: undefined });
-        throw error;
+        const failure = withoutRequest(error);
+        Object.assign(current, { snapshot: undefined, failure, settledAt: this.clock(), inflight: undefined });
+        throw failure;
       },
     );
     return current.inflight;
@@ -72,3 +74,35 @@ export class SnapshotCoalescer {
     }
   }
 }
+
+const RETRY_HEADERS = ['retry-after', 'retry-after-ms', 'x-ms-retry-after-ms'];
+
+interface ErrorLike {
+  name?: string;
+  message?: string;
+  code?: string;
+  statusCode?: number;
+  cause?: { code?: string };
+  response?: { headers?: { get(name: string): string | undefined } };
+}
+
+/**
+ * What is kept of a failure while it is shared: name, message, codes and the retry headers. An SDK RestError
+ * also holds the request, whose Authorization header carries the caller's token; that is never kept.
+ */
+export function withoutRequest(error: unknown): Error {
+  if (error instanceof ArmResponseError) return error; // our own, holds nothing but a message
+  const source = (error ?? {}) as ErrorLike;
+  const headers = Object.fromEntries(RETRY_HEADERS.flatMap((name) => {
+    const value = source.response?.headers?.get(name);
+    return value === undefined ? [] : [[name, value]];
+  }));
+  return Object.assign(new Error(source.message ?? String(error)), {
+    name: source.name ?? 'Error',
+    ...(source.code !== undefined ? { code: source.code } : {}),
+    ...(source.statusCode !== undefined ? { statusCode: source.statusCode } : {}),
+    ...(source.cause?.code ? { cause: { code: source.cause.code } } : {}),
+    response: { headers: { get: (name: string) => headers[name.toLowerCase()] } },
+  });
+}
+
