@@ -9,5 +9,6 @@ export const DEMO_APP_URL = `http://localhost:${process.env.E2E_DEMO_APP_PORT ??
 export const EMULATOR_DATA_DIR = resolve('.emulator');
 export const EMULATOR_CA_FILE = resolve(EMULATOR_DATA_DIR, 'ca.pem');
 export function appEnvironment(authMode: 'msal' | 'demo'): Record<string, string> {
-  return { NEXT_TELEMETRY_DISABLED: '1', ...appEnvironmentFor(EMULATOR_URL, EMULATOR_CA_FILE, authMode) };
+  // Rollout specs poll faster than the product's 5 s; allowed only because ARM is the emulator.
+  return { NEXT_TELEMETRY_DISABLED: '1', ROLLOUT_POLL_MS: process.env.E2E_ROLLOUT_POLL_MS ?? '1000', ...appEnvironmentFor(EMULATOR_URL, EMULATOR_CA_FILE, authMode) };
 }

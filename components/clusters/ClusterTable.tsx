@@ -62,6 +62,11 @@ export function ClusterTable({ rows, view, onSort, now }: { rows: ClusterRow[]; 
               <td className="px-2 py-2">{row.kubernetesVersion}</td>
               <td className="px-2 py-2">
                 <ProvisioningState state={row.provisioningState} powerState={row.powerState} />
+                {row.provisioningState === 'Updating' && (
+                  <Link href={`${clusterHref(row)}/rollout${row.tenantId ? `?tenant=${row.tenantId}` : ''}`} className="mt-1 block text-xs text-blue-700 underline underline-offset-2 dark:text-blue-300">
+                    Watch rollout<span className="sr-only"> on {row.name}</span>
+                  </Link>
+                )}
               </td>
               <td className="px-2 py-2" data-testid="ca-count">
                 <span className="inline-flex items-center gap-1">

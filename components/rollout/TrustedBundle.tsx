@@ -1,0 +1,40 @@
+'use client';
+import { useEffect, useState } from 'react';
+import { readAksEntries, type CertificateInfo } from '@/lib/pki';
+
+/** The CA list read back from ARM after the rollout, decoded in the browser by lib/pki. */
+export function TrustedBundle({ entries }: { entries: string[] }) {
+  const [certificates, setCertificates] = useState<Pick<CertificateInfo, 'displayName' | 'sha256' | 'notAfter'>[] | null>(null);
+  useEffect(() => {
+    let cancelled = false;
+    if (entries.length === 0) {
+      setCertificates([]);
+      return;
+    }
+    readAksEntries(entries, { now: new Date() }).then(
+      (result) => !cancelled && setCertificates(result.certificates),
+      () => !cancelled && setCertificates([]),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [entries]);
+
+  if (certificates === null) return <p className="text-sm">Reading the CA list back from Azure…</p>;
+  if (entries.length === 0) return <p className="text-sm" data-testid="trusted-bundle">The cluster now trusts no custom CA.</p>;
+  return (
+    <div data-testid="trusted-bundle">
+      <p className="text-sm">
+        Azure Resource Manager now holds {certificates.length} custom CA certificate{certificates.length === 1 ? '' : 's'} for this cluster:
+      </p>
+      <ul className="mt-1 space-y-1 text-sm">
+        {certificates.map((certificate) => (
+          <li key={certificate.sha256} data-testid="trusted-certificate">
+            <span className="font-medium">{certificate.displayName}</span>
+            <span className="block select-all break-all font-mono text-xs text-slate-700 dark:text-slate-300">SHA-256 {certificate.sha256}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
