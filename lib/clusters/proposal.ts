@@ -1,0 +1,54 @@
+/**
+ * The proposed bundle: the cluster's current certificates the user kept, plus what they added, minus what they
+ * took out; linted as a whole (the AKS limit, duplicates, expiry) and compared with the current bundle. Pure.
+ */
+import { diffBundles, lintCertificates, readBundle, uniqueCertificates, type BundleDiff, type CertificateInfo, type Finding } from '../pki';
+
+export type ProposedCertificate = CertificateInfo & { origin: 'current' | 'added' };
+
+export interface Proposal {
+  /** In payload order, duplicates included (they are reported and sent once). */
+  certificates: ProposedCertificate[];
+  /** Certificates the user took out, current or added. */
+  excluded: ProposedCertificate[];
+  /** Intake findings (formatting, refused blocks) at their line, then lint findings on the proposed bundle. */
+  findings: Finding[];
+  /** One per distinct certificate: exactly what would be sent. */
+  payload: ProposedCertificate[];
+  diff: BundleDiff<ProposedCertificate>;
+  errorCount: number;
+}
+
+export interface ProposalInput {
+  current: CertificateInfo[];
+  inputs: { name: string; content: string | Uint8Array }[];
+  excluded: string[];
+  now: Date;
+}
+
+export async function buildProposal({ current, inputs, excluded, now }: ProposalInput): Promise<Proposal> {
+  const read = inputs.length > 0 ? await readBundle(inputs, { now }) : { certificates: [], findings: [] };
+  // Lint findings on the inputs alone are replaced by lint on the whole proposal; intake findings carry no certificate.
+  const intakeFindings = read.findings.filter((finding) => finding.certificateIndex === undefined);
+  const candidates: ProposedCertificate[] = [
+    ...current.map((certificate) => ({ ...certificate, origin: 'current' as const })),
+    ...read.certificates.map((certificate) => ({ ...certificate, origin: 'added' as const })),
+  ];
+  const left = new Set(excluded);
+  const certificates = candidates.filter((certificate) => !left.has(certificate.sha256)).map((certificate, index) => ({ ...certificate, index }));
+  const findings = [...intakeFindings, ...lintCertificates(certificates, { now })];
+  const currentUnique = uniqueCertificates(current).map((certificate) => ({ ...certificate, origin: 'current' as const }));
+  const payload = uniqueCertificates(certificates);
+  return {
+    certificates,
+    excluded: uniqueCertificates(candidates.filter((certificate) => left.has(certificate.sha256))),
+    findings,
+    payload,
+    diff: diffBundles(currentUnique, payload),
+    errorCount: findings.filter((finding) => finding.severity === 'error').length,
+  };
+}
+
+export function isNoChange(diff: Pick<BundleDiff, 'added' | 'removed' | 'rotated'>): boolean {
+  return diff.added.length === 0 && diff.removed.length === 0 && diff.rotated.length === 0;
+}
