@@ -2,7 +2,7 @@
  * The proposed bundle: the cluster's current certificates the user kept, plus what they added, minus what they
  * took out; linted as a whole (the AKS limit, duplicates, expiry) and compared with the current bundle. Pure.
  */
-import { diffBundles, lintCertificates, readBundle, uniqueCertificates, type BundleDiff, type CertificateInfo, type Finding } from '../pki';
+import { diffBundles, lintCertificates, readBundle, type BundleDiff, type CertificateInfo, type Finding } from '../pki';
 
 export type ProposedCertificate = CertificateInfo & { origin: 'current' | 'added' };
 
@@ -26,6 +26,12 @@ export interface ProposalInput {
   now: Date;
 }
 
+/** The first of each SHA-256, in order: what the payload holds. */
+function unique<T extends { sha256: string }>(certificates: T[]): T[] {
+  const seen = new Set<string>();
+  return certificates.filter((certificate) => !seen.has(certificate.sha256) && seen.add(certificate.sha256));
+}
+
 export async function buildProposal({ current, inputs, excluded, now }: ProposalInput): Promise<Proposal> {
   const read = inputs.length > 0 ? await readBundle(inputs, { now }) : { certificates: [], findings: [] };
   // Lint findings on the inputs alone are replaced by lint on the whole proposal; intake findings carry no certificate.
@@ -37,11 +43,11 @@ export async function buildProposal({ current, inputs, excluded, now }: Proposal
   const left = new Set(excluded);
   const certificates = candidates.filter((certificate) => !left.has(certificate.sha256)).map((certificate, index) => ({ ...certificate, index }));
   const findings = [...intakeFindings, ...lintCertificates(certificates, { now })];
-  const currentUnique = uniqueCertificates(current).map((certificate) => ({ ...certificate, origin: 'current' as const }));
-  const payload = uniqueCertificates(certificates);
+  const currentUnique = unique(current).map((certificate) => ({ ...certificate, origin: 'current' as const }));
+  const payload = unique(certificates);
   return {
     certificates,
-    excluded: uniqueCertificates(candidates.filter((certificate) => left.has(certificate.sha256))),
+    excluded: unique(candidates.filter((certificate) => left.has(certificate.sha256))),
     findings,
     payload,
     diff: diffBundles(currentUnique, payload),
