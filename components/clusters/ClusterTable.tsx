@@ -20,8 +20,10 @@ const COLUMNS: { key: SortKey; label: string }[] = [
   { key: 'nodes', label: 'Node pools' },
 ];
 
-export function clusterHref(row: Pick<ClusterRow, 'subscriptionId' | 'resourceGroup' | 'name'>): string {
-  return `/clusters/${row.subscriptionId}/${encodeURIComponent(row.resourceGroup)}/${encodeURIComponent(row.name)}`;
+export function clusterHref(row: Pick<ClusterRow, 'subscriptionId' | 'resourceGroup' | 'name'> & { tenantId?: string }): string {
+  const path = `/clusters/${row.subscriptionId}/${encodeURIComponent(row.resourceGroup)}/${encodeURIComponent(row.name)}`;
+  // ARM tokens are tenant-scoped: the cluster page asks for a token of the cluster's tenant.
+  return row.tenantId ? `${path}?tenant=${row.tenantId}` : path;
 }
 
 function SortHeader({ column, view, onSort }: { column: (typeof COLUMNS)[number]; view: InventoryView; onSort: (key: SortKey) => void }) {
