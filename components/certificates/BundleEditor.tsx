@@ -106,7 +106,7 @@ export function BundleEditor({
               findings={findings.filter((finding) => finding.certificateIndex === certificate.index)}
               badges={<Badge tone={certificate.origin === 'added' ? 'info' : 'neutral'}>{certificate.origin === 'added' ? `Added from ${certificate.source.file ?? 'input'}` : 'In the cluster now'}</Badge>}
               actions={
-                <button type="button" className={SECONDARY_BUTTON} onClick={() => dispatch({ type: 'certificate-removed', sha256: certificate.sha256 })}>
+                <button type="button" className={SECONDARY_BUTTON} onClick={() => dispatch({ type: 'certificate-removed', sha256: certificate.sha256, origin: certificate.origin })}>
                   <X aria-hidden="true" className="h-4 w-4" /> Remove<span className="sr-only"> {certificate.displayName} from the proposal</span>
                 </button>
               }
@@ -118,9 +118,9 @@ export function BundleEditor({
             <h4 className="font-semibold">Left out</h4>
             <ul className="space-y-1 text-sm" data-testid="excluded">
               {proposal.excluded.map((certificate) => (
-                <li key={certificate.sha256} className="flex items-center justify-between gap-2 rounded border border-dashed border-slate-400 px-2 py-1">
+                <li key={`${certificate.origin}-${certificate.sha256}`} className="flex items-center justify-between gap-2 rounded border border-dashed border-slate-400 px-2 py-1">
                   <span>{certificate.displayName}</span>
-                  <button type="button" className={SECONDARY_BUTTON} onClick={() => dispatch({ type: 'certificate-restored', sha256: certificate.sha256 })}>
+                  <button type="button" className={SECONDARY_BUTTON} onClick={() => dispatch({ type: 'certificate-restored', sha256: certificate.sha256, origin: certificate.origin })}>
                     <Undo2 aria-hidden="true" className="h-4 w-4" /> Put back<span className="sr-only"> {certificate.displayName}</span>
                   </button>
                 </li>

@@ -8,7 +8,8 @@ export function utcTime(iso: string): string {
 
 /** The browser's local time with its zone name. */
 export function localTime(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZoneName: 'short' });
+  // dateStyle/timeStyle cannot be combined with timeZoneName (RangeError), hence the separate fields.
+  return new Date(iso).toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' });
 }
 
 /** Hex in colon-separated pairs, as certificate viewers show fingerprints. */

@@ -13,20 +13,22 @@ export interface EditorSource {
 export interface EditorState {
   files: EditorSource[];
   pasted: string;
-  /** SHA-256 of certificates left out of the proposal. */
-  excluded: string[];
+  /** SHA-256 of certificates left out of the proposal, by where they come from: taking a current certificate out must not drop the same certificate added again from a file. */
+  excluded: Record<CertificateOrigin, string[]>;
 }
+
+export type CertificateOrigin = 'current' | 'added';
 
 export const PASTE_SOURCE_NAME = 'pasted text';
 
-export const INITIAL_EDITOR_STATE: EditorState = { files: [], pasted: '', excluded: [] };
+export const INITIAL_EDITOR_STATE: EditorState = { files: [], pasted: '', excluded: { current: [], added: [] } };
 
 export type EditorAction =
   | { type: 'files-added'; files: EditorSource[] }
   | { type: 'file-removed'; id: string }
   | { type: 'paste-changed'; text: string }
-  | { type: 'certificate-removed'; sha256: string }
-  | { type: 'certificate-restored'; sha256: string }
+  | { type: 'certificate-removed'; sha256: string; origin: CertificateOrigin }
+  | { type: 'certificate-restored'; sha256: string; origin: CertificateOrigin }
   /** Replace the current bundle: leave out every current certificate, keep what was added. */
   | { type: 'current-replaced'; currentSha256: string[] }
   /** Back to the cluster's bundle as it is, with nothing added. */
@@ -40,12 +42,14 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
       return { ...state, files: state.files.filter((file) => file.id !== action.id) };
     case 'paste-changed':
       return { ...state, pasted: action.text };
-    case 'certificate-removed':
-      return state.excluded.includes(action.sha256) ? state : { ...state, excluded: [...state.excluded, action.sha256] };
+    case 'certificate-removed': {
+      const list = state.excluded[action.origin];
+      return list.includes(action.sha256) ? state : { ...state, excluded: { ...state.excluded, [action.origin]: [...list, action.sha256] } };
+    }
     case 'certificate-restored':
-      return { ...state, excluded: state.excluded.filter((sha256) => sha256 !== action.sha256) };
+      return { ...state, excluded: { ...state.excluded, [action.origin]: state.excluded[action.origin].filter((sha256) => sha256 !== action.sha256) } };
     case 'current-replaced':
-      return { ...state, excluded: [...new Set([...state.excluded, ...action.currentSha256])] };
+      return { ...state, excluded: { ...state.excluded, current: [...new Set([...state.excluded.current, ...action.currentSha256])] } };
     case 'reset':
       return INITIAL_EDITOR_STATE;
   }
@@ -59,5 +63,5 @@ export function editorInputs(state: EditorState): { name: string; content: strin
 }
 
 export function hasUserInput(state: EditorState): boolean {
-  return state.files.length > 0 || state.pasted.trim() !== '' || state.excluded.length > 0;
+  return state.files.length > 0 || state.pasted.trim() !== '' || state.excluded.current.length > 0 || state.excluded.added.length > 0;
 }

@@ -2,9 +2,10 @@
  * The proposed bundle: the cluster's current certificates the user kept, plus what they added, minus what they
  * took out; linted as a whole (the AKS limit, duplicates, expiry) and compared with the current bundle. Pure.
  */
+import type { CertificateOrigin } from './editor-state';
 import { diffBundles, lintCertificates, readBundle, type BundleDiff, type CertificateInfo, type Finding } from '../pki';
 
-export type ProposedCertificate = CertificateInfo & { origin: 'current' | 'added' };
+export type ProposedCertificate = CertificateInfo & { origin: CertificateOrigin };
 
 export interface Proposal {
   /** In payload order, duplicates included (they are reported and sent once). */
@@ -22,7 +23,7 @@ export interface Proposal {
 export interface ProposalInput {
   current: CertificateInfo[];
   inputs: { name: string; content: string | Uint8Array }[];
-  excluded: string[];
+  excluded: Record<CertificateOrigin, string[]>;
   now: Date;
 }
 
@@ -40,14 +41,15 @@ export async function buildProposal({ current, inputs, excluded, now }: Proposal
     ...current.map((certificate) => ({ ...certificate, origin: 'current' as const })),
     ...read.certificates.map((certificate) => ({ ...certificate, origin: 'added' as const })),
   ];
-  const left = new Set(excluded);
-  const certificates = candidates.filter((certificate) => !left.has(certificate.sha256)).map((certificate, index) => ({ ...certificate, index }));
+  const left = { current: new Set(excluded.current), added: new Set(excluded.added) };
+  const isLeftOut = (certificate: ProposedCertificate) => left[certificate.origin].has(certificate.sha256);
+  const certificates = candidates.filter((certificate) => !isLeftOut(certificate)).map((certificate, index) => ({ ...certificate, index }));
   const findings = [...intakeFindings, ...lintCertificates(certificates, { now })];
   const currentUnique = unique(current).map((certificate) => ({ ...certificate, origin: 'current' as const }));
   const payload = unique(certificates);
   return {
     certificates,
-    excluded: unique(candidates.filter((certificate) => left.has(certificate.sha256))),
+    excluded: unique(candidates.filter((certificate) => certificate.origin === 'current' && isLeftOut(certificate))).concat(unique(candidates.filter((certificate) => certificate.origin === 'added' && isLeftOut(certificate)))),
     findings,
     payload,
     diff: diffBundles(currentUnique, payload),
