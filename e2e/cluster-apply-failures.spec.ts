@@ -1,6 +1,6 @@
 import { signInWithMsal, test, expect } from './fixtures';
 import { ClusterPage } from './pages/cluster-page';
-import { caEntries, readCluster, WEB } from './support/arm';
+import { caEntries, LEGACY, readCluster, WEB } from './support/arm';
 import { makeEditorFixtures, type EditorFixtures } from './support/certificates';
 
 let certs: EditorFixtures;
@@ -80,5 +80,17 @@ test.describe('apply when something stands in the way', () => {
     const after = await readCluster(WEB);
     expect(after.properties.securityProfile).toBeDefined();
     expect(after.properties.securityProfile?.customCATrustCertificates).toBeUndefined();
+  });
+
+  test('a 400 from ARM shows ARM\'s message beside our own findings', async ({ page, emulator }) => {
+    await emulator.addFault({ method: 'PUT', path: `/managedClusters/${LEGACY.name}`, status: 400, code: 'InvalidParameter', message: 'Custom CA trust is not supported on clusters with Windows node pools.' });
+    const cluster = new ClusterPage(page);
+    await signInWithMsal(page, 'Olivia Owner');
+    await cluster.open(LEGACY);
+    await cluster.addFile('partner-root.pem', certs.goodCa);
+    await cluster.applyAndConfirm();
+    const alert = page.getByRole('alert').filter({ hasText: 'Azure Resource Manager refused the change' });
+    await expect(alert).toContainText('(InvalidParameter): Custom CA trust is not supported on clusters with Windows node pools.');
+    await expect(alert).toContainText('Our own checks: no errors.');
   });
 });
