@@ -4,7 +4,7 @@ import { readAksEntries, type BundleResult } from '@/lib/pki';
 import { editorInputs, type EditorState } from '@/lib/clusters/editor-state';
 import { buildProposal, type Proposal } from '@/lib/clusters/proposal';
 
-/** Runs an async pure computation whenever its inputs change; only the latest answer is kept. */
+/** Runs an async pure computation whenever `deps` change (the caller lists what `compute` reads); only the latest answer is kept. */
 function useLatest<T>(compute: () => Promise<T>, deps: unknown[]): T | null {
   const [value, setValue] = useState<T | null>(null);
   useEffect(() => {
@@ -15,7 +15,6 @@ function useLatest<T>(compute: () => Promise<T>, deps: unknown[]): T | null {
     return () => {
       current = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);
   return value;
 }

@@ -61,7 +61,3 @@ export function editorInputs(state: EditorState): { name: string; content: strin
   if (state.pasted.trim() !== '') inputs.push({ name: PASTE_SOURCE_NAME, content: state.pasted });
   return inputs;
 }
-
-export function hasUserInput(state: EditorState): boolean {
-  return state.files.length > 0 || state.pasted.trim() !== '' || state.excluded.current.length > 0 || state.excluded.added.length > 0;
-}
