@@ -152,6 +152,9 @@ test.describe('cluster page and editor', () => {
     await cluster.paste(certs.goodCa + certs.privateKey);
     await expect(cluster.finding('private-key')).toBeVisible();
     await expectAccessible(page, 'editor with findings');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expectAccessible(page, 'editor with findings, dark theme');
+    await page.emulateMedia({ colorScheme: 'light' });
 
     await cluster.open(LEGACY);
     await expect(page.getByTestId('impact-windows')).toContainText('win22 (3 nodes)');
@@ -162,6 +165,8 @@ test.describe('cluster page and editor', () => {
     await cluster.applyButton().click();
     await expect(cluster.dialog()).toContainText('Windows pools (win22) will not receive the CAs');
     await expectAccessible(page, 'confirm dialog');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expectAccessible(page, 'confirm dialog, dark theme');
   });
 
   test('keyboard only: choose a file, read the diff, confirm', async ({ page, emulator: _ }) => {
