@@ -142,6 +142,22 @@ test.describe('cluster page and editor', () => {
     await expect(cluster.applyReason()).toContainText('No change');
   });
 
+  test('a renewed CA is a probable rotation, its validity, key and serial side by side', async ({ page, emulator: _ }) => {
+    const cluster = new ClusterPage(page);
+    await signInWithMsal(page, 'Olivia Owner');
+    await cluster.open(WEB);
+    await cluster.addFile('proxy-ca-renewed.pem', certs.renewedProxyCa);
+    const currentProxy = page.getByTestId('proposal').getByTestId('certificate-card').filter({ hasText: 'In the cluster now' }).filter({ hasText: 'Contoso Proxy Inspection CA 2025' });
+    await currentProxy.getByRole('button', { name: /^Remove Contoso Proxy Inspection CA 2025/ }).click();
+    await expect(cluster.diffSummary()).toHaveText('Changes: 0 added, 0 removed, 1 rotated, 1 unchanged.');
+    const rotation = page.getByTestId('diff-rotated');
+    await expect(rotation).toContainText('same subject, later expiry');
+    for (const field of ['Not after', 'Public key', 'Key identifier', 'Serial']) await expect(rotation.getByRole('row', { name: new RegExp(`^${field}`) })).toBeVisible();
+    await expect(rotation.getByRole('row', { name: /^Serial/ })).toContainText('(differs)');
+    await expect(page.getByTestId('excluded')).toContainText('Contoso Proxy Inspection CA 2025');
+    await expect(cluster.applyReason()).toContainText('Ready');
+  });
+
   test('axe: the page, the editor with findings, the diff and the dialog; expired CA and Windows pools are explained', async ({ page, emulator: _ }) => {
     const cluster = new ClusterPage(page);
     await signInWithMsal(page, 'Olivia Owner');

@@ -10,6 +10,8 @@ export interface EditorFixtures {
   expiredCa: string;
   privateKey: string;
   elevenCas: string;
+  /** Same subject as the seeded proxy CA of aks-web-prod-neu, new key, later expiry: a renewal. */
+  renewedProxyCa: string;
 }
 
 export async function makeEditorFixtures(): Promise<EditorFixtures> {
@@ -20,6 +22,7 @@ export async function makeEditorFixtures(): Promise<EditorFixtures> {
     issueCertificate({ subject: 'CN=Contoso Retired Root CA, O=Contoso', isCA: true, notBefore: new Date(Date.now() - 800 * DAY), notAfter: new Date(Date.now() - 30 * DAY) }),
     issueCertificate({ subject: 'CN=Key Holder CA', isCA: true, keyAlgorithm: 'RSA-2048' }),
   ]);
+  const renewed = await issueCertificate({ subject: 'CN=Contoso Proxy Inspection CA 2025, OU=Network Security, O=Contoso Ltd, C=US', isCA: true });
   const eleven = await Promise.all(Array.from({ length: 11 }, (_, index) => issueCertificate({ subject: `CN=Bulk Root CA ${index + 1}`, isCA: true })));
   return {
     goodCa: goodCa.certPem,
@@ -28,6 +31,7 @@ export async function makeEditorFixtures(): Promise<EditorFixtures> {
     expiredCa: expiredCa.certPem,
     privateKey: keyed.keyPem,
     elevenCas: eleven.map((certificate) => certificate.certPem).join(''),
+    renewedProxyCa: renewed.certPem,
   };
 }
 
