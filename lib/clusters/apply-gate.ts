@@ -14,7 +14,7 @@ export function applyBlocker(proposal: Pick<Proposal, 'errorCount' | 'diff' | 'p
     return `An operation is running on this cluster (${provisioningState}); wait for it to finish before you apply a change.`;
   }
   if (proposal.errorCount > 0) {
-    return `Fix the ${proposal.errorCount === 1 ? 'error' : `${proposal.errorCount} errors`} listed below first: errors block apply.`;
+    return `Fix the ${proposal.errorCount === 1 ? 'error' : `${proposal.errorCount} errors`} shown in the editor above first: errors block apply.`;
   }
   if (isNoChange(proposal.diff)) {
     return 'No change: the proposed bundle holds the same certificates as the cluster (order and encoding do not count).';
