@@ -20,10 +20,8 @@ const COLUMNS: { key: SortKey; label: string }[] = [
   { key: 'nodes', label: 'Node pools' },
 ];
 
-export function clusterHref(row: Pick<ClusterRow, 'subscriptionId' | 'resourceGroup' | 'name'> & { tenantId?: string }): string {
-  const path = `/clusters/${row.subscriptionId}/${encodeURIComponent(row.resourceGroup)}/${encodeURIComponent(row.name)}`;
-  // ARM tokens are tenant-scoped: the cluster page asks for a token of the cluster's tenant.
-  return row.tenantId ? `${path}?tenant=${row.tenantId}` : path;
+export function clusterHref(row: Pick<ClusterRow, 'subscriptionId' | 'resourceGroup' | 'name'>): string {
+  return `/clusters/${row.subscriptionId}/${encodeURIComponent(row.resourceGroup)}/${encodeURIComponent(row.name)}`;
 }
 
 function SortHeader({ column, view, onSort }: { column: (typeof COLUMNS)[number]; view: InventoryView; onSort: (key: SortKey) => void }) {
@@ -54,7 +52,8 @@ export function ClusterTable({ rows, view, onSort, now }: { rows: ClusterRow[]; 
           {rows.map((row) => (
             <tr key={row.id} className="border-t border-slate-200 align-top dark:border-slate-800" data-testid="cluster-row" data-cluster={row.name}>
               <th scope="row" className="px-2 py-2 text-left font-medium">
-                <Link href={clusterHref(row)} className="text-blue-700 underline-offset-2 hover:underline dark:text-blue-300">
+                {/* ARM tokens are tenant-scoped: the cluster page asks for a token of the cluster's tenant. */}
+                <Link href={`${clusterHref(row)}${row.tenantId ? `?tenant=${row.tenantId}` : ''}`} className="text-blue-700 underline-offset-2 hover:underline dark:text-blue-300">
                   {row.name}
                 </Link>
               </th>
