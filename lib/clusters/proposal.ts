@@ -35,8 +35,10 @@ function unique<T extends { sha256: string }>(certificates: T[]): T[] {
 
 export async function buildProposal({ current, inputs, excluded, now }: ProposalInput): Promise<Proposal> {
   const read = inputs.length > 0 ? await readBundle(inputs, { now }) : { certificates: [], findings: [] };
-  // Lint findings on the inputs alone are replaced by lint on the whole proposal; intake findings carry no certificate.
-  const intakeFindings = read.findings.filter((finding) => finding.certificateIndex === undefined);
+  // Lint findings on the inputs alone are replaced by lint on the whole proposal. Intake findings carry no
+  // certificate; neither does readBundle's summary of a flood of one lint finding, hence the check by id too.
+  const lintIds = new Set(lintCertificates(read.certificates, { now }).map((finding) => finding.id));
+  const intakeFindings = read.findings.filter((finding) => finding.certificateIndex === undefined && !lintIds.has(finding.id));
   const candidates: ProposedCertificate[] = [
     ...current.map((certificate) => ({ ...certificate, origin: 'current' as const })),
     ...read.certificates.map((certificate) => ({ ...certificate, origin: 'added' as const })),
