@@ -52,7 +52,8 @@ export function ClusterTable({ rows, view, onSort, now }: { rows: ClusterRow[]; 
           {rows.map((row) => (
             <tr key={row.id} className="border-t border-slate-200 align-top dark:border-slate-800" data-testid="cluster-row" data-cluster={row.name}>
               <th scope="row" className="px-2 py-2 text-left font-medium">
-                <Link href={clusterHref(row)} className="text-blue-700 underline-offset-2 hover:underline dark:text-blue-300">
+                {/* ARM tokens are tenant-scoped: the cluster page asks for a token of the cluster's tenant. */}
+                <Link href={`${clusterHref(row)}${row.tenantId ? `?tenant=${row.tenantId}` : ''}`} className="text-blue-700 underline-offset-2 hover:underline dark:text-blue-300">
                   {row.name}
                 </Link>
               </th>

@@ -1,10 +1,17 @@
 import 'server-only';
 import { z } from 'zod';
-import { fail, succeed, type ActionResult } from '../action-result';
+import { fail, succeed, type ActionError, type ActionResult } from '../action-result';
 import { getConfig } from '../config';
 import { armClients, type ArmClients } from './clients';
 import { toArmActionError } from './arm-errors';
 import { ArmResponseError } from './models';
+
+/** Thrown inside an action's body to answer with a specific ActionError (e.g. a refused proposal). */
+export class ActionFailure extends Error {
+  constructor(readonly error: ActionError) {
+    super(error.message);
+  }
+}
 
 /** An ARM bearer token as the browser hands it over: a JWT, bounded in size. Never logged or returned. */
 export const bearerTokenSchema = z
@@ -32,6 +39,7 @@ export async function runArmAction<S extends z.ZodType, T>(
   try {
     return succeed(await run(armClients(parsedToken.data), parsedArgs.data));
   } catch (error) {
+    if (error instanceof ActionFailure) return fail(error.error);
     if (error instanceof ArmResponseError) return fail({ code: error.code, message: error.message });
     return fail(toArmActionError(error, getConfig().armEndpoint));
   }

@@ -1,0 +1,71 @@
+'use client';
+import * as Dialog from '@radix-ui/react-dialog';
+import type { BundleDiff } from '@/lib/pki';
+import type { ChangeImpact } from '@/lib/clusters/impact';
+import type { ProposedCertificate } from '@/lib/clusters/proposal';
+import { DANGER_BUTTON, PRIMARY_BUTTON, SECONDARY_BUTTON } from '@/components/ui/buttons';
+import { diffSummary } from './BundleDiffView';
+
+export type ApplyMode = 'apply' | 'remove-all';
+
+/** The last step before ARM: what changes, what it costs, and one clear confirm. */
+export function ApplyDialog({
+  open,
+  onOpenChange,
+  mode,
+  clusterName,
+  diff,
+  impact,
+  currentCount,
+  busy,
+  onConfirm,
+}: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  mode: ApplyMode;
+  clusterName: string;
+  diff: BundleDiff<ProposedCertificate>;
+  impact: ChangeImpact;
+  currentCount: number;
+  busy: boolean;
+  onConfirm: () => void;
+}) {
+  const removeAll = mode === 'remove-all';
+  const windows = impact.skipped.filter((pool) => pool.reason === 'windows');
+  return (
+    <Dialog.Root open={open} onOpenChange={onOpenChange}>
+      <Dialog.Portal>
+        <Dialog.Overlay className="fixed inset-0 bg-black/50" />
+        <Dialog.Content className="fixed left-1/2 top-1/2 max-h-[90vh] w-[min(40rem,95vw)] -translate-x-1/2 -translate-y-1/2 space-y-4 overflow-auto rounded bg-white p-6 text-slate-900 shadow-xl dark:bg-slate-900 dark:text-slate-100">
+          <Dialog.Title className="text-lg font-semibold">{removeAll ? `Remove every custom CA from ${clusterName}?` : `Apply the new CA bundle to ${clusterName}?`}</Dialog.Title>
+          <Dialog.Description asChild>
+            <div className="space-y-2 text-sm">
+              {removeAll ? (
+                <p>
+                  All {currentCount} custom CA certificate{currentCount === 1 ? '' : 's'} will be removed from the nodes&apos; trust store. Anything on the nodes that relies on them (pulling from a private registry, calling internal endpoints) stops trusting them.
+                </p>
+              ) : (
+                <p data-testid="dialog-diff">Changes: {diffSummary(diff)}.</p>
+              )}
+              <p data-testid="dialog-impact">
+                AKS will replace {impact.nodesReplaced} node{impact.nodesReplaced === 1 ? '' : 's'} in {impact.replaced.map((pool) => `${pool.name} (${pool.count}, max surge ${pool.maxSurge})`).join(', ') || 'no pool'}.
+                {windows.length > 0 && ` Windows pools (${windows.map((pool) => pool.name).join(', ')}) will not receive the CAs.`}
+              </p>
+              <p>Pods do not see these CAs. The change cannot be stopped from here once ARM accepts it; you can follow the rollout on the next page.</p>
+            </div>
+          </Dialog.Description>
+          <div className="flex flex-wrap justify-end gap-2">
+            <Dialog.Close asChild>
+              <button type="button" className={SECONDARY_BUTTON} disabled={busy}>
+                Cancel
+              </button>
+            </Dialog.Close>
+            <button type="button" className={removeAll ? DANGER_BUTTON : PRIMARY_BUTTON} onClick={onConfirm} disabled={busy} aria-busy={busy}>
+              {busy ? 'Sending to Azure…' : removeAll ? 'Remove all custom CAs' : 'Apply the change'}
+            </button>
+          </div>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}

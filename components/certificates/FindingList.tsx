@@ -1,0 +1,62 @@
+import { AlertOctagon, AlertTriangle, Info } from 'lucide-react';
+import type { Finding } from '@/lib/pki';
+
+const SEVERITY = {
+  error: { word: 'Error', Icon: AlertOctagon, className: 'border-red-700 text-red-900 dark:border-red-400 dark:text-red-100' },
+  warning: { word: 'Warning', Icon: AlertTriangle, className: 'border-amber-700 text-amber-950 dark:border-amber-400 dark:text-amber-100' },
+  info: { word: 'Info', Icon: Info, className: 'border-sky-700 text-sky-950 dark:border-sky-400 dark:text-sky-100' },
+} as const;
+
+/** Where a finding is: the file or pasted text and its line, or the certificate it is about. */
+export function findingPlace(finding: Finding, certificateName?: (index: number) => string | undefined): string {
+  const parts: string[] = [];
+  if (finding.file) parts.push(finding.line ? `${finding.file}, line ${finding.line}` : finding.file);
+  else if (finding.line) parts.push(`line ${finding.line}`);
+  const name = finding.certificateIndex !== undefined ? certificateName?.(finding.certificateIndex) : undefined;
+  if (name) parts.push(`certificate "${name}"`);
+  return parts.join(' · ');
+}
+
+/** One finding: severity in words and icon (never colour alone), the sentence, and where. */
+export function FindingItem({ finding, place }: { finding: Finding; place?: string }) {
+  const { word, Icon, className } = SEVERITY[finding.severity];
+  return (
+    <li className={`flex items-start gap-2 rounded border-l-4 bg-white px-2 py-1 text-sm dark:bg-slate-950 ${className}`} data-testid="finding" data-finding-id={finding.id} data-severity={finding.severity}>
+      <Icon aria-hidden="true" className="mt-0.5 h-4 w-4 shrink-0" />
+      <span>
+        <strong>{word}:</strong> {finding.message}
+        {place && <span className="block text-xs text-slate-700 dark:text-slate-300">{place}</span>}
+      </span>
+    </li>
+  );
+}
+
+/**
+ * Findings, errors first. Errors sit in an alert region (announced at once); warnings and infos in a polite one.
+ */
+export function FindingList({ id, findings, certificateName, label }: { id?: string; findings: Finding[]; certificateName?: (index: number) => string | undefined; label: string }) {
+  const errors = findings.filter((finding) => finding.severity === 'error');
+  const others = findings.filter((finding) => finding.severity !== 'error');
+  return (
+    <div id={id} className="space-y-2" data-testid="finding-list">
+      <div role="alert">
+        {errors.length > 0 && (
+          <ul className="space-y-1" aria-label={`${label}: errors`}>
+            {errors.map((finding, index) => (
+              <FindingItem key={`e-${finding.id}-${index}`} finding={finding} place={findingPlace(finding, certificateName)} />
+            ))}
+          </ul>
+        )}
+      </div>
+      <div aria-live="polite">
+        {others.length > 0 && (
+          <ul className="space-y-1" aria-label={`${label}: warnings and notes`}>
+            {others.map((finding, index) => (
+              <FindingItem key={`o-${finding.id}-${index}`} finding={finding} place={findingPlace(finding, certificateName)} />
+            ))}
+          </ul>
+        )}
+      </div>
+    </div>
+  );
+}

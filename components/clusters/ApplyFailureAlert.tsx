@@ -1,0 +1,42 @@
+import Link from 'next/link';
+import type { ClusterRef } from '@/lib/azure/resource-names';
+import { rolloutHref } from '@/lib/clusters/links';
+import { ErrorAlert } from '@/components/ui/Alert';
+import type { ApplyFailure } from './use-apply';
+
+/** What went wrong with apply, in the words that tell the operator what to do next. */
+export function ApplyFailureAlert({ failure, cluster, tenantId, ownFindingsSummary }: { failure: ApplyFailure; cluster: ClusterRef; tenantId?: string; ownFindingsSummary: string }) {
+  if (failure.status === 412) {
+    return (
+      <ErrorAlert title="Someone changed this cluster since you loaded it">
+        Nothing was applied. The current bundle has been reloaded and your proposal kept: check the new diff below, then apply again.
+      </ErrorAlert>
+    );
+  }
+  if (failure.status === 409) {
+    return (
+      <ErrorAlert title="Another operation is running on this cluster">
+        <p>Azure accepts no new change until it finishes. Azure Resource Manager said: {failure.message}</p>
+        <p>
+          <Link href={rolloutHref(cluster, tenantId)} className="font-medium underline">
+            Follow the running operation
+          </Link>
+        </p>
+      </ErrorAlert>
+    );
+  }
+  if (failure.status === 403) {
+    return <ErrorAlert title="You may not change this cluster">{failure.message}</ErrorAlert>;
+  }
+  if (failure.status === 400) {
+    return (
+      <ErrorAlert title="Azure Resource Manager refused the change">
+        <p>
+          Azure said ({failure.code}): {failure.message}
+        </p>
+        <p>Our own checks: {ownFindingsSummary}</p>
+      </ErrorAlert>
+    );
+  }
+  return <ErrorAlert title={failure.mode === 'remove-all' ? 'The custom CAs could not be removed' : 'The change could not be applied'}>{failure.message}</ErrorAlert>;
+}

@@ -1,0 +1,47 @@
+'use client';
+import type { ChangeImpact } from '@/lib/clusters/impact';
+import type { Proposal } from '@/lib/clusters/proposal';
+import { PRIMARY_BUTTON } from '@/components/ui/buttons';
+import { BundleDiffView } from '@/components/certificates/BundleDiffView';
+import { ExportPanel } from '@/components/certificates/ExportPanel';
+import { ImpactPanel } from '@/components/certificates/ImpactPanel';
+
+/** Diff, impact and export of the proposal, and the button that opens the confirm dialog (or says why it cannot). */
+export function ChangeReview({ proposal, impact, clusterName, blocker, onApply, children }: { proposal: Proposal; impact: ChangeImpact; clusterName: string; blocker: string | null; onApply: () => void; children?: React.ReactNode }) {
+  return (
+    <section aria-labelledby="review-heading" className="space-y-4" data-testid="review">
+      <h2 id="review-heading" className="text-xl font-semibold">
+        Review the change
+      </h2>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <section aria-labelledby="diff-heading" className="space-y-2">
+          <h3 id="diff-heading" className="text-lg font-semibold">
+            Current against proposed
+          </h3>
+          <BundleDiffView diff={proposal.diff} />
+        </section>
+        <section aria-labelledby="impact-heading" className="space-y-2">
+          <h3 id="impact-heading" className="text-lg font-semibold">
+            Impact
+          </h3>
+          <ImpactPanel impact={impact} />
+        </section>
+      </div>
+      <section aria-labelledby="export-heading" className="space-y-2">
+        <h3 id="export-heading" className="text-lg font-semibold">
+          Export the proposed bundle
+        </h3>
+        <ExportPanel certificates={proposal.payload} clusterName={clusterName} />
+      </section>
+      {children}
+      <div className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-4 dark:border-slate-800">
+        <button type="button" className={PRIMARY_BUTTON} onClick={onApply} disabled={blocker !== null} aria-describedby="apply-reason">
+          Apply…
+        </button>
+        <p id="apply-reason" className="text-sm" data-testid="apply-reason">
+          {blocker ?? `Ready: ${impact.nodesReplaced} node${impact.nodesReplaced === 1 ? '' : 's'} will be replaced. You confirm in the next step.`}
+        </p>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,51 @@
+import type { ClusterSummary } from '@/lib/azure/models';
+import { ProvisioningState } from './ProvisioningState';
+
+/** The cluster's facts and its node pools: what a CA change touches. */
+export function ClusterFacts({ cluster }: { cluster: ClusterSummary }) {
+  return (
+    <div className="space-y-4">
+      <dl className="grid max-w-3xl grid-cols-[max-content_1fr] gap-x-6 gap-y-1 text-sm" aria-label="Cluster facts">
+        <dt className="font-medium">State</dt>
+        <dd data-testid="cluster-state">
+          <ProvisioningState state={cluster.provisioningState} powerState={cluster.powerState} />
+        </dd>
+        <dt className="font-medium">Kubernetes version</dt>
+        <dd>{cluster.kubernetesVersion}</dd>
+        <dt className="font-medium">Location</dt>
+        <dd>{cluster.location}</dd>
+        <dt className="font-medium">Resource group</dt>
+        <dd>{cluster.resourceGroup}</dd>
+        <dt className="font-medium">Subscription</dt>
+        <dd className="font-mono text-xs">{cluster.subscriptionId}</dd>
+      </dl>
+      <table className="min-w-full max-w-4xl text-left text-sm" data-testid="agent-pools">
+        <caption className="text-left font-semibold">Node pools</caption>
+        <thead>
+          <tr className="border-b border-slate-200 dark:border-slate-800">
+            <th scope="col" className="py-1 pr-4">Pool</th>
+            <th scope="col" className="py-1 pr-4">OS</th>
+            <th scope="col" className="py-1 pr-4">Mode</th>
+            <th scope="col" className="py-1 pr-4">Nodes</th>
+            <th scope="col" className="py-1 pr-4">Max surge</th>
+            <th scope="col" className="py-1 pr-4">VM size</th>
+            <th scope="col" className="py-1">State</th>
+          </tr>
+        </thead>
+        <tbody>
+          {cluster.agentPools.map((pool) => (
+            <tr key={pool.name} className="border-b border-slate-100 dark:border-slate-900" data-testid="agent-pool" data-pool={pool.name}>
+              <th scope="row" className="py-1 pr-4 font-medium">{pool.name}</th>
+              <td className="py-1 pr-4">{pool.osType}{pool.osSku ? ` (${pool.osSku})` : ''}</td>
+              <td className="py-1 pr-4">{pool.mode}</td>
+              <td className="py-1 pr-4">{pool.count}</td>
+              <td className="py-1 pr-4">{pool.maxSurge}</td>
+              <td className="py-1 pr-4">{pool.vmSize}</td>
+              <td className="py-1"><ProvisioningState state={pool.provisioningState} powerState={pool.powerState} /></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,120 @@
+'use client';
+import { useMemo, useReducer, useState } from 'react';
+import Link from 'next/link';
+import type { ClusterRef } from '@/lib/azure/resource-names';
+import { applyBlocker, isOperationRunning } from '@/lib/clusters/apply-gate';
+import { editorReducer, INITIAL_EDITOR_STATE } from '@/lib/clusters/editor-state';
+import { changeImpact } from '@/lib/clusters/impact';
+import { rolloutHref } from '@/lib/clusters/links';
+import { useAuth } from '@/components/auth/auth-context';
+import { ErrorAlert } from '@/components/ui/Alert';
+import { SECONDARY_BUTTON } from '@/components/ui/buttons';
+import { ApplyDialog, type ApplyMode } from '@/components/certificates/ApplyDialog';
+import { BundleEditor } from '@/components/certificates/BundleEditor';
+import { CurrentBundle } from '@/components/certificates/CurrentBundle';
+import { useCurrentBundle, useProposal } from '@/components/certificates/use-bundle';
+import { ApplyFailureAlert } from './ApplyFailureAlert';
+import { ChangeReview } from './ChangeReview';
+import { ClusterFacts } from './ClusterFacts';
+import { useApply } from './use-apply';
+import { useCluster } from './use-cluster';
+import { useMinuteClock } from './use-cluster-rows';
+
+/** The cluster page: facts, the current bundle, the editor, the review and apply. */
+export function ClusterPage({ cluster: ref, tenantId: requestedTenant }: { cluster: ClusterRef; tenantId?: string }) {
+  const { state: auth, signIn } = useAuth();
+  const tenantId = requestedTenant ?? (auth.status === 'signed-in' ? auth.account.tenantId : undefined);
+  const { load, reload } = useCluster(ref, tenantId);
+  const now = useMinuteClock();
+  const cluster = load.status === 'loaded' ? load.cluster : null;
+  const current = useCurrentBundle(cluster?.caEntries, now);
+  const [editor, dispatch] = useReducer(editorReducer, INITIAL_EDITOR_STATE);
+  const proposal = useProposal(current, editor, now);
+  const impact = useMemo(() => changeImpact(cluster?.agentPools ?? []), [cluster]);
+  const { apply, sending, failure, clearFailure } = useApply(ref, tenantId, reload);
+  const [dialog, setDialog] = useState<ApplyMode | null>(null);
+
+  if (auth.status !== 'signed-in') {
+    return (
+      <div className="space-y-3">
+        <h1 className="text-2xl font-semibold">{ref.name}</h1>
+        {auth.status === 'loading' ? <p>Checking sign-in…</p> : (
+          <button type="button" className={SECONDARY_BUTTON} onClick={() => void signIn()}>
+            Sign in to see this cluster
+          </button>
+        )}
+      </div>
+    );
+  }
+
+  const running = cluster !== null && isOperationRunning(cluster.provisioningState);
+  const blocker = proposal && cluster ? applyBlocker(proposal, cluster.provisioningState) : 'Checking…';
+  const removeAllBlocker = !cluster || !current ? 'Loading…' : running ? 'An operation is running.' : current.certificates.length === 0 && cluster.caEntries.length === 0 ? 'The cluster has no custom CA.' : null;
+  const ownFindingsSummary = proposal ? (proposal.errorCount > 0 ? `${proposal.errorCount} error(s), listed with the proposed bundle.` : 'no errors.') : 'still checking.';
+
+  const confirm = async () => {
+    if (!cluster || !proposal || !dialog) return;
+    const accepted = await apply(dialog, cluster, proposal.payload.map((certificate) => certificate.pem));
+    if (!accepted) setDialog(null);
+  };
+
+  return (
+    <div className="space-y-8">
+      <div className="space-y-2">
+        <Link href={tenantId && tenantId !== (auth.account.tenantId) ? `/?tenant=${tenantId}` : '/'} className="text-sm text-blue-700 underline dark:text-blue-300">
+          ← All clusters
+        </Link>
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h1 className="text-2xl font-semibold">{ref.name}</h1>
+          <button type="button" className={SECONDARY_BUTTON} onClick={() => void reload()} disabled={load.status === 'loaded' && load.refreshing}>
+            Refresh
+          </button>
+        </div>
+        <p role="status" className="text-sm text-slate-700 dark:text-slate-300" data-testid="cluster-status">
+          {load.status === 'loading' ? 'Loading the cluster…' : load.status === 'loaded' ? (load.refreshing ? 'Refreshing…' : `Read from Azure at ${load.loadedAt.toLocaleTimeString()}.`) : ''}
+        </p>
+      </div>
+
+      {load.status === 'failed' && <ErrorAlert title="The cluster could not be loaded">{load.error.message}</ErrorAlert>}
+      {load.status === 'loaded' && load.refreshError && <ErrorAlert title="The cluster could not be refreshed">{load.refreshError.message}</ErrorAlert>}
+
+      {cluster && (
+        <>
+          {running && (
+            <div className="rounded border border-sky-700 p-3 text-sm dark:border-sky-400" data-testid="operation-running">
+              <p>
+                <strong>An operation is running ({cluster.provisioningState}).</strong> Changes can be applied again when it ends; this page checks every few seconds.
+              </p>
+              <Link href={rolloutHref(ref, tenantId)} className="font-medium text-blue-700 underline dark:text-blue-300">
+                Follow the rollout
+              </Link>
+            </div>
+          )}
+          <ClusterFacts cluster={cluster} />
+          {current ? <CurrentBundle bundle={current} clusterName={cluster.name} now={now} /> : <p>Reading the current bundle…</p>}
+          {current && (
+            <BundleEditor editor={editor} dispatch={dispatch} proposal={proposal} current={current.certificates} now={now} onRemoveAll={() => { clearFailure(); setDialog('remove-all'); }} removeAllDisabledReason={removeAllBlocker} />
+          )}
+          {proposal && (
+            <ChangeReview proposal={proposal} impact={impact} clusterName={cluster.name} blocker={blocker} onApply={() => { clearFailure(); setDialog('apply'); }}>
+              {failure && <ApplyFailureAlert failure={failure} cluster={ref} tenantId={tenantId} ownFindingsSummary={ownFindingsSummary} />}
+            </ChangeReview>
+          )}
+          {proposal && dialog && (
+            <ApplyDialog
+              open
+              onOpenChange={(open) => !open && !sending && setDialog(null)}
+              mode={dialog}
+              clusterName={cluster.name}
+              diff={proposal.diff}
+              impact={impact}
+              currentCount={current?.certificates.length ?? 0}
+              busy={sending}
+              onConfirm={() => void confirm()}
+            />
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+'use client';
+import { useCallback, useState } from 'react';
+import { useRouter } from 'next/navigation';
+import type { ActionError } from '@/lib/action-result';
+import type { ClusterSummary } from '@/lib/azure/models';
+import type { ClusterRef } from '@/lib/azure/resource-names';
+import { rolloutHref } from '@/lib/clusters/links';
+import { applyCaBundle } from '@/app/actions/cluster';
+import { useAuth } from '@/components/auth/auth-context';
+import type { ApplyMode } from '@/components/certificates/ApplyDialog';
+
+export type ApplyFailure = ActionError & { mode: ApplyMode };
+
+/**
+ * One confirm, one server action. On success the browser goes to the rollout view with the handle; on a 412 the
+ * cluster is reloaded (the editor keeps the user's proposal, so the diff is recomputed against the new bundle).
+ */
+export function useApply(ref: ClusterRef, tenantId: string | undefined, reload: () => Promise<ClusterSummary | null>) {
+  const { getArmToken } = useAuth();
+  const router = useRouter();
+  const [sending, setSending] = useState(false);
+  const [failure, setFailure] = useState<ApplyFailure | null>(null);
+
+  const apply = useCallback(
+    async (mode: ApplyMode, cluster: ClusterSummary, pems: string[]): Promise<boolean> => {
+      setSending(true);
+      setFailure(null);
+      try {
+        const token = await getArmToken(tenantId);
+        const result = await applyCaBundle(token, { cluster: ref, eTag: cluster.eTag, certificates: mode === 'remove-all' ? [] : pems });
+        if (result.ok) {
+          router.push(rolloutHref(ref, tenantId, result.data.encodedHandle));
+          return true;
+        }
+        if (result.error.status === 412) await reload();
+        setFailure({ ...result.error, mode });
+        return false;
+      } catch (cause) {
+        setFailure({ code: 'ApplyFailed', message: (cause as Error).message, mode });
+        return false;
+      } finally {
+        setSending(false);
+      }
+    },
+    [getArmToken, tenantId, ref, reload, router],
+  );
+
+  return { apply, sending, failure, clearFailure: () => setFailure(null) };
+}

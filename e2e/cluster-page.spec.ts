@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { signInWithMsal, test, expect } from './fixtures';
+import { ClusterPage } from './pages/cluster-page';
+import { InventoryPage } from './pages/inventory-page';
+import { caEntries, CORE, readCluster } from './support/arm';
+
+test('the inventory links to the cluster page with its tenant: facts, pools, the current bundle decoded and downloadable', async ({ page, emulator: _ }) => {
+  const inventory = new InventoryPage(page);
+  await signInWithMsal(page, 'Olivia Owner');
+  await inventory.waitUntilLoaded();
+  await inventory.chooseTenant('Fabrikam');
+  await inventory.waitUntilLoaded();
+  await inventory.row(CORE.name).getByRole('link', { name: CORE.name }).click();
+  await expect(page).toHaveURL(new RegExp(`/clusters/${CORE.subscriptionId}/${CORE.resourceGroup}/${CORE.name}\\?tenant=${CORE.tenantId}$`));
+
+  const cluster = new ClusterPage(page);
+  await expect(page.getByTestId('cluster-status')).toHaveText(/Read from Azure/, { timeout: 30_000 });
+  await expect(cluster.state()).toContainText('Succeeded');
+  await expect(page.getByTestId('agent-pool')).toHaveCount(2);
+  await expect(page.locator('[data-testid="agent-pool"][data-pool="workload"]')).toContainText(/Linux.*User.*8.*25%/);
+
+  const cards = cluster.currentBundle().getByTestId('certificate-card');
+  await expect(cards).toHaveCount(2);
+  await expect(cluster.currentBundle().locator('[data-expiry-status="expired"]').first()).toBeVisible();
+  await expect(cluster.currentBundle().getByRole('alert')).toContainText('expired');
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download the bundle (PEM)' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe(`${CORE.name}-ca-bundle.pem`);
+  const text = readFileSync(await file.path(), 'utf8');
+  const entries = caEntries(await readCluster(CORE));
+  expect(text.match(/-----BEGIN CERTIFICATE-----/g)).toHaveLength(entries.length);
+});

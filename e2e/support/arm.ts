@@ -1,0 +1,45 @@
+/** Reads ARM on the emulator directly, to check what the dashboard wrote (as az would show it). */
+import { request } from '@playwright/test';
+import { EMULATOR_URL } from '../environment';
+
+export interface ClusterAddress {
+  subscriptionId: string;
+  resourceGroup: string;
+  name: string;
+  tenantId: string;
+}
+
+export const CONTOSO = '72f988bf-0000-4000-8000-000000000001';
+export const FABRIKAM = '72f988bf-0000-4000-8000-000000000002';
+
+export const WEB: ClusterAddress = { subscriptionId: '00000000-aaaa-4000-8000-000000000001', resourceGroup: 'rg-web-prod', name: 'aks-web-prod-neu', tenantId: CONTOSO };
+export const LEGACY: ClusterAddress = { subscriptionId: '00000000-aaaa-4000-8000-000000000001', resourceGroup: 'rg-legacy-prod', name: 'aks-legacy-win-weu', tenantId: CONTOSO };
+export const CORE: ClusterAddress = { subscriptionId: '00000000-aaaa-4000-8000-000000000003', resourceGroup: 'rg-platform-core', name: 'aks-core-gwc', tenantId: FABRIKAM };
+
+export function clusterPagePath(cluster: ClusterAddress): string {
+  return `/clusters/${cluster.subscriptionId}/${cluster.resourceGroup}/${cluster.name}?tenant=${cluster.tenantId}`;
+}
+
+export interface ArmCluster {
+  eTag?: string;
+  properties: { provisioningState: string; securityProfile?: { customCATrustCertificates?: string[] } };
+}
+
+export async function readCluster(cluster: ClusterAddress): Promise<ArmCluster> {
+  const api = await request.newContext({ baseURL: EMULATOR_URL, ignoreHTTPSErrors: true });
+  try {
+    const token = await api.post('/_emulator/token', { data: { persona: 'owner', tenantId: cluster.tenantId } });
+    const { access_token } = (await token.json()) as { access_token: string };
+    const path = `/subscriptions/${cluster.subscriptionId}/resourceGroups/${cluster.resourceGroup}/providers/Microsoft.ContainerService/managedClusters/${cluster.name}?api-version=2025-01-01`;
+    const response = await api.get(path, { headers: { authorization: `Bearer ${access_token}` } });
+    if (!response.ok()) throw new Error(`GET ${cluster.name}: ${response.status()}`);
+    return (await response.json()) as ArmCluster;
+  } finally {
+    await api.dispose();
+  }
+}
+
+/** The PEM text of each entry, as the nodes get it. */
+export function caEntries(cluster: ArmCluster): string[] {
+  return (cluster.properties.securityProfile?.customCATrustCertificates ?? []).map((entry) => Buffer.from(entry, 'base64').toString('utf8'));
+}
