@@ -97,6 +97,12 @@ export class ArmForTests {
     return { handle, url: `${rolloutPath(c)}?h=${encodeRolloutHandle(handle)}` };
   }
 
+  /** Cancels the running operation (`POST {cluster}/abort`, as `az aks operation-abort` does). */
+  async abort(c: ClusterAddress): Promise<void> {
+    const response = await this.api.post(`${clusterPath(c)}/abort?${API}`);
+    expect(response.status(), await response.text()).toBe(204);
+  }
+
   async caEntries(c: ClusterAddress): Promise<string[]> {
     return (await this.cluster(c)).properties.securityProfile?.customCATrustCertificates ?? [];
   }

@@ -142,6 +142,22 @@ test.describe('rollout tracking', () => {
     await expectAccessible(page, 'rollout failed');
   });
 
+  test('a rollout canceled by someone else ends canceled, with what that leaves behind', async ({ page, emulator, arm }) => {
+    await emulator.setSpeed(1500);
+    const payments = await arm.caEntries(PAYMENTS);
+    const rollout = await arm.startCaChange(WEB, (entries) => [...entries, payments[0]!]);
+    await page.goto(rollout.url);
+    const view = new RolloutPage(page);
+    await view.waitForLive();
+
+    await arm.abort(WEB);
+    await expect(view.outcome()).toHaveAttribute('data-outcome', 'canceled', { timeout: 30_000 });
+    await expect(view.outcome()).toContainText('Rollout canceled');
+    await expect(view.outcome()).toContainText('Canceled until the next successful operation');
+    await expect(page).toHaveTitle(/cancel/i);
+    await expectAccessible(page, 'rollout canceled');
+  });
+
   test('503 and 429 bursts during polling: the page says reconnecting, keeps its state and carries on', async ({ page, emulator, arm }) => {
     test.setTimeout(120_000);
     await emulator.setSpeed(1500);
