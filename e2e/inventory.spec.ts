@@ -34,6 +34,9 @@ test.describe('fleet inventory', () => {
 
     // The other tenant: an expired CA still trusted is an error finding on the cluster.
     await inventory.chooseTenant('Fabrikam');
+    // Chosen right after resetting the filter: both changes must stick.
+    await expect(page).toHaveURL(/[?&]tenant=/);
+    await expect(page).not.toHaveURL(/expiry=/);
     await inventory.waitUntilLoaded();
     await expect(inventory.status()).toHaveText('5 clusters in 2 subscriptions.');
     expect((await inventory.clusterNames())[0]).toBe('aks-core-gwc');

@@ -1,5 +1,5 @@
 'use client';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { RefreshCw } from 'lucide-react';
 import { filterRows, parseView, sortRows, viewToParams, type InventoryView as View, type SortKey } from '@/lib/inventory/view';
@@ -29,13 +29,19 @@ export function InventoryView({ homeTenantId }: { homeTenantId: string }) {
   const visible = useMemo(() => sortRows(filterRows(rows, view), view), [rows, view]);
   const states = useMemo(() => [...new Set(rows.map((row) => row.provisioningState))].sort(), [rows]);
 
-  // Each change patches the URL as it is now, not the view this render saw: two quick changes must both stick.
+  // Each change patches the latest intended URL, not the view this render saw: router.replace lands in the address
+  // bar only when its transition commits, so two quick changes (a filter, then a tenant) must both stick.
+  const intendedQuery = useRef<string | null>(null);
+  useEffect(() => {
+    if (intendedQuery.current === params.toString()) intendedQuery.current = null;
+  }, [params]);
   const navigate = useCallback(
     (patch: Partial<View>, nextTenant?: string) => {
-      const current = new URLSearchParams(window.location.search);
+      const current = new URLSearchParams(intendedQuery.current ?? window.location.search);
       const query = viewToParams({ ...parseView(current), ...patch });
       const tenant = nextTenant ?? current.get('tenant');
       if (tenant && tenant !== homeTenantId) query.set('tenant', tenant);
+      intendedQuery.current = query.toString();
       router.replace(query.size ? `${pathname}?${query}` : pathname, { scroll: false });
     },
     [router, pathname, homeTenantId],
