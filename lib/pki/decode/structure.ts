@@ -1,4 +1,4 @@
-import { readChildren, readTlv, type Tlv } from '../intake/der';
+import { BIT_STRING, BOOLEAN, INTEGER, OBJECT_IDENTIFIER, OCTET_STRING, SEQUENCE, readChildren, readTlv, type Tlv } from '../intake/der';
 
 /**
  * The top-level fields of an X.509 certificate as slices of the DER it came from. Splitting the
@@ -30,13 +30,6 @@ export interface RawExtension {
   /** Content of the extnValue OCTET STRING: the extension's own DER. */
   value: Uint8Array;
 }
-
-const SEQUENCE = 0x30;
-const INTEGER = 0x02;
-const BIT_STRING = 0x03;
-const BOOLEAN = 0x01;
-const OBJECT_IDENTIFIER = 0x06;
-const OCTET_STRING = 0x04;
 
 export class MalformedCertificateError extends Error {}
 

@@ -42,11 +42,13 @@ export function readChildren(bytes: Uint8Array, parent: Tlv): Tlv[] | null {
   return children;
 }
 
-const SEQUENCE = 0x30;
-const INTEGER = 0x02;
-const BIT_STRING = 0x03;
-const OCTET_STRING = 0x04;
-const OBJECT_IDENTIFIER = 0x06;
+/** Universal DER tags the engine reads (shared with decode/). */
+export const BOOLEAN = 0x01;
+export const INTEGER = 0x02;
+export const BIT_STRING = 0x03;
+export const OCTET_STRING = 0x04;
+export const OBJECT_IDENTIFIER = 0x06;
+export const SEQUENCE = 0x30;
 const CONTEXT_0_CONSTRUCTED = 0xa0;
 const SIGNED_DATA_OID = [0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x02];
 
