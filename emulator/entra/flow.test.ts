@@ -1,30 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createLocalJWKSet, decodeJwt, jwtVerify, type JSONWebKeySet } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EMULATOR_CLIENT_ID, TENANTS } from '../directory';
-import { cookiePair, httpsClient } from '../platform/test-client';
-import { startEmulator, type RunningEmulator } from '../server';
+import { cookiePair } from '../platform/test-client';
+import { temporaryEmulator } from '../platform/temporary-emulator';
 
 const [CONTOSO, FABRIKAM] = TENANTS.map((t) => t.tenantId) as [string, string];
 const ARM_SCOPE = 'https://management.azure.com/user_impersonation';
 const REDIRECT = 'http://localhost:3000/auth/redirect';
 
-let emulator: RunningEmulator;
-let dataDir: string;
-let get: ReturnType<typeof httpsClient>;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'emulator-entra-'));
-  emulator = await startEmulator({ port: 0, dataDir, quiet: true });
-  get = httpsClient(emulator.caPem);
-});
-afterAll(async () => {
-  await emulator?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const env = temporaryEmulator('emulator-entra-');
 
 function pkce() {
   const verifier = randomBytes(32).toString('base64url');
@@ -59,7 +44,7 @@ function authorizeUrl(input: AuthorizeInput = {}, extra: Record<string, string> 
     ...(input.loginHint ? { login_hint: input.loginHint } : {}),
     ...extra,
   });
-  return `${emulator.baseUrl}/${input.tenant ?? 'organizations'}/oauth2/v2.0/authorize?${params}`;
+  return `${env.emulator.baseUrl}/${input.tenant ?? 'organizations'}/oauth2/v2.0/authorize?${params}`;
 }
 
 function fragmentOf(location: string | undefined): URLSearchParams {
@@ -71,19 +56,19 @@ function fragmentOf(location: string | undefined): URLSearchParams {
 /** Authorize, pick a persona on the page, return the code and the session cookie. */
 async function signInWithPicker(persona: string, input: AuthorizeInput = {}) {
   const { verifier, challenge } = pkce();
-  const page = await get(authorizeUrl({ ...input, challenge }));
+  const page = await env.get(authorizeUrl({ ...input, challenge }));
   expect(page.status).toBe(200);
   const transaction = /name="transaction" value="([^"]+)"/.exec(page.text)?.[1];
   expect(transaction).toBeDefined();
   const action = new URL(authorizeUrl(input)).pathname;
-  const picked = await get(`${emulator.baseUrl}${action}`, { form: { transaction: transaction!, persona } });
+  const picked = await env.get(`${env.emulator.baseUrl}${action}`, { form: { transaction: transaction!, persona } });
   expect(picked.status).toBe(302);
   const params = fragmentOf(picked.header('location'));
   return { code: params.get('code')!, params, verifier, cookie: cookiePair(picked.header('set-cookie')), picked };
 }
 
 async function redeem(code: string, verifier: string, tenant = 'organizations', overrides: Record<string, string> = {}) {
-  return get(`${emulator.baseUrl}/${tenant}/oauth2/v2.0/token?client-request-id=abc`, {
+  return env.get(`${env.emulator.baseUrl}/${tenant}/oauth2/v2.0/token?client-request-id=abc`, {
     form: {
       client_id: EMULATOR_CLIENT_ID,
       grant_type: 'authorization_code',
@@ -118,8 +103,8 @@ describe('authorization code + PKCE', () => {
     expect(typeof body.refresh_token).toBe('string');
     expect(body.client_info).toBe(params.get('client_info'));
 
-    const jwks = createLocalJWKSet((await get(`${emulator.baseUrl}/common/discovery/v2.0/keys`)).json<JSONWebKeySet>());
-    const issuer = `${emulator.baseUrl}/${CONTOSO}/v2.0`;
+    const jwks = createLocalJWKSet((await env.get(`${env.emulator.baseUrl}/common/discovery/v2.0/keys`)).json<JSONWebKeySet>());
+    const issuer = `${env.emulator.baseUrl}/${CONTOSO}/v2.0`;
     const idToken = await jwtVerify(String(body.id_token), jwks, { issuer, audience: EMULATOR_CLIENT_ID });
     expect(idToken.protectedHeader).toMatchObject({ alg: 'RS256', typ: 'JWT' });
     expect(idToken.payload).toMatchObject({
@@ -140,7 +125,7 @@ describe('authorization code + PKCE', () => {
   it('gives the authority tenant when it is a tenant, the home tenant for organizations', async () => {
     const inFabrikam = await signInWithPicker('owner', { tenant: FABRIKAM });
     const body = (await redeem(inFabrikam.code, inFabrikam.verifier, FABRIKAM)).json<{ access_token: string }>();
-    expect(decodeJwt(body.access_token)).toMatchObject({ tid: FABRIKAM, iss: `${emulator.baseUrl}/${FABRIKAM}/v2.0` });
+    expect(decodeJwt(body.access_token)).toMatchObject({ tid: FABRIKAM, iss: `${env.emulator.baseUrl}/${FABRIKAM}/v2.0` });
 
     const operator = await signInWithPicker('operator');
     const opBody = (await redeem(operator.code, operator.verifier)).json<{ access_token: string }>();
@@ -178,7 +163,7 @@ describe('authorization code + PKCE', () => {
     const { code, verifier } = await signInWithPicker('owner');
     const first = (await redeem(code, verifier)).json<{ refresh_token: string }>();
     const refresh = (scope: string) =>
-      get(`${emulator.baseUrl}/organizations/oauth2/v2.0/token`, {
+      env.get(`${env.emulator.baseUrl}/organizations/oauth2/v2.0/token`, {
         form: { client_id: EMULATOR_CLIENT_ID, grant_type: 'refresh_token', refresh_token: first.refresh_token, scope },
       });
     const arm = await refresh(`${ARM_SCOPE} openid profile offline_access`);
@@ -186,25 +171,25 @@ describe('authorization code + PKCE', () => {
     expect(decodeJwt(arm.json<{ access_token: string }>().access_token).aud).toBe('https://management.azure.com');
     const graph = await refresh('openid profile offline_access');
     expect(decodeJwt(graph.json<{ access_token: string }>().access_token).aud).toBe('00000003-0000-0000-c000-000000000000');
-    const otherTenant = await get(`${emulator.baseUrl}/${FABRIKAM}/oauth2/v2.0/token`, {
+    const otherTenant = await env.get(`${env.emulator.baseUrl}/${FABRIKAM}/oauth2/v2.0/token`, {
       form: { client_id: EMULATOR_CLIENT_ID, grant_type: 'refresh_token', refresh_token: first.refresh_token, scope: ARM_SCOPE },
     });
     expect(decodeJwt(otherTenant.json<{ access_token: string }>().access_token)).toMatchObject({ tid: FABRIKAM, aud: 'https://management.azure.com' });
-    const bad = await get(`${emulator.baseUrl}/organizations/oauth2/v2.0/token`, {
+    const bad = await env.get(`${env.emulator.baseUrl}/organizations/oauth2/v2.0/token`, {
       form: { client_id: EMULATOR_CLIENT_ID, grant_type: 'refresh_token', refresh_token: 'nope' },
     });
     expect(bad.json().error).toBe('invalid_grant');
   });
 
   it('answers bad token requests with OAuth errors, never a crash', async () => {
-    const token = `${emulator.baseUrl}/organizations/oauth2/v2.0/token`;
-    expect((await get(token, { form: { client_id: EMULATOR_CLIENT_ID, grant_type: 'password' } })).json().error).toBe('unsupported_grant_type');
-    expect((await get(token, { form: { client_id: EMULATOR_CLIENT_ID } })).json().error).toBe('invalid_request');
-    expect((await get(token, { form: { grant_type: 'authorization_code', code: 'x', redirect_uri: REDIRECT } })).json().error).toBe('invalid_request');
-    const notForm = await get(token, { json: { grant_type: 'authorization_code' } });
+    const token = `${env.emulator.baseUrl}/organizations/oauth2/v2.0/token`;
+    expect((await env.get(token, { form: { client_id: EMULATOR_CLIENT_ID, grant_type: 'password' } })).json().error).toBe('unsupported_grant_type');
+    expect((await env.get(token, { form: { client_id: EMULATOR_CLIENT_ID } })).json().error).toBe('invalid_request');
+    expect((await env.get(token, { form: { grant_type: 'authorization_code', code: 'x', redirect_uri: REDIRECT } })).json().error).toBe('invalid_request');
+    const notForm = await env.get(token, { json: { grant_type: 'authorization_code' } });
     expect(notForm.status).toBe(400);
     expect(notForm.json().error).toBe('invalid_request');
-    const preflight = await get(token, { method: 'OPTIONS', headers: { origin: 'http://localhost:3000' } });
+    const preflight = await env.get(token, { method: 'OPTIONS', headers: { origin: 'http://localhost:3000' } });
     expect(preflight.status).toBe(204);
     expect(preflight.header('access-control-allow-methods')).toBe('GET,POST');
     expect(preflight.header('access-control-allow-headers')).toBe('*');
@@ -213,28 +198,28 @@ describe('authorization code + PKCE', () => {
 
 describe('authorize: clients, redirects, prompts', () => {
   it('shows an error page, not a redirect, for an unknown client or a non-loopback redirect URI', async () => {
-    const unknownClient = await get(authorizeUrl({ clientId: '00000000-0000-0000-0000-000000000000', challenge: pkce().challenge }));
+    const unknownClient = await env.get(authorizeUrl({ clientId: '00000000-0000-0000-0000-000000000000', challenge: pkce().challenge }));
     expect(unknownClient.status).toBe(400);
     expect(unknownClient.header('location')).toBeUndefined();
     expect(unknownClient.text).toContain('AADSTS700016');
     for (const redirectUri of ['https://evil.example/cb', 'javascript:alert(1)', 'http://localhost.evil.example/', '//evil.example']) {
-      const res = await get(authorizeUrl({ redirectUri, challenge: pkce().challenge }));
+      const res = await env.get(authorizeUrl({ redirectUri, challenge: pkce().challenge }));
       expect(res.status).toBe(400);
       expect(res.header('location')).toBeUndefined();
     }
   });
 
   it('sends other errors back to the app: missing PKCE, unsupported response_type', async () => {
-    const noPkce = await get(authorizeUrl());
+    const noPkce = await env.get(authorizeUrl());
     expect(noPkce.status).toBe(302);
     expect(fragmentOf(noPkce.header('location')).get('error')).toBe('invalid_request');
-    const token = await get(authorizeUrl({ challenge: pkce().challenge }, { response_type: 'token' }));
+    const token = await env.get(authorizeUrl({ challenge: pkce().challenge }, { response_type: 'token' }));
     expect(fragmentOf(token.header('location')).get('error')).toBe('unsupported_response_type');
     expect(fragmentOf(token.header('location')).get('state')).toBe('state-123');
   });
 
   it('prompt=none: login_required without a session, a code with one', async () => {
-    const silent = await get(authorizeUrl({ prompt: 'none', loginHint: 'olivia@contoso.onmicrosoft.com', challenge: pkce().challenge }));
+    const silent = await env.get(authorizeUrl({ prompt: 'none', loginHint: 'olivia@contoso.onmicrosoft.com', challenge: pkce().challenge }));
     expect(silent.status).toBe(302);
     const error = fragmentOf(silent.header('location'));
     expect(error.get('error')).toBe('login_required');
@@ -242,7 +227,7 @@ describe('authorize: clients, redirects, prompts', () => {
 
     const { cookie } = await signInWithPicker('owner');
     const { verifier, challenge } = pkce();
-    const withSession = await get(authorizeUrl({ prompt: 'none', loginHint: 'olivia@contoso.onmicrosoft.com', challenge }), {
+    const withSession = await env.get(authorizeUrl({ prompt: 'none', loginHint: 'olivia@contoso.onmicrosoft.com', challenge }), {
       headers: { cookie: cookie! },
     });
     expect(withSession.status).toBe(302);
@@ -250,7 +235,7 @@ describe('authorize: clients, redirects, prompts', () => {
     expect(code).toBeTruthy();
     expect((await redeem(code!, verifier)).status).toBe(200);
 
-    const otherHint = await get(authorizeUrl({ prompt: 'none', loginHint: 'ravi@contoso.onmicrosoft.com', challenge }), {
+    const otherHint = await env.get(authorizeUrl({ prompt: 'none', loginHint: 'ravi@contoso.onmicrosoft.com', challenge }), {
       headers: { cookie: cookie! },
     });
     expect(fragmentOf(otherHint.header('location')).get('error')).toBe('login_required');
@@ -258,11 +243,11 @@ describe('authorize: clients, redirects, prompts', () => {
 
   it('prompt=select_account shows the picker even with a session; query mode puts the code in the query', async () => {
     const { cookie } = await signInWithPicker('owner');
-    const picker = await get(authorizeUrl({ prompt: 'select_account', challenge: pkce().challenge }), { headers: { cookie: cookie! } });
+    const picker = await env.get(authorizeUrl({ prompt: 'select_account', challenge: pkce().challenge }), { headers: { cookie: cookie! } });
     expect(picker.status).toBe(200);
     expect(picker.text).toContain('Olivia Owner');
     expect(picker.text).toMatch(/<button type="submit" name="persona" value="nobody"/);
-    const sso = await get(authorizeUrl({ responseMode: 'query', challenge: pkce().challenge }), { headers: { cookie: cookie! } });
+    const sso = await env.get(authorizeUrl({ responseMode: 'query', challenge: pkce().challenge }), { headers: { cookie: cookie! } });
     expect(sso.status).toBe(302);
     const location = new URL(sso.header('location')!);
     expect(location.searchParams.get('code')).toBeTruthy();
@@ -271,16 +256,16 @@ describe('authorize: clients, redirects, prompts', () => {
 
   it('logout clears the session and redirects only to loopback', async () => {
     const { cookie } = await signInWithPicker('owner');
-    const out = await get(
-      `${emulator.baseUrl}/organizations/oauth2/v2.0/logout?post_logout_redirect_uri=${encodeURIComponent('http://localhost:3000/')}`,
+    const out = await env.get(
+      `${env.emulator.baseUrl}/organizations/oauth2/v2.0/logout?post_logout_redirect_uri=${encodeURIComponent('http://localhost:3000/')}`,
       { headers: { cookie: cookie! } },
     );
     expect(out.status).toBe(302);
     expect(out.header('location')).toBe('http://localhost:3000/');
     expect(out.header('set-cookie')).toMatch(/Max-Age=0/i);
-    const silent = await get(authorizeUrl({ prompt: 'none', challenge: pkce().challenge }), { headers: { cookie: cookie! } });
+    const silent = await env.get(authorizeUrl({ prompt: 'none', challenge: pkce().challenge }), { headers: { cookie: cookie! } });
     expect(fragmentOf(silent.header('location')).get('error')).toBe('login_required');
-    const evil = await get(`${emulator.baseUrl}/organizations/oauth2/v2.0/logout?post_logout_redirect_uri=https%3A%2F%2Fevil.example%2F`);
+    const evil = await env.get(`${env.emulator.baseUrl}/organizations/oauth2/v2.0/logout?post_logout_redirect_uri=https%3A%2F%2Fevil.example%2F`);
     expect(evil.status).toBe(400);
     expect(evil.header('location')).toBeUndefined();
   });
