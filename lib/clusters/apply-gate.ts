@@ -1,12 +1,11 @@
 /** Whether the proposal may be applied now and, if not, the one sentence that says why. Pure. */
 import type { Proposal } from './proposal';
 import { isNoChange } from './proposal';
+import { acceptsWrite } from '../rollout/provisioning-state';
 
-/** States in which AKS accepts a new PUT (a failed or canceled operation can be retried by writing again). */
-const WRITABLE_STATES = new Set(['succeeded', 'failed', 'canceled']);
-
+/** AKS accepts a new PUT only once an operation ended (a failed or canceled one can be retried by writing again). */
 export function isOperationRunning(provisioningState: string): boolean {
-  return !WRITABLE_STATES.has(provisioningState.toLowerCase());
+  return !acceptsWrite(provisioningState);
 }
 
 export function applyBlocker(proposal: Pick<Proposal, 'errorCount' | 'diff' | 'payload'>, provisioningState: string): string | null {
