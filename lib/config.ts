@@ -23,6 +23,8 @@ export interface AppConfig {
   /** Extra CA certificates (PEM) trusted for ARM TLS, or undefined to use the system store only. */
   armCaPem?: string;
   armCaFile?: string;
+  /** How often the rollout view asks for a snapshot (ROLLOUT_POLL_MS; below 5 s only against the emulator). */
+  rolloutPollMs: number;
 }
 
 export class ConfigError extends Error {
@@ -65,7 +67,11 @@ const environmentSchema = {
   ARM_SCOPE: z.string().trim().regex(/^\S+\/user_impersonation$|^\S+\/\.default$/, 'must end in /user_impersonation or /.default'),
   ARM_CA_FILE: z.string().trim().min(1, 'must be a file path'),
   AUTH_MODE: z.enum(['msal', 'demo'], { error: 'must be msal or demo' }),
+  ROLLOUT_POLL_MS: z.coerce.number({ error: 'must be a number of milliseconds' }).int('must be a whole number of milliseconds').min(200, 'must be at least 200').max(600_000, 'must be at most 600000'),
 } as const;
+
+/** The product's rollout poll interval; shorter intervals are for tests against the local emulator. */
+export const PRODUCT_ROLLOUT_POLL_MS = 5_000;
 
 type Variable = keyof typeof environmentSchema;
 
@@ -132,7 +138,16 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     authMode,
     armCaFile: caFile,
     armCaPem: caFile ? readCaFile(caFile) : undefined,
+    rolloutPollMs: readRolloutPollMs(env, isEmulator),
   };
+}
+
+function readRolloutPollMs(env: Readonly<Record<string, string | undefined>>, isEmulator: boolean): number {
+  const pollMs = readVariable(env, 'ROLLOUT_POLL_MS') ?? PRODUCT_ROLLOUT_POLL_MS;
+  if (pollMs < PRODUCT_ROLLOUT_POLL_MS && !isEmulator) {
+    throw new ConfigError('ROLLOUT_POLL_MS', `must be at least ${PRODUCT_ROLLOUT_POLL_MS} against Azure; shorter intervals are for the local emulator`);
+  }
+  return pollMs;
 }
 
 let cached: AppConfig | undefined;

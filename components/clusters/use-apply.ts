@@ -7,16 +7,18 @@ import type { ClusterRef } from '@/lib/azure/resource-names';
 import { rolloutHref } from '@/lib/clusters/links';
 import { applyCaBundle } from '@/app/actions/cluster';
 import { useAuth } from '@/components/auth/auth-context';
+import { rememberRolloutHandle } from '@/components/rollout/handle-browser';
+import { operationIdOf } from '@/lib/rollout/handle';
 import type { ApplyMode } from '@/components/certificates/ApplyDialog';
 
 export type ApplyFailure = ActionError & { mode: ApplyMode };
 
 /**
- * One confirm, one server action. On success the browser goes to the rollout view with the handle; on a 412 the
+ * One confirm, one server action. On success the handle is kept in this browser and it goes to the rollout view; on a 412 the
  * cluster is reloaded (the editor keeps the user's proposal, so the diff is recomputed against the new bundle).
  */
 export function useApply(ref: ClusterRef, tenantId: string | undefined, reload: () => Promise<ClusterSummary | null>) {
-  const { getArmToken } = useAuth();
+  const { getArmToken, state: auth } = useAuth();
   const router = useRouter();
   const [sending, setSending] = useState(false);
   const [failure, setFailure] = useState<ApplyFailure | null>(null);
@@ -29,7 +31,10 @@ export function useApply(ref: ClusterRef, tenantId: string | undefined, reload: 
         const token = await getArmToken(tenantId);
         const result = await applyCaBundle(token, { cluster: ref, eTag: cluster.eTag, certificates: mode === 'remove-all' ? [] : pems });
         if (result.ok) {
-          router.push(rolloutHref(ref, tenantId, result.data.encodedHandle));
+          // The private handle (signed operation URL, machines before) stays in this browser; the URL stays short.
+          const { handle } = result.data;
+          if (auth.status === 'signed-in') rememberRolloutHandle(auth.account, handle);
+          router.push(rolloutHref(ref, tenantId, { operationId: operationIdOf(handle.operationUrl), since: handle.startedAt }));
           return true;
         }
         if (result.error.status === 412) await reload();
@@ -42,7 +47,7 @@ export function useApply(ref: ClusterRef, tenantId: string | undefined, reload: 
         setSending(false);
       }
     },
-    [getArmToken, tenantId, ref, reload, router],
+    [getArmToken, auth, tenantId, ref, reload, router],
   );
 
   return { apply, sending, failure, clearFailure: () => setFailure(null) };
