@@ -16,9 +16,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator } from '../emulator/server';
 import { appEnvironmentFor } from '../emulator/app-environment';
-import { encodeRolloutHandle } from '../lib/rollout/handle';
-import { terminalStatus } from '../lib/rollout/operation-status';
-import { delayAfterFailure, delayAfterSuccess } from '../components/rollout/poll-schedule';
+import { operationOutcome } from '../lib/rollout/provisioning-state';
+import { backoffDelay } from '../lib/rollout/poll-reducer';
 
 const MS_PER_BATCH = Number(process.env.BENCH_MS_PER_BATCH ?? 2500);
 const OBSERVER_MS = 500;
@@ -83,11 +82,11 @@ async function startRollout() {
   const put = await call('PUT', `${clusterPath(PAYMENTS)}?${API}`, cluster, token);
   if (put.status !== 200) throw new Error(`PUT answered ${put.status}`);
   const operationUrl = String(put.headers['azure-asyncoperation']);
-  return { operationUrl, handle: encodeRolloutHandle({ v: 1, clusterId: clusterPath(PAYMENTS), operationUrl, startedAt: new Date().toISOString(), machinesBefore }) };
+  return { operationUrl, machinesBefore };
 }
 
 async function watch(tabs: number) {
-  const { operationUrl, handle } = await startRollout();
+  const { operationUrl } = await startRollout();
   const path = new URL(operationUrl).pathname + new URL(operationUrl).search;
   const truth: TabView[] = [];
   let observerReads = 0;
@@ -97,7 +96,7 @@ async function watch(tabs: number) {
       observerReads++;
       const status: string = (await call('GET', path, undefined, token)).json.status;
       if (truth.at(-1)?.status !== status) truth.push({ at: Date.now(), status });
-      if (terminalStatus(status)) return;
+      if (operationOutcome(status)) return;
       await sleep(OBSERVER_MS);
     }
   })();
@@ -114,19 +113,19 @@ async function watch(tabs: number) {
       let lastPoll: number | null = null;
       let consecutive = 0;
       for (;;) {
-        const result = await rolloutSnapshot(token, { cluster: PAYMENTS, handle });
+        const result = await rolloutSnapshot(token, { cluster: PAYMENTS, operationUrl });
         if (result.ok) {
           consecutive = 0;
-          lastPoll = result.data.pollAfterMs;
+          lastPoll = result.data.next?.afterMs ?? lastPoll;
           const status = result.data.operation!.status;
           seen.push({ at: Date.now(), status });
-          if (terminalStatus(status)) return;
-          await sleep(delayAfterSuccess(result.data.pollAfterMs));
+          if (operationOutcome(status)) return;
+          await sleep(result.data.next?.afterMs ?? 5000);
         } else {
           failures++;
           consecutive++;
           if (!result.error.transient) throw new Error(`tab ${tab}: ${result.error.code} ${result.error.message}`);
-          await sleep(delayAfterFailure(lastPoll, consecutive, result.error.retryAfterSeconds));
+          await sleep(result.error.retry ? backoffDelay(lastPoll, consecutive, result.error.retry) : 5000);
         }
       }
     }),

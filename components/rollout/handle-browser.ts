@@ -1,17 +1,13 @@
 'use client';
 /**
  * The browser side of the private rollout handle: saved by apply for the signed-in account, looked up by the
- * rollout view. Tagged with the account's homeAccountId when the auth layer gives one, else its username and home
- * tenant (both identify one account of this browser).
+ * rollout view, tagged with the signed-in account (accountTagOf).
  */
 import type { SignedInAccount } from '@/components/auth/auth-context';
-import { browserHandleStorage, loadRolloutHandle, saveRolloutHandle, type LoadedHandle } from '@/lib/rollout/handle-store';
+import { accountTagOf, browserHandleStorage, loadRolloutHandle, saveRolloutHandle, type LoadedHandle } from '@/lib/rollout/handle-store';
 import type { RolloutHandle } from '@/lib/rollout/handle';
 
-export function accountTag(account: SignedInAccount): string {
-  const home = (account as SignedInAccount & { homeAccountId?: string }).homeAccountId;
-  return home ?? `${account.username.toLowerCase()}|${account.tenantId.toLowerCase()}`;
-}
+export const accountTag = (account: SignedInAccount): string => accountTagOf(account as SignedInAccount & { homeAccountId?: string });
 
 export function rememberRolloutHandle(account: SignedInAccount, handle: RolloutHandle): boolean {
   return saveRolloutHandle(browserHandleStorage(), accountTag(account), handle);
