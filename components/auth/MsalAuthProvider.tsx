@@ -37,7 +37,9 @@ export default function MsalAuthProvider({ config, children }: { config: PublicA
 function MsalAuthBridge({ config, children }: { config: PublicAuthConfig; children: ReactNode }) {
   const { instance, accounts, inProgress } = useMsal();
   const [error, setError] = useState<string>();
-  const account = instance.getActiveAccount() ?? accounts[0] ?? null;
+  // The localStorage cache is encrypted: MSAL reads accounts only after initialize(), which ends the Startup phase.
+  const starting = inProgress === InteractionStatus.Startup;
+  const account = starting ? null : (instance.getActiveAccount() ?? accounts[0] ?? null);
 
   const state: AuthState = useMemo(() => {
     if (inProgress === InteractionStatus.Startup || inProgress === InteractionStatus.HandleRedirect) return { status: 'loading' };
