@@ -40,6 +40,7 @@ export function seedClusterSpecs(certs: SeedCertificates): Array<ClusterSpec & {
     {
       // Two CAs.
       ...SEED.web,
+      nodeReplacement: 'reimage',
       location: 'northeurope',
       kubernetesVersion: '1.32.6',
       caCertificates: [certs.contosoRoot, certs.contosoIssuing],
@@ -65,6 +66,7 @@ export function seedClusterSpecs(certs: SeedCertificates): Array<ClusterSpec & {
     {
       // A CA that expires in about 20 days.
       ...SEED.staging,
+      nodeReplacement: 'reimage',
       location: 'eastus2',
       kubernetesVersion: '1.33.2',
       caCertificates: [certs.expiringSoon],
@@ -75,6 +77,7 @@ export function seedClusterSpecs(certs: SeedCertificates): Array<ClusterSpec & {
     {
       // Already Updating: a CA rollout is running when the emulator starts.
       ...SEED.canary,
+      nodeReplacement: 'reimage',
       location: 'eastus2',
       kubernetesVersion: '1.33.2',
       caCertificates: [certs.contosoRoot, certs.contosoIssuing],
@@ -99,6 +102,7 @@ export function seedClusterSpecs(certs: SeedCertificates): Array<ClusterSpec & {
     {
       // An expired CA; carries eTags.
       ...SEED.core,
+      nodeReplacement: 'reimage',
       seedETag: true,
       location: 'germanywestcentral',
       kubernetesVersion: '1.32.6',
@@ -140,6 +144,7 @@ export function seedClusterSpecs(certs: SeedCertificates): Array<ClusterSpec & {
     },
     {
       ...SEED.azl,
+      nodeReplacement: 'reimage',
       location: 'swedencentral',
       kubernetesVersion: '1.33.2',
       caCertificates: [certs.fabrikamRoot],
