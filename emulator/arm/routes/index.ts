@@ -8,6 +8,7 @@ import { abortRoutes } from './abort';
 import { clusterReadRoutes } from './clusterRead';
 import { clusterWriteRoutes } from './clusterWrite';
 import { computeRoutes } from './compute';
+import { permissionRoutes } from './permissions';
 import { operationRoutes } from '../operations/routes';
 import { subscriptionRoutes } from './subscriptions';
 
@@ -19,6 +20,7 @@ export function createArmRoutes(ctx: ArmContext): Hono<ArmEnv> {
   operationRoutes(router, ctx);
   abortRoutes(router, ctx);
   computeRoutes(router, ctx);
+  permissionRoutes(router, ctx);
 
   const app = new Hono<ArmEnv>();
   app.onError((error, c) => errorToResponse(c, error));

@@ -66,7 +66,7 @@ describe('managed clusters', () => {
     await h.control('PUT', '/settings', { pageSize: 2 });
     const names = [];
     for await (const c of clusters().list()) names.push(c.name);
-    expect(names.sort()).toEqual([SEED.legacy.name, SEED.payments.name, SEED.web.name].sort());
+    expect(names.sort()).toEqual([SEED.legacy.name, SEED.payments.name, SEED.web.name, SEED.big400.name, SEED.big1000.name].sort());
     const byRg = [];
     for await (const c of clusters().listByResourceGroup(WEB.resourceGroup)) byRg.push(c.name);
     expect(byRg).toEqual([WEB.name]);
