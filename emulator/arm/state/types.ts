@@ -171,7 +171,8 @@ export interface OperationRecord {
 }
 
 export interface ArmState {
-  version: 1;
+  /** 2 since the parallel node phase and VMSS model (issue 9); older files are ignored with a warning. */
+  version: 2;
   subscriptions: SubscriptionRecord[];
   extraRoleAssignments: ExtraRoleAssignment[];
   resourceGroups: ResourceGroupRecord[];
