@@ -6,7 +6,7 @@ import type { ActionResult } from '@/lib/action-result';
 type ClusterInput = { subscriptionId: string; resourceGroup: string; name: string };
 
 /** One snapshot of a rollout: operation status (with this browser's handle), cluster and pool states, machines and VMSS VMs per pool. */
-export async function readRolloutSnapshot(token: string, input: { cluster: ClusterInput; operationUrl: string | null }): Promise<RolloutSnapshotResult> {
+export async function readRolloutSnapshot(token: string, input: { cluster: ClusterInput; operationUrl: string | null; refreshCluster?: boolean }): Promise<RolloutSnapshotResult> {
   return rolloutSnapshot(token, input);
 }
 

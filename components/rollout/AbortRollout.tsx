@@ -9,7 +9,7 @@ import { DANGER_BUTTON, SECONDARY_BUTTON } from '@/components/ui/buttons';
 import { ErrorAlert } from '@/components/ui/Alert';
 
 /** "Abort rollout": one confirmation, then `abortLatestOperation`; the view shows Canceling, then Canceled. */
-export function AbortRollout({ cluster, tenantId, disabled }: { cluster: ClusterRef; tenantId?: string; disabled: boolean }) {
+export function AbortRollout({ cluster, tenantId, disabled, onAccepted }: { cluster: ClusterRef; tenantId?: string; disabled: boolean; onAccepted: () => void }) {
   const { getArmToken } = useAuth();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -24,6 +24,7 @@ export function AbortRollout({ cluster, tenantId, disabled }: { cluster: Cluster
       if (result.ok) {
         setAccepted(true);
         setOpen(false);
+        onAccepted();
       } else setFailure(result.error);
     } catch (cause) {
       setFailure({ code: 'AbortFailed', message: (cause as Error).message });

@@ -39,7 +39,7 @@ export interface RolloutLiveProps {
 export function RolloutLive({ cluster, tenantId, handle, absence, since }: RolloutLiveProps) {
   const { reauthenticate } = useAuth();
   const [tracker] = useState(() => startTracking(handle?.machinesBefore ?? null, handle?.startedAt ?? since, absence));
-  const { state, resume } = useRolloutPolling(cluster, handle?.operationUrl ?? null, tenantId, tracker);
+  const { state, resume, changed } = useRolloutPolling(cluster, handle?.operationUrl ?? null, tenantId, tracker);
   const now = useSecondClock();
   const progress = useMemo(() => progressAt(state, now), [state, now]);
   const [watchedRunning, setWatchedRunning] = useState(false);
@@ -85,7 +85,7 @@ export function RolloutLive({ cluster, tenantId, handle, absence, since }: Rollo
           )}
           <StageList stages={progress.stages} />
           {progress.phase !== 'idle' && <RolloutFigures progress={progress} />}
-          {running && <AbortRollout cluster={cluster} tenantId={tenantId} disabled={progress.phase === 'canceling'} />}
+          {running && <AbortRollout cluster={cluster} tenantId={tenantId} disabled={progress.phase === 'canceling'} onAccepted={changed} />}
           {progress.phase !== 'idle' && <RolloutOutcome progress={progress} cluster={cluster} caEntries={state.tracker.latest?.cluster.caEntries ?? null} />}
           <SignalList signals={progress.signals} />
           <section aria-labelledby="pools-heading" className="space-y-2">

@@ -15,6 +15,8 @@ export interface RolloutPolling {
   state: PollState;
   /** After "Sign in again": start asking again. */
   resume(): void;
+  /** After this user changed the cluster (abort): ask now, reading the cluster again. */
+  changed(): void;
 }
 
 export function useRolloutPolling(cluster: ClusterRef, operationUrl: string | null, tenantId: string | undefined, tracker: RolloutTracker | null): RolloutPolling {
@@ -24,13 +26,17 @@ export function useRolloutPolling(cluster: ClusterRef, operationUrl: string | nu
   const inFlight = useRef(false);
   const mounted = useRef(true);
 
+  const refresh = useRef(false);
+  refresh.current = state.refreshCluster;
+
   const poll = useCallback(async () => {
     if (inFlight.current) return;
     inFlight.current = true;
+    const refreshCluster = refresh.current;
     dispatch({ type: 'polling', at: Date.now() });
     try {
       const token = await getArmToken(tenantId);
-      const result = await readRolloutSnapshot(token, { cluster, operationUrl });
+      const result = await readRolloutSnapshot(token, { cluster, operationUrl, ...(refreshCluster ? { refreshCluster } : {}) });
       if (!mounted.current) return;
       if (result.ok) dispatch({ type: 'snapshot', snapshot: result.data, at: Date.now() });
       else dispatch({ type: 'failure', error: { code: result.error.code, message: result.error.message, retry: result.error.retry }, at: Date.now() });
@@ -65,5 +71,9 @@ export function useRolloutPolling(cluster: ClusterRef, operationUrl: string | nu
     return () => document.removeEventListener('visibilitychange', onVisibility);
   }, [enabled]);
 
-  return { state, resume: useCallback(() => dispatch({ type: 'resume', at: Date.now() }), []) };
+  return {
+    state,
+    resume: useCallback(() => dispatch({ type: 'resume', at: Date.now() }), []),
+    changed: useCallback(() => dispatch({ type: 'changed', at: Date.now() }), []),
+  };
 }

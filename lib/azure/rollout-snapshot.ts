@@ -47,6 +47,8 @@ export interface SnapshotRequest {
   /** A checked operation status URL, or null when the status is not available. */
   operationUrl: string | null;
   pollMs: number;
+  /** Read the cluster whatever the schedule says. */
+  refreshCluster?: boolean;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -127,7 +129,7 @@ export async function buildSnapshot(reader: RolloutReader, memory: ReadMemory, r
     retryAfterSeconds = read.retryAfterSeconds;
   }
   const statusText = operation?.status ?? null;
-  if (needsClusterRead(memory.cluster, statusText, operation !== null, clock(), request.pollMs)) {
+  if (request.refreshCluster || needsClusterRead(memory.cluster, statusText, operation !== null, clock(), request.pollMs)) {
     const summary = await reader.readCluster();
     memory.cluster = { summary, readAt: clock(), statusText };
   }

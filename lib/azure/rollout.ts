@@ -16,6 +16,8 @@ export const rolloutSnapshotInputSchema = z.object({
   cluster: clusterRefSchema,
   /** The signed operation URL from this browser's private handle, or null (a colleague, another browser, az). */
   operationUrl: z.string().max(8192, 'The operation URL is longer than 8192 characters.').nullable(),
+  /** Read the cluster again now (this user just changed it, e.g. an abort), whatever the schedule says. */
+  refreshCluster: z.boolean().optional(),
 });
 
 /** How the browser should try again after a failure; null: do not (the request will not succeed as it is). */
@@ -73,7 +75,7 @@ export async function rolloutSnapshot(token: unknown, input: unknown): Promise<R
   const result = await runArmAction(token, rolloutSnapshotInputSchema, parsed.data, async (clients, { cluster }) => {
     const key = callerKey(token as string, clusterId(cluster), operation.url);
     try {
-      return await coalescer.get(key, config.coalesceMs, (memory) => buildSnapshot(sdkRolloutReader(clients, cluster, armEndpoint), memory, { operationUrl: operation.url, pollMs: config.pollMs }));
+      return await coalescer.get(key, parsed.data.refreshCluster ? 0 : config.coalesceMs, (memory) => buildSnapshot(sdkRolloutReader(clients, cluster, armEndpoint), memory, { operationUrl: operation.url, pollMs: config.pollMs, refreshCluster: parsed.data.refreshCluster === true }));
     } catch (error) {
       retryAfter = retryAfterSeconds((error as { response?: { headers?: { get(name: string): string | undefined } } }).response?.headers);
       throw error;

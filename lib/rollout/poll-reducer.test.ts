@@ -62,4 +62,12 @@ describe('pollReducer', () => {
     state = pollReducer(state, { type: 'resume', at: 9 });
     expect(state).toMatchObject({ connection: { kind: 'connecting' }, nextPollAt: 9 });
   });
+
+  it('asks again at once with a fresh cluster read after this user changed something (abort)', () => {
+    let state = pollReducer(start(), { type: 'snapshot', snapshot: truths[0]!, at: 0 });
+    state = pollReducer(state, { type: 'changed', at: 7 });
+    expect(state).toMatchObject({ nextPollAt: 7, refreshCluster: true });
+    state = pollReducer(state, { type: 'polling', at: 7 });
+    expect(state.refreshCluster).toBe(false);
+  });
 });

@@ -35,6 +35,8 @@ export interface PollState {
   /** Epoch ms of the next poll; null when none is due (ended, paused, waiting for sign-in, or a poll in flight). */
   nextPollAt: number | null;
   lastIntervalMs: number | null;
+  /** The next poll asks the server to read the cluster again at once (after this user's abort). */
+  refreshCluster: boolean;
 }
 
 export type PollEvent =
@@ -44,10 +46,12 @@ export type PollEvent =
   | { type: 'sign-in-required'; message: string }
   | { type: 'hidden' }
   | { type: 'visible'; at: number }
-  | { type: 'resume'; at: number };
+  | { type: 'resume'; at: number }
+  /** Something this user did (an abort) changed the cluster: ask now, with a fresh cluster read. */
+  | { type: 'changed'; at: number };
 
 export function initialPollState(tracker: RolloutTracker, at: number): PollState {
-  return { connection: { kind: 'connecting' }, tracker, receivedAt: null, failures: 0, nextPollAt: at, lastIntervalMs: null };
+  return { connection: { kind: 'connecting' }, tracker, receivedAt: null, failures: 0, nextPollAt: at, lastIntervalMs: null, refreshCluster: false };
 }
 
 export function backoffDelay(lastIntervalMs: number | null, failures: number, retry: { afterMs: number; backoff: boolean }): number {
@@ -61,13 +65,13 @@ const waiting = (connection: Connection) => connection.kind === 'stopped' || con
 export function pollReducer(state: PollState, event: PollEvent): PollState {
   switch (event.type) {
     case 'polling':
-      return { ...state, nextPollAt: null };
+      return { ...state, nextPollAt: null, refreshCluster: false };
     case 'snapshot': {
       const tracker = trackSnapshot(state.tracker, event.snapshot);
       const next = event.snapshot.next;
       // The server decides the end; paused tabs keep their pause.
       const connection: Connection = next === null ? { kind: 'stopped' } : state.connection.kind === 'paused' ? state.connection : { kind: 'live' };
-      return { connection, tracker, receivedAt: event.at, failures: 0, nextPollAt: next && connection.kind !== 'paused' ? event.at + Math.max(FLOOR_MS, next.afterMs) : null, lastIntervalMs: next?.afterMs ?? state.lastIntervalMs };
+      return { ...state, connection, tracker, receivedAt: event.at, failures: 0, nextPollAt: next && connection.kind !== 'paused' ? event.at + Math.max(FLOOR_MS, next.afterMs) : null, lastIntervalMs: next?.afterMs ?? state.lastIntervalMs };
     }
     case 'failure': {
       if (event.error.retry === null) return { ...state, connection: { kind: 'stopped', error: event.error }, nextPollAt: null };
@@ -82,6 +86,8 @@ export function pollReducer(state: PollState, event: PollEvent): PollState {
     case 'visible':
       // Catch up at once on return rather than waiting out the interval.
       return state.connection.kind === 'paused' ? { ...state, connection: { kind: state.receivedAt !== null ? 'live' : 'connecting' }, nextPollAt: event.at } : state;
+    case 'changed':
+      return waiting(state.connection) ? state : { ...state, refreshCluster: true, nextPollAt: state.nextPollAt === null && state.connection.kind === 'paused' ? null : event.at };
     case 'resume':
       return state.connection.kind === 'sign-in-required' ? { ...state, connection: { kind: 'connecting' }, failures: 0, nextPollAt: event.at } : state;
   }
