@@ -161,3 +161,16 @@ export const test = base.extend<{ arm: ArmForTests }>({
 });
 
 export { expect } from './fixtures';
+
+/** The rollout URL apply navigates to: `/clusters/{sub}/{rg}/{name}/rollout?op=…&since=…[&tenant=…]`. */
+export const SHORT_ROLLOUT_URL = /\/rollout\?op=[0-9a-z-]+&since=[^&#]+/;
+
+/** The private handle the page at a short rollout URL holds in localStorage (what apply stored), for assertions. */
+export async function storedHandle(page: Page): Promise<RolloutHandle> {
+  const url = new URL(page.url());
+  const operationId = url.searchParams.get('op');
+  const entries = await page.evaluate(() => Object.entries(localStorage).filter(([key]) => key.startsWith('aks-ca-trust.rollout.')));
+  const match = entries.find(([key]) => (operationId ? key.endsWith(`.op.${operationId}`) : key.includes(`|${url.searchParams.get('since')}`)));
+  if (!match) throw new Error(`no rollout handle in localStorage for ${url.search}`);
+  return (JSON.parse(match[1]) as { handle: RolloutHandle }).handle;
+}

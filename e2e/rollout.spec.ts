@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:net';
-import type { Page } from '@playwright/test';
+import { request, type Page } from '@playwright/test';
+import { EMULATOR_URL } from './environment';
 import { expectAccessible, signInWithMsal } from './fixtures';
 import { ArmForTests, CANARY, PAYMENTS, PERSONAS, WEB, expect, poolHistory, recordPoolProgress, rolloutPath, storeHandle, test, type ClusterAddress } from './rollout-arm';
 import { InventoryPage } from './pages/inventory-page';
@@ -268,6 +269,40 @@ test.describe('rollout tracking without VMSS access', () => {
       await expect(view.pool('web')).toHaveAttribute('data-stage', 'done');
     } finally {
       await deployer.dispose();
+    }
+  });
+});
+
+test.describe('rollout tracking when the sign-in session ends', () => {
+  test('getArmToken needs the user during polling: "Sign in again", polling stops, nothing navigates until the click', async ({ page, emulator, arm }) => {
+    test.setTimeout(120_000);
+    const identity = await request.newContext({ baseURL: EMULATOR_URL, ignoreHTTPSErrors: true });
+    const before = await (await identity.get('/_emulator/identity/settings')).json();
+    try {
+      // Tokens shorter-lived than MSAL's renewal margin: every getArmToken goes to the token endpoint.
+      expect((await identity.put('/_emulator/identity/settings', { data: { accessTokenLifetimeSeconds: 60 } })).ok()).toBe(true);
+      await emulator.setSpeed(6000);
+      await signInWithMsal(page, PERSONAS.owner.name);
+      const payments = await arm.caEntries(PAYMENTS);
+      const rollout = await arm.startCaChange(WEB, (entries) => [...entries, payments[0]!]);
+      await storeHandle(page, rollout.handle);
+      await page.goto(rollout.url);
+      const view = new RolloutPage(page);
+      await view.waitForLive();
+      const url = page.url();
+
+      expect((await identity.post('/_emulator/identity/revoke-sessions')).ok()).toBe(true);
+      await expect(page.getByTestId('sign-in-again')).toBeVisible({ timeout: 30_000 });
+      await expect(view.connection()).toHaveAttribute('data-connection', 'sign-in-required');
+      await expect(page.getByTestId('pool').first()).toBeVisible(); // the last good state stays
+      expect(page.url()).toBe(url);
+      await expectAccessible(page, 'sign in again during a rollout');
+
+      await page.getByTestId('sign-in-again').getByRole('button', { name: 'Sign in again' }).click();
+      await page.waitForURL(new RegExp(`^${EMULATOR_URL}/`));
+    } finally {
+      await identity.put('/_emulator/identity/settings', { data: before });
+      await identity.dispose();
     }
   });
 });

@@ -1,8 +1,7 @@
 /**
  * Which ARM reads a rollout snapshot needs, given what was read before for the same caller and rollout (azure-facts
  * §7: reads are a shared, throttled budget). The operation status is read every time (one small GET); the cluster
- * (pool states) when the status changes and every few polls; a pool's machines and VMSS VMs when its state or the
- * status changes and otherwise at an interval that grows with the number of pages the cluster's lists took, so that a
+ * (pool states) when the status changes and every few polls; a pool's machines and VMSS VMs when its state changes and otherwise at an interval that grows with the number of pages the cluster's lists took, so that a
  * 1,000-node cluster costs about as many list reads per minute as a 100-node one. Intervals are multiples of the poll interval.
  * The status text is compared for equality only, never parsed. Pure.
  */
@@ -28,7 +27,6 @@ export interface ClusterReadState {
 export interface PoolReadState {
   readAt: number;
   poolState: string;
-  statusText: string | null;
   /** Pages this pool's machines and VMs took last time. */
   pages: number;
 }
@@ -44,10 +42,10 @@ export function listsIntervalMs(pages: number, pollMs: number): number {
 }
 
 /** `totalPages`: what the last lists of every pool of the cluster took, so that the whole cluster's lists stay within budget. */
-export function needsPoolRead(pool: { provisioningState: string }, previous: PoolReadState | undefined, statusText: string | null, now: number, pollMs: number, totalPages: number): boolean {
+export function needsPoolRead(pool: { provisioningState: string }, previous: PoolReadState | undefined, now: number, pollMs: number, totalPages: number): boolean {
   if (!previous) return true;
+  // A status change alone says nothing about nodes (the texts are not parsed): the pool's own state, or time, does.
   if (previous.poolState !== pool.provisioningState) return true;
-  if (statusText !== previous.statusText) return true;
   const age = now - previous.readAt;
   // Half a poll of slack: a poll that comes a little early does not wait a whole extra interval.
   return age >= (isBusyState(pool.provisioningState) ? listsIntervalMs(totalPages, pollMs) : IDLE_LISTS_MAX_AGE_MS) - pollMs / 2;

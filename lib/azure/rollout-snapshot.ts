@@ -58,7 +58,7 @@ const codeOf = (error: unknown) => String((error as { code?: unknown })?.code ??
 /** 403 and 404 make one signal unavailable; anything else (429, 5xx, network) fails the snapshot as transient. */
 const isRefusal = (error: unknown) => statusOf(error) === 403 || statusOf(error) === 404;
 
-async function readPool(reader: RolloutReader, subscriptionId: string, pool: ClusterSummary['agentPools'][number], previous: PoolMemory | undefined, now: number): Promise<Omit<PoolMemory, 'readAt' | 'poolState' | 'statusText'>> {
+async function readPool(reader: RolloutReader, subscriptionId: string, pool: ClusterSummary['agentPools'][number], previous: PoolMemory | undefined, now: number): Promise<Omit<PoolMemory, 'readAt' | 'poolState'>> {
   let machines: MachineRead[] | null = null;
   let machinesError: string | null = null;
   let pages = 0;
@@ -135,9 +135,9 @@ export async function buildSnapshot(reader: RolloutReader, memory: ReadMemory, r
   }
   const cluster = memory.cluster!.summary;
   const totalPages = Object.values(memory.pools).reduce((sum, pool) => sum + pool.pages, 0);
-  const stale = cluster.agentPools.filter((pool) => needsPoolRead(pool, memory.pools[pool.name], statusText, clock(), request.pollMs, totalPages));
+  const stale = cluster.agentPools.filter((pool) => needsPoolRead(pool, memory.pools[pool.name], clock(), request.pollMs, totalPages));
   const reads = await Promise.all(stale.map(async (pool) => [pool, await readPool(reader, cluster.subscriptionId, pool, memory.pools[pool.name], clock())] as const));
-  for (const [pool, read] of reads) memory.pools[pool.name] = { ...read, readAt: clock(), poolState: pool.provisioningState, statusText };
+  for (const [pool, read] of reads) memory.pools[pool.name] = { ...read, readAt: clock(), poolState: pool.provisioningState };
   for (const name of Object.keys(memory.pools)) if (!cluster.agentPools.some((pool) => pool.name === name)) delete memory.pools[name];
 
   const end = endOf(operation, cluster);
