@@ -3,7 +3,8 @@
  * and the rollout simulator. The platform (emulator/server.ts) verifies tokens and mounts both Hono apps.
  */
 import type { ArmEmulator, ArmOptions } from '../contract';
-import type { ArmContext } from './context';
+import type { ArmContext, ArmSettings, ETagMode } from './context';
+import { loadOrCreateOperationSigning, type OperationSigning } from './operations/signing-certificate';
 import { createControl } from './control';
 import { FaultList } from './http/faults';
 import { TokenBuckets } from './http/throttle';
@@ -17,6 +18,7 @@ import { Store } from './state/store';
 export const DEFAULTS = {
   msPerBatch: 3000,
   pageSize: 20,
+  machinePageSize: 500,
   /** Enough for a 50 × 40 inventory with paging plus several tabs polling rollouts. */
   readBudgetPerMinute: 12_000,
   writeBudgetPerMinute: 1_200,
@@ -28,7 +30,8 @@ export interface ArmExtraOptions {
   /** false: no timers; tests step the simulator through `internals.simulator`. */
   useTimers?: boolean;
   pageSize?: number;
-  omitETag?: boolean;
+  eTags?: ETagMode;
+  operationSigning?: OperationSigning;
   writeBudgetPerMinute?: number;
   certificates?: SeedCertificates;
 }
@@ -58,6 +61,13 @@ export async function createArm(options: ArmOptions & ArmExtraOptions): Promise<
       console.warn(`[arm] ignoring state file ${options.stateFile} (${loaded.reason}); starting from the seed`);
     }
   }
+  const initialSettings = (): ArmSettings => ({
+    pageSize: options.pageSize ?? DEFAULTS.pageSize,
+    machinePageSize: DEFAULTS.machinePageSize,
+    eTags: options.eTags ?? 'seed',
+    latencyMs: options.latencyMs ?? 0,
+    rejectWindowsCaChange: false,
+  });
   const store = new Store(initial);
   const simulator = new RolloutSimulator(store, clock, msPerBatch, options.useTimers ?? true);
   const ctx: ArmContext = {
@@ -69,12 +79,8 @@ export async function createArm(options: ArmOptions & ArmExtraOptions): Promise<
     faults: new FaultList(),
     reads: new TokenBuckets(options.readBudgetPerMinute ?? DEFAULTS.readBudgetPerMinute, () => clock.now()),
     writes: new TokenBuckets(options.writeBudgetPerMinute ?? DEFAULTS.writeBudgetPerMinute, () => clock.now()),
-    settings: {
-      pageSize: options.pageSize ?? DEFAULTS.pageSize,
-      omitETag: options.omitETag ?? false,
-      latencyMs: options.latencyMs ?? 0,
-      rejectWindowsCaChange: false,
-    },
+    operationSigning: options.operationSigning ?? (await loadOrCreateOperationSigning(options.dataDir)),
+    settings: initialSettings(),
   };
 
   const persister = options.stateFile ? createPersister(options.stateFile, () => store.state) : undefined;
@@ -90,6 +96,10 @@ export async function createArm(options: ArmOptions & ArmExtraOptions): Promise<
     ctx.failNext = undefined;
     ctx.reads.reset();
     ctx.writes.reset();
+    ctx.settings = initialSettings();
+    ctx.reads.setPerMinute(options.readBudgetPerMinute ?? DEFAULTS.readBudgetPerMinute);
+    ctx.writes.setPerMinute(options.writeBudgetPerMinute ?? DEFAULTS.writeBudgetPerMinute);
+    simulator.setSpeed(msPerBatch);
     simulator.resume();
   };
 

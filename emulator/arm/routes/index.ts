@@ -7,7 +7,9 @@ import { Router } from '../http/router';
 import { abortRoutes } from './abort';
 import { clusterReadRoutes } from './clusterRead';
 import { clusterWriteRoutes } from './clusterWrite';
-import { operationRoutes } from './operations';
+import { computeRoutes } from './compute';
+import { permissionRoutes } from './permissions';
+import { operationRoutes } from '../operations/routes';
 import { subscriptionRoutes } from './subscriptions';
 
 export function createArmRoutes(ctx: ArmContext): Hono<ArmEnv> {
@@ -17,6 +19,8 @@ export function createArmRoutes(ctx: ArmContext): Hono<ArmEnv> {
   clusterWriteRoutes(router, ctx);
   operationRoutes(router, ctx);
   abortRoutes(router, ctx);
+  computeRoutes(router, ctx);
+  permissionRoutes(router, ctx);
 
   const app = new Hono<ArmEnv>();
   app.onError((error, c) => errorToResponse(c, error));

@@ -1,7 +1,7 @@
 /** Builders for seed clusters and pools with realistic defaults. */
 import { randomUUID } from 'node:crypto';
 import { addMachine, clusterKeyOf, vmssSuffix } from '../state/ids';
-import type { ClusterRecord, PoolRecord, ResourceGroupRecord, UpgradeSettings } from '../state/types';
+import type { ClusterRecord, NodeReplacement, PoolRecord, ResourceGroupRecord, UpgradeSettings } from '../state/types';
 
 export const UBUNTU_IMAGE = 'AKSUbuntu-2204gen2containerd-202509.18.0';
 export const AZURE_LINUX_IMAGE = 'AKSAzureLinux-V3gen2-202509.18.0';
@@ -15,6 +15,7 @@ export interface PoolSpec {
   osSKU?: string;
   mode?: 'System' | 'User';
   maxSurge?: string;
+  maxUnavailable?: string;
   zones?: string[];
   autoscale?: { min: number; max: number };
   /** Stopped clusters have no machines. */
@@ -33,6 +34,10 @@ export interface ClusterSpec {
   tier?: 'Free' | 'Standard' | 'Premium';
   /** The subscription's tenant, for the managed identity. */
   tenantId?: string;
+  /** Its bodies carry eTags (real ones do not, azure-facts §13). */
+  seedETag?: boolean;
+  /** Default `replace`. */
+  nodeReplacement?: NodeReplacement;
 }
 
 function imageFor(osType: string, osSKU: string): string {
@@ -43,7 +48,7 @@ function imageFor(osType: string, osSKU: string): string {
 export function buildPool(clusterKey: string, index: number, spec: PoolSpec, version: string): PoolRecord {
   const osType = spec.osType ?? 'Linux';
   const osSKU = spec.osSKU ?? (osType === 'Windows' ? 'Windows2022' : 'Ubuntu');
-  const upgradeSettings: UpgradeSettings = { maxSurge: spec.maxSurge ?? '10%', maxUnavailable: '0' };
+  const upgradeSettings: UpgradeSettings = { maxSurge: spec.maxSurge ?? '10%', maxUnavailable: spec.maxUnavailable ?? '0' };
   const pool: PoolRecord = {
     name: spec.name,
     count: spec.count,
@@ -83,6 +88,8 @@ export function buildCluster(spec: ClusterSpec): ClusterRecord {
     location: spec.location,
     tags: spec.tags ?? {},
     eTag: randomUUID(),
+    ...(spec.seedETag ? { seedETag: true } : {}),
+    nodeReplacement: spec.nodeReplacement ?? 'replace',
     provisioningState: 'Succeeded',
     powerState: 'Running',
     kubernetesVersion: spec.kubernetesVersion,
