@@ -1,7 +1,8 @@
 'use server';
 import { z } from 'zod';
 import type { ActionResult } from '@/lib/action-result';
-import { applyCaBundleWrite, getClusterSummary } from '@/lib/azure/cluster';
+import { applyCaBundleWrite, getClusterAccess, getClusterSummary } from '@/lib/azure/cluster';
+import type { ClusterAccess } from '@/lib/azure/cluster-permissions';
 import type { ClusterSummary } from '@/lib/azure/models';
 import { clusterRefSchema } from '@/lib/azure/resource-names';
 import { ActionFailure, runArmAction } from '@/lib/azure/run-action';
@@ -19,15 +20,21 @@ export async function getCluster(token: string, cluster: z.input<typeof clusterR
   return runArmAction(token, clusterRefSchema, cluster, (clients, ref) => getClusterSummary(clients, ref));
 }
 
+/** Whether the caller may write the cluster, from ARM's permissions API: the page asks before any edit. */
+export async function getClusterPermissions(token: string, cluster: z.input<typeof clusterRefSchema>): Promise<ActionResult<ClusterAccess>> {
+  return runArmAction(token, clusterRefSchema, cluster, (clients, ref) => getClusterAccess(clients, ref));
+}
+
 /**
- * Re-checks every proposed certificate with lib/pki, then GET → replace the CA list → PUT with ifMatch.
- * Returns once ARM accepted the operation.
+ * Re-checks every proposed certificate with lib/pki, then reads the machines, reads the cluster and compares it with
+ * what the user reviewed, replaces the CA list and PUTs it (If-Match when ARM gave an eTag). Returns once ARM
+ * accepted the operation.
  */
 export async function applyCaBundle(token: string, args: ApplyArguments): Promise<ActionResult<ApplyAccepted>> {
   return runArmAction(token, applyArgumentsSchema, args, async (clients, input) => {
     const check = await validatePayload(input.certificates, new Date());
     if (!check.ok) throw new ActionFailure({ code: 'CertificatesRefused', message: check.message });
-    const handle = await applyCaBundleWrite(clients, { cluster: input.cluster, eTag: input.eTag, certificates: check.certificates });
+    const handle = await applyCaBundleWrite(clients, { cluster: input.cluster, reviewed: input.reviewed, certificates: check.certificates });
     return { handle, encodedHandle: encodeRolloutHandle(handle) };
   });
 }

@@ -5,6 +5,7 @@ import type { ActionError } from '@/lib/action-result';
 import type { ClusterSummary } from '@/lib/azure/models';
 import type { ClusterRef } from '@/lib/azure/resource-names';
 import { rolloutHref } from '@/lib/clusters/links';
+import { reviewedCluster } from '@/lib/clusters/reviewed-cluster';
 import { applyCaBundle } from '@/app/actions/cluster';
 import { useAuth } from '@/components/auth/auth-context';
 import type { ApplyMode } from '@/components/certificates/ApplyDialog';
@@ -12,8 +13,10 @@ import type { ApplyMode } from '@/components/certificates/ApplyDialog';
 export type ApplyFailure = ActionError & { mode: ApplyMode };
 
 /**
- * One confirm, one server action. On success the browser goes to the rollout view with the handle; on a 412 the
- * cluster is reloaded (the editor keeps the user's proposal, so the diff is recomputed against the new bundle).
+ * One confirm, one server action, carrying the cluster as the user reviewed it (the server compares it with a read
+ * right before the PUT). On success the browser goes to the rollout view with the handle; on a 412 (eTag, or the
+ * server's comparison) the cluster is reloaded: the editor keeps the user's proposal, so the diff is recomputed
+ * against the new bundle.
  */
 export function useApply(ref: ClusterRef, tenantId: string | undefined, reload: () => Promise<ClusterSummary | null>) {
   const { getArmToken } = useAuth();
@@ -27,7 +30,8 @@ export function useApply(ref: ClusterRef, tenantId: string | undefined, reload: 
       setFailure(null);
       try {
         const token = await getArmToken(tenantId);
-        const result = await applyCaBundle(token, { cluster: ref, eTag: cluster.eTag, certificates: mode === 'remove-all' ? [] : pems });
+        const reviewed = await reviewedCluster(cluster);
+        const result = await applyCaBundle(token, { cluster: ref, reviewed, certificates: mode === 'remove-all' ? [] : pems });
         if (result.ok) {
           router.push(rolloutHref(ref, tenantId, result.data.encodedHandle));
           return true;
