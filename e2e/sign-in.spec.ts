@@ -35,6 +35,22 @@ test.describe('switching accounts', () => {
   });
 });
 
+test.describe('tabs of one user', () => {
+  test('a second tab is signed in from the shared cache, without a sign-in round trip', async ({ page, context }) => {
+    await signInWithMsal(page, 'Olivia Owner');
+    const second = await context.newPage();
+    const signInRequests: string[] = [];
+    second.on('request', (request) => {
+      if (request.url().startsWith(EMULATOR_URL) && /\/oauth2\/v2\.0\/(authorize|token)/.test(request.url())) signInRequests.push(request.url());
+    });
+    await second.goto(MSAL_APP_URL);
+    await expect(new AppShell(second).signedInAs()).toContainText('Olivia Owner');
+    await expect(second.getByTestId('inventory-status')).toContainText(/clusters? in \d+ subscriptions?/, { timeout: 30_000 });
+    // The ARM token came from the cache both tabs share: no authorize redirect, no token request.
+    expect(signInRequests).toEqual([]);
+  });
+});
+
 test.describe('demo sign-in (no certificate step in the browser)', () => {
   // A stock browser: the emulator's certificate is not trusted, so the browser must never need to reach it.
   test.use({ ignoreHTTPSErrors: false });

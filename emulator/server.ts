@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { Hono } from 'hono';
 import type { HttpBindings } from '@hono/node-server';
 import type { ArmEmulator, FleetOptions } from './contract';
-import { createEntraRoutes } from './entra';
+import { createEntra } from './entra';
 import { createControlRoutes } from './identity/control-routes';
 import { createVerifyBearer, loadOrCreateSigningKey, TokenSigner } from './identity';
 import { loadArm } from './platform/arm-loader';
@@ -99,9 +99,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     });
   }
   app.use('/_emulator/*', loopbackOnly);
+  const entra = createEntra({ signer, key, baseUrl, origins, log });
   app.route('/_emulator', createControlRoutes({ signer, origin: baseUrl }));
+  app.route('/_emulator', entra.control);
   if (arm) app.route('/_emulator', arm.control);
-  app.route('/', createEntraRoutes({ signer, key, baseUrl, origins, log }));
+  app.route('/', entra.routes);
   if (arm) app.route('/', arm.routes);
   app.get('/', (c) =>
     c.json({

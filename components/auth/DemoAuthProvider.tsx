@@ -20,7 +20,7 @@ type StoredSession = z.infer<typeof storedSessionSchema>;
 
 function readStoredSession(): StoredSession | undefined {
   try {
-    const parsed = storedSessionSchema.safeParse(JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? 'null'));
+    const parsed = storedSessionSchema.safeParse(JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null'));
     return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;
@@ -28,7 +28,7 @@ function readStoredSession(): StoredSession | undefined {
 }
 
 function storeSession(session: StoredSession): void {
-  sessionStorage.setItem(STORAGE_KEY, JSON.stringify(session));
+  localStorage.setItem(STORAGE_KEY, JSON.stringify(session));
   window.dispatchEvent(new Event(CHANGE_EVENT));
 }
 
@@ -57,8 +57,17 @@ export default function DemoAuthProvider({ children }: { config?: unknown; child
   useEffect(() => {
     const sync = () => setSession(readStoredSession() ?? null);
     sync();
+    // The session is shared by the tabs of the browser profile, like MSAL's localStorage cache: one persona's
+    // tabs share one token. `storage` fires in the other tabs when one signs in or out.
+    const onStorage = (event: StorageEvent) => {
+      if (event.key === STORAGE_KEY || event.key === null) sync();
+    };
     window.addEventListener(CHANGE_EVENT, sync);
-    return () => window.removeEventListener(CHANGE_EVENT, sync);
+    window.addEventListener('storage', onStorage);
+    return () => {
+      window.removeEventListener(CHANGE_EVENT, sync);
+      window.removeEventListener('storage', onStorage);
+    };
   }, []);
 
   const state: AuthState = useMemo(() => {
@@ -70,7 +79,7 @@ export default function DemoAuthProvider({ children }: { config?: unknown; child
   const signIn = useCallback(async () => router.push('/sign-in'), [router]);
 
   const signOut = useCallback(async () => {
-    sessionStorage.removeItem(STORAGE_KEY);
+    localStorage.removeItem(STORAGE_KEY);
     setSession(null);
     router.push('/');
   }, [router]);
@@ -85,6 +94,9 @@ export default function DemoAuthProvider({ children }: { config?: unknown; child
     return renewed.tokens[tenant]!.accessToken;
   }, []);
 
-  const api: AuthApi = useMemo(() => ({ state, signIn, signOut, getArmToken }), [state, signIn, signOut, getArmToken]);
+  // Demo tokens come from the server without interaction; "sign in again" is the persona picker.
+  const reauthenticate = signIn;
+
+  const api: AuthApi = useMemo(() => ({ state, signIn, signOut, getArmToken, reauthenticate }), [state, signIn, signOut, getArmToken, reauthenticate]);
   return <AuthContext.Provider value={api}>{children}</AuthContext.Provider>;
 }

@@ -10,7 +10,7 @@ import {
 } from '@azure/msal-browser';
 import { armTokenRequest, authorityForTenant, buildMsalConfiguration } from '@/lib/auth/msal-config';
 import type { PublicAuthConfig } from '@/lib/auth/public-config';
-import { AuthContext, type AuthApi, type AuthState } from './auth-context';
+import { AuthContext, SignInRequiredError, type AuthApi, type AuthState } from './auth-context';
 import { describeAuthError } from './describe-auth-error';
 
 /** Production sign-in: Microsoft Entra ID through MSAL.js. Loaded in the browser only. */
@@ -37,7 +37,9 @@ export default function MsalAuthProvider({ config, children }: { config: PublicA
 function MsalAuthBridge({ config, children }: { config: PublicAuthConfig; children: ReactNode }) {
   const { instance, accounts, inProgress } = useMsal();
   const [error, setError] = useState<string>();
-  const account = instance.getActiveAccount() ?? accounts[0] ?? null;
+  // The localStorage cache is encrypted: MSAL reads accounts only after initialize(), which ends the Startup phase.
+  const starting = inProgress === InteractionStatus.Startup;
+  const account = starting ? null : (instance.getActiveAccount() ?? accounts[0] ?? null);
 
   const state: AuthState = useMemo(() => {
     if (inProgress === InteractionStatus.Startup || inProgress === InteractionStatus.HandleRedirect) return { status: 'loading' };
@@ -61,23 +63,35 @@ function MsalAuthBridge({ config, children }: { config: PublicAuthConfig; childr
     await instance.logoutRedirect({ account: account ?? undefined });
   }, [instance, account]);
 
-  const getArmToken = useCallback(async (tenantId?: string) => {
+  const tokenRequest = useCallback((tenantId?: string) => {
     if (!account) throw new Error('Not signed in.');
     // MSAL looks tokens up by the account's tenant first: ask with that tenant's profile and authority.
     const otherTenant = tenantId && tenantId !== account.tenantId ? tenantId : undefined;
-    const request = otherTenant
+    return otherTenant
       ? { ...armTokenRequest(config), account: { ...account, tenantId: otherTenant }, authority: authorityForTenant(config.authority, otherTenant) }
       : { ...armTokenRequest(config), account };
+  }, [account, config]);
+
+  const getArmToken = useCallback(async (tenantId?: string) => {
+    const request = tokenRequest(tenantId);
     try {
       return (await instance.acquireTokenSilent(request)).accessToken;
     } catch (cause) {
-      if (cause instanceof InteractionRequiredAuthError) {
-        await instance.acquireTokenRedirect(request);
-      }
+      // Never navigate from here: this runs behind polling and streaming loads. The page offers "Sign in again".
+      if (cause instanceof InteractionRequiredAuthError) throw new SignInRequiredError(describeAuthError(cause), tenantId);
       throw new Error(describeAuthError(cause));
     }
-  }, [instance, account, config]);
+  }, [instance, tokenRequest]);
 
-  const api: AuthApi = useMemo(() => ({ state, signIn, signOut, getArmToken }), [state, signIn, signOut, getArmToken]);
+  const reauthenticate = useCallback(async (tenantId?: string) => {
+    setError(undefined);
+    try {
+      await instance.acquireTokenRedirect(tokenRequest(tenantId));
+    } catch (cause) {
+      setError(describeAuthError(cause));
+    }
+  }, [instance, tokenRequest]);
+
+  const api: AuthApi = useMemo(() => ({ state, signIn, signOut, getArmToken, reauthenticate }), [state, signIn, signOut, getArmToken, reauthenticate]);
   return <AuthContext.Provider value={api}>{children}</AuthContext.Provider>;
 }

@@ -21,6 +21,30 @@ export interface AuthApi {
    * to reach another tenant's subscriptions (default: the account's home tenant). Never log it.
    */
   getArmToken(tenantId?: string): Promise<string>;
+  /**
+   * The interactive step a SignInRequiredError asks for (MSAL redirect for that tenant). Only ever called from a
+   * button the user clicks: background work never navigates away.
+   */
+  reauthenticate(tenantId?: string): Promise<void>;
+}
+
+/**
+ * getArmToken's rejection when no token can be had without the user (session ended, MFA, consent). Callers show
+ * "Sign in again" (components/auth/SignInAgain.tsx) and wait for the click.
+ */
+export class SignInRequiredError extends Error {
+  override readonly name = 'SignInRequiredError';
+
+  constructor(
+    message: string,
+    readonly tenantId?: string,
+  ) {
+    super(message);
+  }
+}
+
+export function isSignInRequired(error: unknown): error is SignInRequiredError {
+  return error instanceof SignInRequiredError || (error instanceof Error && error.name === 'SignInRequiredError');
 }
 
 export const AuthContext = createContext<AuthApi | null>(null);

@@ -270,3 +270,29 @@ describe('authorize: clients, redirects, prompts', () => {
     expect(evil.header('location')).toBeUndefined();
   });
 });
+
+describe('control: session revocation and token lifetime', () => {
+  const control = (path: string, method: string, json?: unknown) => env.get(`${env.emulator.baseUrl}/_emulator${path}`, { method, ...(json ? { json } : {}) });
+
+  it('revoking sessions makes refresh tokens and silent sign-in fail as Entra does (interaction required)', async () => {
+    const { code, verifier, cookie } = await signInWithPicker('owner');
+    const { refresh_token } = (await redeem(code, verifier)).json<{ refresh_token: string }>();
+    expect((await control('/identity/revoke-sessions', 'POST')).status).toBe(200);
+
+    const refreshed = await env.get(`${env.emulator.baseUrl}/organizations/oauth2/v2.0/token`, {
+      form: { client_id: EMULATOR_CLIENT_ID, grant_type: 'refresh_token', refresh_token, scope: ARM_SCOPE },
+    });
+    expect(refreshed.status).toBe(400);
+    expect(refreshed.json().error).toBe('invalid_grant');
+    const silent = await env.get(authorizeUrl({ prompt: 'none', loginHint: 'olivia@contoso.onmicrosoft.com', challenge: pkce().challenge }), { headers: { cookie: cookie! } });
+    expect(fragmentOf(silent.header('location')).get('error')).toBe('login_required');
+  });
+
+  it('access-token lifetime is settable within bounds', async () => {
+    expect((await control('/identity/settings', 'PUT', { accessTokenLifetimeSeconds: 10 })).status).toBe(400);
+    expect((await control('/identity/settings', 'PUT', { accessTokenLifetimeSeconds: 240 })).json()).toEqual({ accessTokenLifetimeSeconds: 240 });
+    const { code, verifier } = await signInWithPicker('owner');
+    expect((await redeem(code, verifier)).json<{ expires_in: number }>().expires_in).toBe(240);
+    await control('/identity/settings', 'PUT', { accessTokenLifetimeSeconds: 3599 });
+  });
+});

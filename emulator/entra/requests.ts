@@ -1,5 +1,5 @@
 /** The state the look-alike keeps between authorize, the picker, the token endpoint and refreshes. */
-import type { AuthorityTenant } from '../identity';
+import { ACCESS_TOKEN_LIFETIME_SECONDS, type AuthorityTenant } from '../identity';
 import { ExpiringStore, MINUTE_MS } from './stores';
 
 export type ResponseMode = 'query' | 'fragment' | 'form_post';
@@ -38,11 +38,17 @@ export interface BrowserSession {
   personaIds: string[];
 }
 
+export interface EntraSettings {
+  /** Lifetime of access tokens from the authorize/refresh flows (Entra's default is about an hour). */
+  accessTokenLifetimeSeconds: number;
+}
+
 export interface EntraState {
   pending: ExpiringStore<AuthorizationRequest>;
   codes: ExpiringStore<CodeGrant>;
   refreshTokens: ExpiringStore<RefreshGrant>;
   sessions: ExpiringStore<BrowserSession>;
+  settings: EntraSettings;
 }
 
 export function createEntraState(): EntraState {
@@ -51,5 +57,6 @@ export function createEntraState(): EntraState {
     codes: new ExpiringStore(10 * MINUTE_MS), // Entra: codes live about 10 minutes
     refreshTokens: new ExpiringStore(24 * 60 * MINUTE_MS), // SPA refresh tokens: 24 hours
     sessions: new ExpiringStore(24 * 60 * MINUTE_MS),
+    settings: { accessTokenLifetimeSeconds: ACCESS_TOKEN_LIFETIME_SECONDS },
   };
 }

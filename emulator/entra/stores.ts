@@ -41,6 +41,10 @@ export class ExpiringStore<T> {
     if (id) this.entries.delete(id);
   }
 
+  clear(): void {
+    this.entries.clear();
+  }
+
   private sweep(): void {
     if (this.entries.size < 1000) return;
     const now = Date.now();

@@ -34,7 +34,7 @@ interface TokenResponseInput {
 async function tokenResponse(c: Context, deps: EntraDeps, state: EntraState, { grant, nonce }: TokenResponseInput) {
   const persona = findPersona(grant.personaId)!;
   const subject = { persona, tenantId: grant.tenantId, clientId: grant.clientId };
-  const issued: IssuedAccessToken = await deps.signer.accessToken({ ...subject, origin: grant.origin, scopes: grant.scopes });
+  const issued: IssuedAccessToken = await deps.signer.accessToken({ ...subject, origin: grant.origin, scopes: grant.scopes, lifetimeSeconds: state.settings.accessTokenLifetimeSeconds });
   const idToken = await deps.signer.idToken({ ...subject, origin: grant.origin, nonce });
   const refreshToken = state.refreshTokens.add(grant);
   c.header('cache-control', 'no-store');

@@ -13,7 +13,9 @@ export function buildMsalConfiguration(config: PublicAuthConfig, origin: string)
       redirectUri: `${origin}${REDIRECT_PATH}`,
       postLogoutRedirectUri: `${origin}/`,
     },
-    cache: { cacheLocation: 'sessionStorage' },
+    // Shared by the tabs of one browser profile (msal-browser encrypts it at rest), so one user's tabs hold one
+    // token and the server can share rollout snapshots between them (azure-facts §13, MSAL cache).
+    cache: { cacheLocation: 'localStorage' },
     system: {
       protocolMode: ProtocolMode.AAD,
       loggerOptions: {

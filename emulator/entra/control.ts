@@ -1,0 +1,40 @@
+/**
+ * Control endpoints for the Entra look-alike (mounted under /_emulator, loopback only), for tests and training:
+ * end every sign-in session (as an administrator's "revoke sessions" does: refresh tokens and browser sessions
+ * stop working, access tokens already issued live on until they expire), and the access-token lifetime.
+ */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { EntraState } from './requests';
+
+const settingsSchema = z
+  .object({
+    // MSAL renews a token 300 s before it expires, so a lifetime under that makes every token call a refresh.
+    accessTokenLifetimeSeconds: z.number().int().min(60).max(86_400),
+  })
+  .partial()
+  .strict();
+
+export function createEntraControl(state: EntraState): Hono {
+  const control = new Hono();
+
+  control.post('/identity/revoke-sessions', (c) => {
+    state.sessions.clear();
+    state.refreshTokens.clear();
+    return c.json({ revoked: true });
+  });
+
+  control.get('/identity/settings', (c) => c.json(state.settings));
+
+  control.put('/identity/settings', async (c) => {
+    const parsed = settingsSchema.safeParse(await c.req.json().catch(() => undefined));
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return c.json({ error: { code: 'InvalidRequest', message: `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}` } }, 400);
+    }
+    Object.assign(state.settings, parsed.data);
+    return c.json(state.settings);
+  });
+
+  return control;
+}
