@@ -9,6 +9,7 @@ import { reviewedCluster } from '@/lib/clusters/reviewed-cluster';
 import { applyCaBundle } from '@/app/actions/cluster';
 import { useAuth } from '@/components/auth/auth-context';
 import type { ApplyMode } from '@/components/certificates/ApplyDialog';
+import { toClientError } from './client-error';
 
 export type ApplyFailure = ActionError & { mode: ApplyMode };
 
@@ -40,7 +41,7 @@ export function useApply(ref: ClusterRef, tenantId: string | undefined, reload: 
         setFailure({ ...result.error, mode });
         return false;
       } catch (cause) {
-        setFailure({ code: 'ApplyFailed', message: (cause as Error).message, mode });
+        setFailure({ ...toClientError(cause, 'ApplyFailed'), mode });
         return false;
       } finally {
         setSending(false);

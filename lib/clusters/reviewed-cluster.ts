@@ -71,3 +71,16 @@ export async function changeSinceReview(reviewed: ReviewedCluster, now: ClusterS
 export type ConcurrencyProtection = 'etag' | 'compare';
 
 export const concurrencyProtection = (cluster: Pick<ClusterState, 'eTag'>): ConcurrencyProtection => (cluster.eTag ? 'etag' : 'compare');
+
+/** The review's and the confirm dialog's words for each protection: what it does and, honestly, what it does not. */
+export const PROTECTION_TEXT: Record<ConcurrencyProtection, { label: string; detail: string }> = {
+  etag: {
+    label: 'eTag (If-Match)',
+    detail: 'Azure refuses the write if the cluster changed since you loaded it.',
+  },
+  compare: {
+    label: 'compared right before the write',
+    detail:
+      'Azure gave no eTag for this cluster, so the server reads it again just before sending and stops if its CA list or state differ from what you reviewed. A change in the last instant before the write is not detected.',
+  },
+};
