@@ -30,6 +30,8 @@ export interface ArmOptions {
   /** Absolute https origin the emulator is reached at, e.g. https://localhost:8443 (for nextLink, Azure-AsyncOperation). */
   publicBaseUrl: string;
   verifyBearer: VerifyBearer;
+  /** Where the emulator keeps its TLS material; the ARM half keeps its operation-signing certificate there too. In memory when absent. */
+  dataDir?: string;
   /** Persist state to this JSON file across restarts; in memory when absent. */
   stateFile?: string;
   /** Replace the seed with a generated fleet (benchmarks). */

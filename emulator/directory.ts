@@ -85,6 +85,18 @@ export const PERSONAS: Persona[] = [
     ],
   },
   {
+    id: 'deployer',
+    objectId: '11111111-0000-4000-8000-00000000000e',
+    name: 'Dana Deployer',
+    username: 'dana@contoso.onmicrosoft.com',
+    homeTenantId: CONTOSO,
+    description: 'Contributor on rg-web-prod and rg-payments-prod of contoso-prod; cannot read their node resource groups',
+    roleAssignments: [
+      { scope: `${sub(0)}/resourceGroups/rg-web-prod`, role: 'Contributor' },
+      { scope: `${sub(0)}/resourceGroups/rg-payments-prod`, role: 'Contributor' },
+    ],
+  },
+  {
     id: 'nobody',
     objectId: '11111111-0000-4000-8000-00000000000d',
     name: 'Nora Nobody',

@@ -74,6 +74,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     arm = await loadArm(
       {
         publicBaseUrl: baseUrl,
+        dataDir,
         verifyBearer,
         stateFile: options.stateFile ? resolve(options.stateFile) : undefined,
         fleet: options.fleet,

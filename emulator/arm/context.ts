@@ -4,13 +4,18 @@ import type { FaultList } from './http/faults';
 import type { TokenBuckets } from './http/throttle';
 import type { Clock, RolloutSimulator } from './rollout/simulator';
 import type { Store } from './state/store';
+import type { OperationSigning } from './operations/signing-certificate';
 import type { OperationError } from './state/types';
+
+export type ETagMode = 'seed' | 'always' | 'never';
 
 export interface ArmSettings {
   /** Items per page of list responses before a nextLink. */
   pageSize: number;
-  /** azure-facts U4: omit eTag from bodies. */
-  omitETag: boolean;
+  /** Items per page of machine and VMSS VM lists (bigger, so a 1,000-node pool is a few pages; real page size unknown). */
+  machinePageSize: number;
+  /** azure-facts §13: real bodies carry no eTag. `seed`: only seed clusters marked so; `always`; `never`. */
+  eTags: ETagMode;
   /** Latency added to every ARM request. */
   latencyMs: number;
   /** azure-facts U5 fault mode: a CA change on a cluster with Windows pools is refused (400, invented text). */
@@ -27,6 +32,8 @@ export interface ArmContext {
   reads: TokenBuckets;
   writes: TokenBuckets;
   settings: ArmSettings;
+  /** Signs and checks operation URLs (azure-facts §13). */
+  operationSigning: OperationSigning;
   /** Set by the control API: the next CA rollout fails after this many batches. */
   failNext?: { afterBatches: number; error: OperationError };
 }

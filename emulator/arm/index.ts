@@ -3,7 +3,8 @@
  * and the rollout simulator. The platform (emulator/server.ts) verifies tokens and mounts both Hono apps.
  */
 import type { ArmEmulator, ArmOptions } from '../contract';
-import type { ArmContext } from './context';
+import type { ArmContext, ETagMode } from './context';
+import { loadOrCreateOperationSigning, type OperationSigning } from './operations/signing-certificate';
 import { createControl } from './control';
 import { FaultList } from './http/faults';
 import { TokenBuckets } from './http/throttle';
@@ -17,6 +18,7 @@ import { Store } from './state/store';
 export const DEFAULTS = {
   msPerBatch: 3000,
   pageSize: 20,
+  machinePageSize: 500,
   /** Enough for a 50 × 40 inventory with paging plus several tabs polling rollouts. */
   readBudgetPerMinute: 12_000,
   writeBudgetPerMinute: 1_200,
@@ -28,7 +30,8 @@ export interface ArmExtraOptions {
   /** false: no timers; tests step the simulator through `internals.simulator`. */
   useTimers?: boolean;
   pageSize?: number;
-  omitETag?: boolean;
+  eTags?: ETagMode;
+  operationSigning?: OperationSigning;
   writeBudgetPerMinute?: number;
   certificates?: SeedCertificates;
 }
@@ -69,9 +72,11 @@ export async function createArm(options: ArmOptions & ArmExtraOptions): Promise<
     faults: new FaultList(),
     reads: new TokenBuckets(options.readBudgetPerMinute ?? DEFAULTS.readBudgetPerMinute, () => clock.now()),
     writes: new TokenBuckets(options.writeBudgetPerMinute ?? DEFAULTS.writeBudgetPerMinute, () => clock.now()),
+    operationSigning: options.operationSigning ?? (await loadOrCreateOperationSigning(options.dataDir)),
     settings: {
       pageSize: options.pageSize ?? DEFAULTS.pageSize,
-      omitETag: options.omitETag ?? false,
+      machinePageSize: DEFAULTS.machinePageSize,
+      eTags: options.eTags ?? 'seed',
       latencyMs: options.latencyMs ?? 0,
       rejectWindowsCaChange: false,
     },

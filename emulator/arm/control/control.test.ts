@@ -83,10 +83,17 @@ describe('control API', () => {
     expect(await (await send(arm, 'PUT', '/speed', { msPerBatch: 25 })).json()).toEqual({ msPerBatch: 25 });
     expect((await send(arm, 'PUT', '/speed', { msPerBatch: 0 })).status).toBe(400);
     expect((await send(arm, 'PUT', '/speed', 'nope')).status).toBe(400);
-    const settings = await (await send(arm, 'PUT', '/settings', { pageSize: 1, omitETag: true })).json();
-    expect(settings).toMatchObject({ pageSize: 1, omitETag: true, msPerBatch: 25 });
-    const cluster = await (await arm.call('GET', clusterPath(SEED.web))).json();
-    expect(cluster.eTag).toBeUndefined();
+    expect(await (await send(arm, 'GET', '/settings')).json()).toMatchObject({ eTags: 'seed', pageSize: 20, machinePageSize: 500 });
+    const eTagOf = async (c: { subscriptionId: string; resourceGroup: string; name: string }) => (await (await arm.call('GET', clusterPath(c))).json()).eTag;
+    // Default "seed": only the seed clusters marked so carry eTags (real bodies have none, azure-facts §13).
+    expect(await eTagOf(SEED.web)).toBeUndefined();
+    expect(await eTagOf(SEED.payments)).toMatch(/^[0-9a-f-]{36}$/);
+    const settings = await (await send(arm, 'PUT', '/settings', { pageSize: 1, eTags: 'always' })).json();
+    expect(settings).toMatchObject({ pageSize: 1, eTags: 'always', msPerBatch: 25 });
+    expect(await eTagOf(SEED.web)).toMatch(/^[0-9a-f-]{36}$/);
+    await send(arm, 'PUT', '/settings', { eTags: 'never' });
+    expect(await eTagOf(SEED.payments)).toBeUndefined();
+    expect((await send(arm, 'PUT', '/settings', { omitETag: true })).status).toBe(400);
     await arm.call('DELETE', clusterPath(SEED.web));
     expect((await send(arm, 'POST', '/reset')).status).toBe(200);
     expect((await arm.call('GET', clusterPath(SEED.web))).status).toBe(200);

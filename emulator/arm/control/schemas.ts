@@ -15,7 +15,8 @@ export const speedSchema = z.object({ msPerBatch: z.number().int().min(1).max(60
 export const settingsSchema = z
   .object({
     pageSize: z.number().int().min(1).max(1000).optional(),
-    omitETag: z.boolean().optional(),
+    machinePageSize: z.number().int().min(1).max(5000).optional(),
+    eTags: z.enum(['seed', 'always', 'never']).optional(),
     rejectWindowsCaChange: z.boolean().optional(),
     latencyMs: z.number().int().min(0).max(120_000).optional(),
     readBudgetPerMinute: z.number().int().min(1).max(10_000_000).optional(),

@@ -12,9 +12,11 @@ export interface AccessRequest {
   /** e.g. `Microsoft.ContainerService/managedClusters/read`. */
   action: string;
   write?: boolean;
+  /** Enough that the caller holds any role in the subscription (lists that ARM filters item by item). */
+  anyRoleInSubscription?: boolean;
 }
 
-function wrongTenant(ctx: ArmContext, principal: Principal, sub: SubscriptionRecord): ArmError {
+export function wrongTenant(ctx: ArmContext, principal: Principal, sub: SubscriptionRecord): ArmError {
   const message = messages.wrongTenant(principal.tenantId, sub.tenantId);
   return new ArmError(401, 'InvalidAuthenticationTokenTenant', message, {
     'WWW-Authenticate': `Bearer authorization_uri="${ctx.publicBaseUrl}/${sub.tenantId}", error="invalid_token", error_description="The access token is from the wrong issuer."`,
@@ -45,7 +47,9 @@ export function authorize(ctx: ArmContext, principal: Principal, request: Access
   const sub = ctx.store.subscription(request.subscriptionId);
   if (!sub) throw new ArmError(404, 'SubscriptionNotFound', messages.subscriptionNotFound(request.subscriptionId));
   if (sub.tenantId.toLowerCase() !== principal.tenantId.toLowerCase()) throw wrongTenant(ctx, principal, sub);
-  const role = roleAt(assignmentsFor(principal.objectId, ctx.store.state.extraRoleAssignments), request.scope);
+  const assignments = assignmentsFor(principal.objectId, ctx.store.state.extraRoleAssignments);
+  if (request.anyRoleInSubscription && hasAnyRoleIn(assignments, sub.subscriptionId)) return sub;
+  const role = roleAt(assignments, request.scope);
   if (!role || (request.write && !canWrite(role))) throw authorizationFailed(principal, request.action, request.scope);
   return sub;
 }

@@ -42,6 +42,9 @@ export const messages = {
   /** Invented (azure-facts U2): no real text is known for more than 10 entries. */
   tooManyCertificates: (n: number) =>
     `SecurityProfile.CustomCATrustCertificates can contain at most 10 certificates, got ${n}.`,
+  /** Invented (azure-facts §13, azure-docs#90658: AKS refuses updates of a stopped cluster; its text is not recorded). */
+  clusterStopped: (name: string) =>
+    `Managed cluster '${name}' is stopped: start it (az aks start) before changing it. Updates of a stopped cluster are not allowed.`,
   etagMismatch: (sent: string, current: string) =>
     `Etag provided in if-match header "${sent}" does not match etag "${current}" of resource.`,
   missingApiVersion: 'The api-version query parameter (?api-version=) is required for all requests.',

@@ -30,7 +30,12 @@ describe('headers', () => {
     expect(r.headers.get('x-ms-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     expect(r.headers.get('x-ms-correlation-request-id')).toBe('corr-1');
     expect(r.headers.get('x-ms-client-request-id')).toBe('abc-123');
-    expect(Number(r.headers.get('x-ms-ratelimit-remaining-subscription-reads'))).toBeGreaterThan(0);
+    // Recorded names (azure-facts §13).
+    expect(Number(r.headers.get('x-ms-ratelimit-remaining-subscription-global-reads'))).toBeGreaterThan(0);
+    expect(r.headers.get('x-ms-ratelimit-remaining-subscription-reads')).toBeNull();
+    const w = await arm.call('PATCH', `/subscriptions/${prod}/resourceGroups/rg-web-prod/providers/Microsoft.ContainerService/managedClusters/aks-web-prod-neu`, { body: { tags: {} } });
+    expect(Number(w.headers.get('x-ms-ratelimit-remaining-subscription-writes'))).toBeGreaterThan(0);
+    expect(Number(w.headers.get('x-ms-ratelimit-remaining-subscription-global-writes'))).toBeGreaterThan(0);
   });
 });
 

@@ -17,8 +17,21 @@ function subscriptionOfPath(path: string): string | undefined {
   return /^\/subscriptions\/([^/]+)/i.exec(path)?.[1];
 }
 
+/** The resource provider serving a path is the one named by its last `/providers/` segment. */
 function isContainerServicePath(path: string): boolean {
-  return /\/providers\/microsoft\.containerservice\//i.test(path);
+  const providers = [...path.matchAll(/\/providers\/([^/]+)/gi)];
+  return providers.at(-1)?.[1]?.toLowerCase() === 'microsoft.containerservice';
+}
+
+/** Recorded names (azure-facts §13): reads `…-subscription-global-reads`; writes `…-subscription-writes` and `…-global-writes`. */
+function rateLimitHeaders(scope: 'subscription' | 'tenant', isRead: boolean, remaining: number): Record<string, string> {
+  if (scope === 'tenant') return { [`x-ms-ratelimit-remaining-tenant-${isRead ? 'reads' : 'writes'}`]: String(remaining) };
+  if (isRead) return { 'x-ms-ratelimit-remaining-subscription-global-reads': String(remaining) };
+  // Both from the one per-principal write bucket (real ARM counts them separately: 799 and 11999 recorded).
+  return {
+    'x-ms-ratelimit-remaining-subscription-writes': String(remaining),
+    'x-ms-ratelimit-remaining-subscription-global-writes': String(remaining),
+  };
 }
 
 function wwwAuthenticate(ctx: ArmContext, path: string, description: string): string {
@@ -79,7 +92,7 @@ export function armPipeline(ctx: ArmContext): MiddlewareHandler<ArmEnv> {
     const isRead = method === 'GET' || method === 'HEAD';
     const bucket = (isRead ? ctx.reads : ctx.writes).take(check.principal.objectId);
     const scope = subscriptionOfPath(c.req.path) ? 'subscription' : 'tenant';
-    c.header(`x-ms-ratelimit-remaining-${scope}-${isRead ? 'reads' : 'writes'}`, String(bucket.remaining));
+    for (const [name, value] of Object.entries(rateLimitHeaders(scope, isRead, bucket.remaining))) c.header(name, value);
     if (!bucket.allowed) {
       const subject = subscriptionOfPath(c.req.path)
         ? `subscription '${subscriptionOfPath(c.req.path)}' actor '${check.principal.objectId}'`

@@ -41,8 +41,8 @@ export function startUpdate(cluster: ClusterRecord, caChanged: boolean, options:
   const phases: OperationPhase[] = [
     { kind: 'status', text: 'ProvisioningControlPlane' },
     { kind: 'applyCounts' },
-    ...rolled.map((pool) => ({ kind: 'rollPool' as const, pool: pool.name })),
     { kind: 'status', text: 'ReconcilingDNS' },
+    ...rolled.map((pool) => ({ kind: 'rollPool' as const, pool: pool.name })),
   ];
   cluster.provisioningState = 'Updating';
   for (const pool of cluster.pools) {
@@ -62,7 +62,7 @@ export function startCreate(cluster: ClusterRecord, options: StartOptions): Oper
   const operation = newOperation(
     cluster,
     'create',
-    [{ kind: 'status', text: 'ProvisioningControlPlane' }, { kind: 'finishCreate' }, { kind: 'status', text: 'ReconcilingDNS' }],
+    [{ kind: 'status', text: 'ProvisioningControlPlane' }, { kind: 'finishCreate' }],
     { ...options, failure: undefined },
   );
   cluster.activeOperationId = operation.id;
@@ -72,7 +72,7 @@ export function startCreate(cluster: ClusterRecord, options: StartOptions): Oper
 export function startDelete(cluster: ClusterRecord, options: StartOptions): OperationRecord {
   cluster.provisioningState = 'Deleting';
   for (const pool of cluster.pools) pool.provisioningState = 'Deleting';
-  const operation = newOperation(cluster, 'delete', [{ kind: 'status', text: 'DeletingAgentPools' }, { kind: 'delete' }], {
+  const operation = newOperation(cluster, 'delete', [{ kind: 'delete' }], {
     ...options,
     failure: undefined,
   });

@@ -83,23 +83,10 @@ describe('stepOperation (CA rollout)', () => {
     expect(Math.max(...sizes)).toBe(7);
     expect(Math.min(...sizes)).toBe(5);
 
-    const intermediate = statuses.slice(0, -1);
-    for (const text of intermediate) expect(text).not.toMatch(/succeeded|fail/i);
-    expect(intermediate).toContain('ProvisioningControlPlane');
-    expect(intermediate).toContain('UpgradingNodePools: nodepool1 2/5 nodes replaced');
-    expect(intermediate).toContain('UpgradingNodePools: nodepool1 5/5 nodes replaced');
-    expect(intermediate).toContain('UpgradingNodePools: apps 3/3 nodes replaced');
-    expect(intermediate).toContain('ReconcilingDNS');
-    expect(intermediate.join('|')).not.toContain('win1');
-  });
-
-  it('rolls pools one after another', () => {
-    const c = cluster();
-    const op = startUpdate(c, true, { now: 0, msPerBatch: MS });
-    const { statuses } = runToEnd(op, c);
-    const lastNodepool1 = statuses.lastIndexOf('UpgradingNodePools: nodepool1 5/5 nodes replaced');
-    const firstApps = statuses.findIndex((s) => s.startsWith('UpgradingNodePools: apps'));
-    expect(firstApps).toBeGreaterThan(lastNodepool1);
+    // Only the recorded texts (azure-facts §13), each once, in order; ReconcilingDNS through the node phase.
+    expect([...new Set(statuses)]).toEqual(['InProgress', 'ProvisioningControlPlane', 'ReconcilingDNS', 'Succeeded']);
+    const firstChurn = snapshots.findIndex((s) => s.join() !== before.join());
+    expect(statuses[firstChurn + 1]).toBe('ReconcilingDNS');
   });
 
   it('an unchanged list is a short update with no machine churn', () => {

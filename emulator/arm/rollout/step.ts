@@ -20,10 +20,6 @@ function poolIndex(cluster: ClusterRecord, pool: PoolRecord): number {
   return cluster.pools.indexOf(pool);
 }
 
-function progressText(pool: string, replaced: number, total: number): string {
-  return `UpgradingNodePools: ${pool} ${replaced}/${total} nodes replaced`;
-}
-
 function applyCounts(cluster: ClusterRecord): void {
   for (const pool of cluster.pools) {
     if (pool.powerState !== 'Running' || cluster.powerState !== 'Running') continue;
@@ -95,7 +91,6 @@ function rollBatch(op: OperationRecord, cluster: ClusterRecord, pool: PoolRecord
     for (let i = 0; i < stillNeeded; i++) addMachine(pool, index);
   }
   op.batchesDone += 1;
-  op.status = progressText(pool.name, progress.replaced, progress.total);
   if (progress.oldMachines.length > 0) return false;
   pool.provisioningState = 'Succeeded';
   delete op.progress;
@@ -123,8 +118,7 @@ export function stepOperation(op: OperationRecord, cluster: ClusterRecord | unde
       return op.phaseIndex < op.phases.length ? stepOperation(op, cluster, now, msPerBatch) : result;
     case 'finishCreate': {
       applyCounts(cluster);
-      const nodes = cluster.pools.reduce((sum, p) => sum + p.machines.length, 0);
-      op.status = `CreatingAgentPools: ${nodes}/${nodes} nodes completed`;
+      op.status = 'ReconcilingDNS';
       op.phaseIndex += 1;
       break;
     }

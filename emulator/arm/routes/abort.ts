@@ -3,8 +3,10 @@ import { randomUUID } from 'node:crypto';
 import type { ArmContext } from '../context';
 import { ArmError, notFoundCluster } from '../http/errors';
 import type { Router } from '../http/router';
+import { operationUrlsFor } from '../operations/issue';
 import { cancelOperation } from '../rollout/step';
 import { clusterId } from '../state/ids';
+import type { OperationRecord } from '../state/types';
 import { CLUSTER_PATH } from './clusterRead';
 import { ACTIONS, lookupCluster } from './lookup';
 
@@ -19,7 +21,7 @@ export function abortRoutes(router: Router, ctx: ArmContext): void {
     }
     const now = ctx.clock.now();
     cancelOperation(running, cluster, now);
-    const abort = {
+    const abort: OperationRecord = {
       id: randomUUID(),
       subscriptionId: cluster.subscriptionId,
       location: cluster.location,
@@ -35,8 +37,7 @@ export function abortRoutes(router: Router, ctx: ArmContext): void {
     };
     ctx.store.addOperation(abort);
     ctx.store.changed();
-    const base = `${ctx.publicBaseUrl}/subscriptions/${cluster.subscriptionId}/providers/Microsoft.ContainerService/locations/${cluster.location}`;
-    c.header('Azure-AsyncOperation', `${base}/operations/${abort.id}?api-version=${encodeURIComponent(c.get('apiVersion'))}`);
+    c.header('Azure-AsyncOperation', operationUrlsFor(ctx, abort, c.get('principal')).asyncOperation);
     return c.body(null, 204);
   });
 }

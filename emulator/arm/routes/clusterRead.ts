@@ -5,7 +5,8 @@ import { ArmError, messages } from '../http/errors';
 import { paged } from '../http/paging';
 import { json } from '../http/respond';
 import type { Router } from '../http/router';
-import { subscriptionPath } from '../state/ids';
+import { assignmentsFor, roleAt } from '../http/rbac';
+import { clusterId, subscriptionPath } from '../state/ids';
 import { wireAgentPool, wireCluster, wireMachine } from '../wire/cluster';
 import { ACTIONS, requireCluster, requirePool, requireResourceGroup, resourceGroupScope } from './lookup';
 
@@ -13,12 +14,17 @@ const CLUSTERS = 'providers/Microsoft.ContainerService/managedClusters';
 export const CLUSTER_PATH = `/subscriptions/:sub/resourceGroups/:rg/${CLUSTERS}/:name`;
 
 export function clusterReadRoutes(router: Router, ctx: ArmContext): void {
-  const wire = () => ({ omitETag: ctx.settings.omitETag });
+  const wire = () => ({ eTags: ctx.settings.eTags });
 
+  // ARM filters a subscription-wide list by what the caller may read (a role on the subscription or on the
+  // cluster's resource group or the cluster); a caller without any role in the subscription gets 403.
   router.on('GET', `/subscriptions/:sub/${CLUSTERS}`, (c, p) => {
+    const principal = c.get('principal');
     const scope = subscriptionPath(p.sub!);
-    authorize(ctx, c.get('principal'), { subscriptionId: p.sub!, scope, action: ACTIONS.clusterRead });
-    return json(c, 200, paged(c, ctx, ctx.store.clustersIn(p.sub!), (cl) => wireCluster(cl, wire())));
+    const assignments = assignmentsFor(principal.objectId, ctx.store.state.extraRoleAssignments);
+    authorize(ctx, principal, { subscriptionId: p.sub!, scope, action: ACTIONS.clusterRead, anyRoleInSubscription: true });
+    const readable = ctx.store.clustersIn(p.sub!).filter((cl) => roleAt(assignments, clusterId(cl)) !== undefined);
+    return json(c, 200, paged(c, ctx, readable, (cl) => wireCluster(cl, wire())));
   });
 
   router.on('GET', `/subscriptions/:sub/resourceGroups/:rg/${CLUSTERS}`, (c, p) => {
@@ -46,7 +52,7 @@ export function clusterReadRoutes(router: Router, ctx: ArmContext): void {
   router.on('GET', `${CLUSTER_PATH}/agentPools/:pool/machines`, (c, p) => {
     const cluster = requireCluster(ctx, c.get('principal'), p, ACTIONS.machineRead);
     const pool = requirePool(cluster, p.pool!);
-    return json(c, 200, paged(c, ctx, pool.machines, (m) => wireMachine(cluster, pool, m)));
+    return json(c, 200, paged(c, ctx, pool.machines, (m) => wireMachine(cluster, pool, m), ctx.settings.machinePageSize));
   });
 
   router.on('GET', `${CLUSTER_PATH}/agentPools/:pool/machines/:machine`, (c, p) => {

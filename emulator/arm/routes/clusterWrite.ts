@@ -7,6 +7,7 @@ import { ArmError, messages, notFoundCluster } from '../http/errors';
 import { checkPreconditions } from '../http/preconditions';
 import { json } from '../http/respond';
 import type { Router } from '../http/router';
+import { operationUrlsFor } from '../operations/issue';
 import { startCreate, startDelete, startUpdate } from '../rollout/plan';
 import { applyClusterBody, sameCaList } from '../state/applyBody';
 import type { ClusterRecord, OperationRecord } from '../state/types';
@@ -40,12 +41,6 @@ function rejectIfBusy(cluster: ClusterRecord | undefined): void {
   }
 }
 
-function operationUrls(ctx: ArmContext, op: OperationRecord, apiVersion: string) {
-  const base = `${ctx.publicBaseUrl}/subscriptions/${op.subscriptionId}/providers/Microsoft.ContainerService/locations/${op.location}`;
-  const query = `?api-version=${encodeURIComponent(apiVersion)}`;
-  return { asyncOperation: `${base}/operations/${op.id}${query}`, location: `${base}/operationresults/${op.id}${query}` };
-}
-
 function begin(ctx: ArmContext, op: OperationRecord): void {
   ctx.store.addOperation(op);
   ctx.store.changed();
@@ -53,7 +48,7 @@ function begin(ctx: ArmContext, op: OperationRecord): void {
 }
 
 export function clusterWriteRoutes(router: Router, ctx: ArmContext): void {
-  const wire = () => ({ omitETag: ctx.settings.omitETag });
+  const wire = () => ({ eTags: ctx.settings.eTags });
   const startOptions = () => ({ now: ctx.clock.now(), msPerBatch: ctx.simulator.msPerBatch });
 
   router.on('PUT', CLUSTER_PATH, async (c, p) => {
@@ -76,6 +71,7 @@ export function clusterWriteRoutes(router: Router, ctx: ArmContext): void {
       }
     }
     rejectIfBusy(existing);
+    if (existing?.powerState === 'Stopped') throw new ArmError(400, 'OperationNotAllowed', messages.clusterStopped(existing.name));
     const windowsPools = existing?.pools.filter((pool) => pool.osType === 'Windows').map((pool) => pool.name) ?? [];
     if (ctx.settings.rejectWindowsCaChange && entries && windowsPools.length > 0 && !sameCaList(existing?.caCertificates, entries)) {
       // Invented text (azure-facts U5): the docs say only that Windows node pools aren't supported.
@@ -93,7 +89,7 @@ export function clusterWriteRoutes(router: Router, ctx: ArmContext): void {
       op = startCreate(cluster, startOptions());
     }
     begin(ctx, op);
-    const { asyncOperation } = operationUrls(ctx, op, c.get('apiVersion'));
+    const { asyncOperation } = operationUrlsFor(ctx, op, c.get('principal'));
     return json(c, existing ? 200 : 201, wireCluster(cluster, wire()), { 'Azure-AsyncOperation': asyncOperation });
   });
 
@@ -118,7 +114,7 @@ export function clusterWriteRoutes(router: Router, ctx: ArmContext): void {
     rejectIfBusy(cluster);
     const op = startDelete(cluster, startOptions());
     begin(ctx, op);
-    const urls = operationUrls(ctx, op, c.get('apiVersion'));
+    const urls = operationUrlsFor(ctx, op, c.get('principal'));
     c.header('Azure-AsyncOperation', urls.asyncOperation);
     c.header('Location', urls.location);
     return c.body(null, 202);

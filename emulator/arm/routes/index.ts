@@ -7,7 +7,7 @@ import { Router } from '../http/router';
 import { abortRoutes } from './abort';
 import { clusterReadRoutes } from './clusterRead';
 import { clusterWriteRoutes } from './clusterWrite';
-import { operationRoutes } from './operations';
+import { operationRoutes } from '../operations/routes';
 import { subscriptionRoutes } from './subscriptions';
 
 export function createArmRoutes(ctx: ArmContext): Hono<ArmEnv> {

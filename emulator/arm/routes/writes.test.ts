@@ -37,11 +37,18 @@ describe('PUT managedClusters', () => {
     const body = await r.json();
     expect(body.properties.provisioningState).toBe('Updating');
     expect(body.properties.agentPoolProfiles.map((p: { provisioningState: string }) => p.provisioningState)).toEqual(['Updating', 'Updating']);
-    expect(body.eTag).not.toBe(cluster.eTag);
+    // No eTag in real bodies (azure-facts §13); ids with lower-case resourcegroups, type ManagedClusters.
+    expect(body.eTag).toBeUndefined();
+    expect(cluster.eTag).toBeUndefined();
+    expect(body.properties.agentPoolProfiles[0].eTag).toBeUndefined();
+    expect(body.id).toBe(WEB.replace('/resourceGroups/', '/resourcegroups/'));
+    expect(body.type).toBe('Microsoft.ContainerService/ManagedClusters');
     const asyncUrl = new URL(r.headers.get('azure-asyncoperation')!);
     expect(asyncUrl.origin).toBe('https://localhost:8443');
     expect(asyncUrl.pathname).toMatch(/^\/subscriptions\/[^/]+\/providers\/Microsoft\.ContainerService\/locations\/northeurope\/operations\/[0-9a-f-]{36}$/);
-    expect(asyncUrl.searchParams.get('api-version')).toBe('2026-06-01');
+    // The provider's own api-version, not the caller's 2026-06-01; signed t/c/s/h in the recorded shape.
+    expect([...asyncUrl.searchParams.keys()]).toEqual(['api-version', 't', 'c', 's', 'h']);
+    expect(asyncUrl.searchParams.get('api-version')).toBe('2025-03-01');
 
     const operation = await get(asyncUrl.pathname + asyncUrl.search);
     expect(operation).toMatchObject({ status: 'InProgress' });
@@ -104,14 +111,18 @@ describe('PUT managedClusters', () => {
     expect((await putCas(WEB, [crlf])).status).toBe(200);
   });
 
-  it('If-Match: mismatch 412, match 200; If-None-Match * on an existing cluster 412', async () => {
-    const cluster = await get(WEB);
+  it('If-Match on a cluster that carries eTags: mismatch 412, match 200; If-None-Match * on an existing cluster 412', async () => {
+    const PAYMENTS = clusterPath(SEED.payments);
+    const cluster = await get(PAYMENTS);
+    expect(cluster.eTag).toMatch(/^[0-9a-f-]{36}$/);
     const cas = cluster.properties.securityProfile.customCATrustCertificates;
-    const mismatch = await putCas(WEB, cas, { 'if-match': '00000000-0000-0000-0000-000000000000' });
+    const mismatch = await putCas(PAYMENTS, cas, { 'if-match': '00000000-0000-0000-0000-000000000000' });
     expect(mismatch.status).toBe(412);
     expect((await mismatch.json()).error.code).toBe('PreconditionFailed');
-    expect((await putCas(WEB, cas, { 'if-none-match': '*' })).status).toBe(412);
-    expect((await putCas(WEB, cas, { 'if-match': cluster.eTag })).status).toBe(200);
+    expect((await putCas(PAYMENTS, cas, { 'if-none-match': '*' })).status).toBe(412);
+    const ok = await putCas(PAYMENTS, cas, { 'if-match': cluster.eTag });
+    expect(ok.status).toBe(200);
+    expect((await ok.json()).eTag).not.toBe(cluster.eTag);
   });
 
   it('invalid JSON and schema errors are 400 in ARM shape', async () => {
@@ -149,14 +160,17 @@ describe('PUT managedClusters', () => {
 });
 
 describe('agent pools and machines', () => {
-  it('agent pool resource view uses properties.type and properties.eTag', async () => {
+  it('agent pool resource view uses properties.type; properties.eTag only where the cluster carries eTags', async () => {
     const pools = await get(`${WEB}/agentPools`);
     expect(pools.value[0]).toMatchObject({
       name: 'nodepool1',
       type: 'Microsoft.ContainerService/managedClusters/agentPools',
       properties: { type: 'VirtualMachineScaleSets', osType: 'Linux', upgradeSettings: { maxSurge: '33%' } },
     });
-    expect(pools.value[0].properties.eTag).toMatch(/^[0-9a-f-]{36}$/);
+    expect(pools.value[0].properties.eTag).toBeUndefined();
+    expect(pools.value[0].id).toContain('/resourcegroups/');
+    const payments = await get(`${clusterPath(SEED.payments)}/agentPools`);
+    expect(payments.value[0].properties.eTag).toMatch(/^[0-9a-f-]{36}$/);
     expect((await arm.call('GET', `${WEB}/agentPools/nope`)).status).toBe(404);
   });
 
@@ -179,6 +193,19 @@ describe('abort (U10)', () => {
     expect(await get(op.pathname + op.search)).toMatchObject({ status: 'Canceled', error: { code: 'OperationCanceled' } });
     expect((await get(WEB)).properties.provisioningState).toBe('Canceled');
     expect((await arm.call('POST', `${WEB}/abort`)).status).toBe(409);
+  });
+});
+
+describe('stopped cluster (azure-facts §13)', () => {
+  it('a PUT is refused with 400 (invented text); PATCH tags still works', async () => {
+    const DEV = clusterPath(SEED.dev);
+    const cluster = await get(DEV);
+    expect(cluster.properties.powerState.code).toBe('Stopped');
+    const r = await arm.call('PUT', DEV, { body: { location: cluster.location, properties: { securityProfile: { customCATrustCertificates: [] } } } });
+    expect(r.status).toBe(400);
+    expect((await r.json()).error).toMatchObject({ code: 'OperationNotAllowed', message: expect.stringContaining('stopped') });
+    expect((await get(DEV)).properties.provisioningState).toBe('Succeeded');
+    expect((await arm.call('PATCH', DEV, { body: { tags: { a: 'b' } } })).status).toBe(200);
   });
 });
 

@@ -17,13 +17,16 @@ export interface Harness {
   emulator: RunningEmulator;
   token(persona: string, tenantId?: string): Promise<string>;
   control(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }>;
+  /** A plain HTTPS GET of an absolute emulator URL with a bearer token. */
+  armGet(url: string, token: string): Promise<{ status: number; body: unknown }>;
   containerService(token: string, subscriptionId: string): ContainerServiceClient;
   subscriptions(token: string): SubscriptionClient;
 }
 
-function httpsJson(url: string, method: string, ca: string, body?: unknown): Promise<{ status: number; body: unknown }> {
+function httpsJson(url: string, method: string, ca: string, body?: unknown, token?: string): Promise<{ status: number; body: unknown }> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method, ca, headers: { 'content-type': 'application/json' } }, (res) => {
+    const headers: Record<string, string> = { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) };
+    const req = request(url, { method, ca, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => {
@@ -57,6 +60,7 @@ export async function startHarness(msPerBatch = 15): Promise<Harness> {
       return (r.body as { access_token: string }).access_token;
     },
     control: (method, path, body) => httpsJson(`${emulator.baseUrl}/_emulator${path}`, method, emulator.caPem, body),
+    armGet: (url, token) => httpsJson(url, 'GET', emulator.caPem, undefined, token),
     containerService: (token, subscriptionId) => new ContainerServiceClient(staticCredential(token), subscriptionId, clientOptions),
     subscriptions: (token) => new SubscriptionClient(staticCredential(token), clientOptions),
   };

@@ -33,6 +33,8 @@ export interface ClusterSpec {
   tier?: 'Free' | 'Standard' | 'Premium';
   /** The subscription's tenant, for the managed identity. */
   tenantId?: string;
+  /** Its bodies carry eTags (real ones do not, azure-facts §13). */
+  seedETag?: boolean;
 }
 
 function imageFor(osType: string, osSKU: string): string {
@@ -83,6 +85,7 @@ export function buildCluster(spec: ClusterSpec): ClusterRecord {
     location: spec.location,
     tags: spec.tags ?? {},
     eTag: randomUUID(),
+    ...(spec.seedETag ? { seedETag: true } : {}),
     provisioningState: 'Succeeded',
     powerState: 'Running',
     kubernetesVersion: spec.kubernetesVersion,

@@ -24,8 +24,9 @@ export const SEED = {
 export function seedClusterSpecs(certs: SeedCertificates): Array<ClusterSpec & { special?: 'failed' | 'stopped' | 'updating' }> {
   return [
     {
-      // 3 pools, 42 nodes, one CA.
+      // 3 pools, 42 nodes, one CA; carries eTags.
       ...SEED.payments,
+      seedETag: true,
       location: 'westeurope',
       kubernetesVersion: '1.33.2',
       caCertificates: [certs.contosoRoot],
@@ -96,8 +97,9 @@ export function seedClusterSpecs(certs: SeedCertificates): Array<ClusterSpec & {
       pools: [{ name: 'nodepool1', count: 2, vmSize: 'Standard_B4ms', maxSurge: '1', withoutMachines: true }],
     },
     {
-      // An expired CA.
+      // An expired CA; carries eTags.
       ...SEED.core,
+      seedETag: true,
       location: 'germanywestcentral',
       kubernetesVersion: '1.32.6',
       caCertificates: [certs.fabrikamRoot, certs.expired],

@@ -76,6 +76,8 @@ export interface ClusterRecord {
   location: string;
   tags: Record<string, string>;
   eTag: string;
+  /** The seed marks a few clusters whose bodies carry their eTag (settings `eTags: "seed"`). */
+  seedETag?: boolean;
   provisioningState: string;
   powerState: 'Running' | 'Stopped';
   kubernetesVersion: string;

@@ -6,6 +6,7 @@ import type { BearerCheck } from '../../contract';
 import { findPersona } from '../../directory';
 import { createArm, type ArmEmulatorWithInternals, type ArmExtraOptions } from '../index';
 import type { ArmOptions } from '../../contract';
+import { loadOrCreateOperationSigning, type OperationSigning } from '../operations/signing-certificate';
 import { generateSeedCertificates, type SeedCertificates } from '../seed/certificates';
 
 export const BASE = 'https://localhost:8443';
@@ -29,6 +30,8 @@ export async function fakeVerifyBearer(header: string | undefined): Promise<Bear
 }
 
 let certificates: Promise<SeedCertificates> | undefined;
+/** One signing certificate for every test emulator, so a restarted one still accepts the URLs it issued. */
+let signing: Promise<OperationSigning> | undefined;
 
 export class FakeClock {
   constructor(public t = Date.parse('2026-11-29T12:00:00Z')) {}
@@ -44,6 +47,7 @@ export interface TestArm extends ArmEmulatorWithInternals {
 
 export async function createTestArm(options: Partial<ArmOptions> & ArmExtraOptions = {}): Promise<TestArm> {
   certificates ??= generateSeedCertificates();
+  signing ??= loadOrCreateOperationSigning();
   const clock = new FakeClock();
   const arm = await createArm({
     publicBaseUrl: BASE,
@@ -52,6 +56,7 @@ export async function createTestArm(options: Partial<ArmOptions> & ArmExtraOptio
     useTimers: false,
     msPerBatch: 1000,
     certificates: await certificates,
+    operationSigning: await signing,
     ...options,
   });
   return Object.assign(arm, {

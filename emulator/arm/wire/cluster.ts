@@ -1,13 +1,24 @@
 /** Wire shapes (JSON bodies) of managed clusters, agent pools and machines (azure-facts.md §2). */
 import { clusterId, fqdnTag, machineResourceId, nodeResourceGroup } from '../state/ids';
+import type { ETagMode } from '../context';
 import type { ClusterRecord, MachineRecord, PoolRecord } from '../state/types';
 
 export interface WireOptions {
-  /** azure-facts U4: recorded GET bodies had no eTag; the switch reproduces that. */
-  omitETag: boolean;
+  /** azure-facts §13: recorded bodies carry no eTag. */
+  eTags: ETagMode;
 }
 
-function poolProperties(pool: PoolRecord, options: WireOptions): Record<string, unknown> {
+/** Whether this cluster's body (and its pools') carries eTags. */
+export function showsETag(cluster: ClusterRecord, options: WireOptions): boolean {
+  return options.eTags === 'always' || (options.eTags === 'seed' && cluster.seedETag === true);
+}
+
+/** ARM ids as the AKS resource provider writes them in bodies: lower-case `resourcegroups` (azure-facts §13). */
+export function bodyClusterId(cluster: ClusterRecord): string {
+  return clusterId(cluster).replace('/resourceGroups/', '/resourcegroups/');
+}
+
+function poolProperties(pool: PoolRecord, eTag: boolean): Record<string, unknown> {
   return {
     ...pool.extra,
     count: pool.count,
@@ -31,7 +42,7 @@ function poolProperties(pool: PoolRecord, options: WireOptions): Record<string, 
     nodeImageVersion: pool.nodeImageVersion,
     upgradeSettings: pool.upgradeSettings,
     enableFIPS: false,
-    ...(options.omitETag ? {} : { eTag: pool.eTag }),
+    ...(eTag ? { eTag: pool.eTag } : {}),
     ...(pool.provisioningError ? { status: { provisioningError: pool.provisioningError } } : {}),
   };
 }
@@ -42,12 +53,12 @@ export function wireCluster(cluster: ClusterRecord, options: WireOptions): Recor
     securityProfile.customCATrustCertificates = [...cluster.caCertificates];
   }
   return {
-    id: clusterId(cluster),
+    id: bodyClusterId(cluster),
     location: cluster.location,
     name: cluster.name,
     type: 'Microsoft.ContainerService/ManagedClusters',
     tags: cluster.tags,
-    ...(options.omitETag ? {} : { eTag: cluster.eTag }),
+    ...(showsETag(cluster, options) ? { eTag: cluster.eTag } : {}),
     ...cluster.topExtra,
     properties: {
       ...cluster.extra,
@@ -58,7 +69,7 @@ export function wireCluster(cluster: ClusterRecord, options: WireOptions): Recor
       dnsPrefix: cluster.dnsPrefix,
       fqdn: `${cluster.dnsPrefix}-${fqdnTag(cluster)}.hcp.${cluster.location}.azmk8s.io`,
       azurePortalFQDN: `${cluster.dnsPrefix}-${fqdnTag(cluster)}.portal.hcp.${cluster.location}.azmk8s.io`,
-      agentPoolProfiles: cluster.pools.map((pool) => ({ name: pool.name, ...poolProperties(pool, options) })),
+      agentPoolProfiles: cluster.pools.map((pool) => ({ name: pool.name, ...poolProperties(pool, showsETag(cluster, options)) })),
       nodeResourceGroup: nodeResourceGroup(cluster),
       maxAgentPools: 100,
       securityProfile,
@@ -68,16 +79,16 @@ export function wireCluster(cluster: ClusterRecord, options: WireOptions): Recor
 
 export function wireAgentPool(cluster: ClusterRecord, pool: PoolRecord, options: WireOptions): Record<string, unknown> {
   return {
-    id: `${clusterId(cluster)}/agentPools/${pool.name}`,
+    id: `${bodyClusterId(cluster)}/agentPools/${pool.name}`,
     name: pool.name,
     type: 'Microsoft.ContainerService/managedClusters/agentPools',
-    properties: poolProperties(pool, options),
+    properties: poolProperties(pool, showsETag(cluster, options)),
   };
 }
 
 export function wireMachine(cluster: ClusterRecord, pool: PoolRecord, machine: MachineRecord): Record<string, unknown> {
   return {
-    id: `${clusterId(cluster)}/agentPools/${pool.name}/machines/${machine.name}`,
+    id: `${bodyClusterId(cluster)}/agentPools/${pool.name}/machines/${machine.name}`,
     name: machine.name,
     type: 'Microsoft.ContainerService/managedClusters/agentPools/machines',
     properties: {

@@ -1,13 +1,16 @@
-/** Operation status (always 200) and the DELETE Location resource (202 while running). */
-import type { ArmContext } from '../context';
-import { authorize } from '../http/access';
+/**
+ * Operation status (always 200 while it exists) and DELETE's operationresults (202 while running, then 204).
+ * Both are reachable only through the signed URL ARM handed to the original caller (azure-facts §13).
+ */
+import type { Context } from 'hono';
+import type { ArmContext, ArmEnv } from '../context';
 import { ArmError, messages } from '../http/errors';
 import { json } from '../http/respond';
 import type { Router } from '../http/router';
-import { subscriptionPath } from '../state/ids';
 import type { OperationRecord } from '../state/types';
 import { isTerminal } from '../state/types';
-import { ACTIONS } from './lookup';
+import { verifyOperationQuery } from './signed-url';
+import { subscriptionOfCaller } from './caller';
 
 const LOCATIONS = '/subscriptions/:sub/providers/Microsoft.ContainerService/locations/:loc';
 
@@ -22,7 +25,10 @@ export function wireOperation(op: OperationRecord): Record<string, unknown> {
 }
 
 export function operationRoutes(router: Router, ctx: ArmContext): void {
-  const find = (sub: string, loc: string, id: string): OperationRecord => {
+  const find = (c: Context<ArmEnv>, sub: string, loc: string, id: string): OperationRecord => {
+    const principal = c.get('principal');
+    subscriptionOfCaller(ctx, principal, sub);
+    verifyOperationQuery(ctx.operationSigning, c.req.path, id, (name) => c.req.query(name), principal);
     const op = ctx.store.operation(id);
     if (!op || op.subscriptionId.toLowerCase() !== sub.toLowerCase() || op.location.toLowerCase() !== loc.toLowerCase()) {
       throw new ArmError(404, 'NotFound', messages.operationNotFound(id));
@@ -30,16 +36,12 @@ export function operationRoutes(router: Router, ctx: ArmContext): void {
     return op;
   };
 
-  router.on('GET', `${LOCATIONS}/operations/:id`, (c, p) => {
-    authorize(ctx, c.get('principal'), { subscriptionId: p.sub!, scope: subscriptionPath(p.sub!), action: ACTIONS.operationRead });
-    return json(c, 200, wireOperation(find(p.sub!, p.loc!, p.id!)));
-  });
+  router.on('GET', `${LOCATIONS}/operations/:id`, (c, p) => json(c, 200, wireOperation(find(c, p.sub!, p.loc!, p.id!))));
 
   router.on('GET', `${LOCATIONS}/operationresults/:id`, (c, p) => {
-    authorize(ctx, c.get('principal'), { subscriptionId: p.sub!, scope: subscriptionPath(p.sub!), action: ACTIONS.operationRead });
-    const op = find(p.sub!, p.loc!, p.id!);
+    const op = find(c, p.sub!, p.loc!, p.id!);
     if (!isTerminal(op.status)) {
-      c.header('Location', `${ctx.publicBaseUrl}${c.req.path}?api-version=${encodeURIComponent(c.get('apiVersion'))}`);
+      c.header('Location', c.req.url.replace(/^https?:\/\/[^/]+/, ctx.publicBaseUrl));
       return c.body(null, 202);
     }
     if (op.status === 'Failed' && op.error) throw new ArmError(500, op.error.code, op.error.message);
