@@ -1,7 +1,8 @@
 import { expectAccessible, signInWithMsal, test, expect } from './fixtures';
 import { AppShell } from './pages/app-shell';
 import { InventoryPage } from './pages/inventory-page';
-import { MSAL_APP_URL } from './environment';
+import { EMULATOR_URL, MSAL_APP_URL } from './environment';
+import { identitySettings, revokeSessions } from './support/emulator-settings';
 
 const CONTOSO_STAGING = '00000000-aaaa-4000-8000-000000000002';
 const clustersOf = (subscriptionId: string) => `/subscriptions/${subscriptionId}/providers/Microsoft.ContainerService/managedClusters`;
@@ -93,5 +94,28 @@ test.describe('fleet inventory', () => {
     await expect(inventory.status()).toHaveText('6 clusters in 2 subscriptions.');
     await expect(page.getByRole('main').getByRole('alert')).toHaveCount(0);
     expect((await emulator.faultHits()).every((fault) => fault.remaining === 0)).toBe(true);
+  });
+});
+
+test.describe('when the sign-in ends', () => {
+  test('sessions revoked elsewhere: the inventory shows "Sign in again" and stays on the page until the click', async ({ page, emulator: _ }) => {
+    const previous = (await identitySettings()) as { accessTokenLifetimeSeconds: number };
+    // Under MSAL's 300 s renewal margin every token call renews, so the revoked session shows at the next load.
+    await identitySettings({ accessTokenLifetimeSeconds: 60 });
+    try {
+      const inventory = new InventoryPage(page);
+      await signInWithMsal(page, 'Olivia Owner');
+      await inventory.waitUntilLoaded();
+      await revokeSessions();
+      await page.reload();
+      const alert = page.getByTestId('sign-in-again');
+      await expect(alert).toContainText('Sign in again to list your clusters', { timeout: 30_000 });
+      await expect(page).toHaveURL(`${MSAL_APP_URL}/`);
+      await expectAccessible(page, 'sign in again (inventory)');
+      await alert.getByRole('button', { name: 'Sign in again' }).click();
+      await page.waitForURL(new RegExp(`^${EMULATOR_URL}/`));
+    } finally {
+      await identitySettings({ accessTokenLifetimeSeconds: previous.accessTokenLifetimeSeconds });
+    }
   });
 });
