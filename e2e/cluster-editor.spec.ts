@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { expectAccessible, signInWithMsal, test, expect } from './fixtures';
 import { ClusterPage } from './pages/cluster-page';
 import { caEntries, CORE, LEGACY, readCluster, WEB } from './support/arm';

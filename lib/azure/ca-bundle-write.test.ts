@@ -153,6 +153,37 @@ describe('writeCaBundle', () => {
     expect(error).toMatchObject({ statusCode: 400, message: fault.message });
   });
 
+  it('the autoscaler moves a pool between the read and the PUT: ARM refuses the manual scale, the write reads again and succeeds', async () => {
+    const PAYMENTS = SEED.payments;
+    const recorded = recordedClient(PAYMENTS.subscriptionId);
+    const clusterPath = `/subscriptions/${PAYMENTS.subscriptionId}/resourceGroups/${PAYMENTS.resourceGroup}/providers/Microsoft.ContainerService/managedClusters/${PAYMENTS.name}`;
+    const apps = async () => (await client(PAYMENTS.subscriptionId).managedClusters.get(PAYMENTS.resourceGroup, PAYMENTS.name)).agentPoolProfiles!.find((pool) => pool.name === 'apps')!.count!;
+    const count = await apps();
+    let moved = false;
+    recorded.client.pipeline.addPolicy({
+      name: 'autoscaler',
+      sendRequest: async (request, next) => {
+        const response = await next(request);
+        if (!moved && request.method === 'GET' && new URL(request.url).pathname === clusterPath) {
+          moved = true;
+          const control = await h.control('PUT', '/autoscale', { ...PAYMENTS, pool: 'apps', count: count + 3 });
+          expect(control.status).toBe(200);
+        }
+        return response;
+      },
+    });
+    // Without eTags (as recorded), so that the refusal is the autoscaler's and not If-Match's.
+    expect((await h.control('PUT', '/settings', { eTags: 'never' })).status).toBe(200);
+    try {
+      const handle = await writeCaBundle(recorded.client, await write(PAYMENTS, [newCaPem]));
+      expect(handle.operationUrl).toBeDefined();
+      expect(recorded.requests.filter((line) => line.startsWith('PUT '))).toHaveLength(2);
+      expect(await apps()).toBe(count + 3);
+    } finally {
+      await h.control('PUT', '/settings', { eTags: 'seed' });
+    }
+  });
+
   it('a stopped cluster is refused before any PUT with how to start it', async () => {
     const DEV = SEED.dev;
     const recorded = recordedClient(DEV.subscriptionId);
