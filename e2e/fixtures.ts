@@ -28,6 +28,11 @@ export class EmulatorControl {
   clearFaults = () => this.send('DELETE', '/faults');
   failNextRollout = (failure: { code?: string; message?: string; afterBatches?: number }) => this.send('POST', '/rollouts/fail-next', failure);
   setSpeed = (msPerBatch: number) => this.send('PUT', '/speed', { msPerBatch });
+  /** e.g. `{ eTags: 'always' }` or `{ machinePageSize: 100 }` (emulator/arm/CONTROL.md); reset restores the defaults. */
+  setSettings = (settings: { pageSize?: number; machinePageSize?: number; eTags?: 'seed' | 'always' | 'never'; latencyMs?: number; rejectWindowsCaChange?: boolean }) =>
+    this.send('PUT', '/settings', settings);
+  /** The cluster autoscaler changes an autoscaled pool's count (a stale PUT is then refused). */
+  autoscale = (target: { subscriptionId: string; resourceGroup: string; name: string; pool: string; count: number }) => this.send('PUT', '/autoscale', target);
 
   async faultHits(): Promise<{ hits: number; remaining: number }[]> {
     return (await (await this.api.get('/_emulator/faults')).json()).value;

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { z } from 'zod';
 import { DEFAULT_DATA_DIR } from './tls';
+import { PERSONAS } from './directory';
 
 const optionsSchema = z.object({
   persona: z.string().min(1),
@@ -43,7 +44,7 @@ function post(url: string, ca: string, body: string): Promise<{ status: number; 
 async function main(): Promise<void> {
   const program = new Command()
     .name('npm run --silent emulator:token --')
-    .argument('<persona>', 'persona id: owner, reader, operator, nobody')
+    .argument('<persona>', `persona id: ${PERSONAS.map((p) => p.id).join(', ')}`)
     .option('--tenant <id>', 'tenant id (default: the persona home tenant)')
     .option('--scope <scope>', 'scope (default https://management.azure.com/user_impersonation)')
     .option('--port <n>', 'emulator port', process.env.EMULATOR_PORT ?? '8443')

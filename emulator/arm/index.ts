@@ -3,7 +3,7 @@
  * and the rollout simulator. The platform (emulator/server.ts) verifies tokens and mounts both Hono apps.
  */
 import type { ArmEmulator, ArmOptions } from '../contract';
-import type { ArmContext, ETagMode } from './context';
+import type { ArmContext, ArmSettings, ETagMode } from './context';
 import { loadOrCreateOperationSigning, type OperationSigning } from './operations/signing-certificate';
 import { createControl } from './control';
 import { FaultList } from './http/faults';
@@ -61,6 +61,13 @@ export async function createArm(options: ArmOptions & ArmExtraOptions): Promise<
       console.warn(`[arm] ignoring state file ${options.stateFile} (${loaded.reason}); starting from the seed`);
     }
   }
+  const initialSettings = (): ArmSettings => ({
+    pageSize: options.pageSize ?? DEFAULTS.pageSize,
+    machinePageSize: DEFAULTS.machinePageSize,
+    eTags: options.eTags ?? 'seed',
+    latencyMs: options.latencyMs ?? 0,
+    rejectWindowsCaChange: false,
+  });
   const store = new Store(initial);
   const simulator = new RolloutSimulator(store, clock, msPerBatch, options.useTimers ?? true);
   const ctx: ArmContext = {
@@ -73,13 +80,7 @@ export async function createArm(options: ArmOptions & ArmExtraOptions): Promise<
     reads: new TokenBuckets(options.readBudgetPerMinute ?? DEFAULTS.readBudgetPerMinute, () => clock.now()),
     writes: new TokenBuckets(options.writeBudgetPerMinute ?? DEFAULTS.writeBudgetPerMinute, () => clock.now()),
     operationSigning: options.operationSigning ?? (await loadOrCreateOperationSigning(options.dataDir)),
-    settings: {
-      pageSize: options.pageSize ?? DEFAULTS.pageSize,
-      machinePageSize: DEFAULTS.machinePageSize,
-      eTags: options.eTags ?? 'seed',
-      latencyMs: options.latencyMs ?? 0,
-      rejectWindowsCaChange: false,
-    },
+    settings: initialSettings(),
   };
 
   const persister = options.stateFile ? createPersister(options.stateFile, () => store.state) : undefined;
@@ -95,6 +96,10 @@ export async function createArm(options: ArmOptions & ArmExtraOptions): Promise<
     ctx.failNext = undefined;
     ctx.reads.reset();
     ctx.writes.reset();
+    ctx.settings = initialSettings();
+    ctx.reads.setPerMinute(options.readBudgetPerMinute ?? DEFAULTS.readBudgetPerMinute);
+    ctx.writes.setPerMinute(options.writeBudgetPerMinute ?? DEFAULTS.writeBudgetPerMinute);
+    simulator.setSpeed(msPerBatch);
     simulator.resume();
   };
 

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { ArmContext } from '../context';
 import { faultInputSchema } from '../http/faults';
 import { isTerminal } from '../state/types';
+import { autoscaleRoute, autoscaleSchema } from './autoscale';
 import { failNextSchema, settingsSchema, speedSchema } from './schemas';
 
 function controlError(c: Context, status: 400 | 404 | 500, code: string, message: string): Response {
@@ -108,6 +109,8 @@ export function createControl(ctx: ArmContext, reset: () => Promise<void>): Hono
     if (writeBudgetPerMinute) ctx.writes.setPerMinute(writeBudgetPerMinute);
     return c.json(settingsView(ctx));
   });
+
+  app.put('/autoscale', autoscaleRoute(ctx, (c) => parse(c, autoscaleSchema)));
 
   app.get('/state/summary', (c) => c.json(summarize(ctx)));
   return app;

@@ -55,8 +55,8 @@ describe('paging', () => {
       }
       pages++;
     }
-    expect(names).toHaveLength(3);
-    expect(pages).toBe(2);
+    expect(names).toHaveLength(5);
+    expect(pages).toBe(3);
   });
 });
 

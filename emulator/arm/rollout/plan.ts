@@ -33,16 +33,15 @@ function newOperation(cluster: ClusterRecord, kind: OperationRecord['kind'], pha
 }
 
 /**
- * An update. With `caChanged`, every Linux VMSS pool is rolled in turn and goes to `Updating` (Windows pools
- * stay as they are); otherwise a short Updating → Succeeded with no machine churn (azure-facts U8).
+ * An update. With `caChanged`, every Linux VMSS pool goes to `Updating` and all of them roll at the same time
+ * (Windows pools stay as they are); otherwise a short Updating → Succeeded with no machine churn (azure-facts U8).
  */
 export function startUpdate(cluster: ClusterRecord, caChanged: boolean, options: StartOptions): OperationRecord {
   const rolled = caChanged ? cluster.pools.filter(rollsOnCaChange) : [];
   const phases: OperationPhase[] = [
     { kind: 'status', text: 'ProvisioningControlPlane' },
     { kind: 'applyCounts' },
-    { kind: 'status', text: 'ReconcilingDNS' },
-    ...rolled.map((pool) => ({ kind: 'rollPool' as const, pool: pool.name })),
+    ...(rolled.length > 0 ? [{ kind: 'nodes' as const, pools: rolled.map((pool) => pool.name) }] : []),
   ];
   cluster.provisioningState = 'Updating';
   for (const pool of cluster.pools) {
@@ -67,6 +66,13 @@ export function startCreate(cluster: ClusterRecord, options: StartOptions): Oper
   );
   cluster.activeOperationId = operation.id;
   return operation;
+}
+
+/** An abort of `target` (azure-facts §13): the cluster goes `Canceling`; one step later `target` ends `Canceled`. */
+export function startAbort(cluster: ClusterRecord, target: OperationRecord, options: StartOptions): OperationRecord {
+  target.canceling = true;
+  cluster.provisioningState = 'Canceling';
+  return newOperation(cluster, 'update', [{ kind: 'cancel', target: target.id }], { ...options, failure: undefined });
 }
 
 export function startDelete(cluster: ClusterRecord, options: StartOptions): OperationRecord {

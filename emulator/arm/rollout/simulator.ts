@@ -45,7 +45,7 @@ export class RolloutSimulator {
     for (const op of this.store.runningOperations()) {
       if (op.nextStepAt > now) continue;
       const cluster = this.store.clusterByKey(op.clusterKey);
-      const { removeCluster } = stepOperation(op, cluster, now, this.msPerBatch);
+      const { removeCluster } = stepOperation(op, cluster, now, this.msPerBatch, (id) => this.store.operation(id));
       if (removeCluster && cluster) this.store.removeCluster(cluster);
       steps += 1;
     }

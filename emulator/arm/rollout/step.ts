@@ -1,37 +1,40 @@
 /**
- * The rollout simulator's step function: advances one operation by one batch. Deterministic given `now`
- * (mutates the records it is given; no timers, no clock), so tests drive it directly.
+ * The rollout simulator's step function: advances one operation by one step. Deterministic given `now` (mutates
+ * the records it is given; no timers, no clock), so tests drive it directly.
  *
- * Per rolled pool with `n` machines and surge `s`: first `s` surge machines appear under new names; then each
- * batch drains and removes up to `s` old machines and adds as many new ones as are still needed, so the pool
- * ends with `n` machines, all new. Status texts never contain "succeeded" or "fail" before the end.
+ * Status texts are only the recorded ones (azure-facts §13): `InProgress` → `ProvisioningControlPlane` →
+ * `ReconcilingDNS` (through the whole node phase, see node-phase.ts) → `Succeeded` | `Failed` | `Canceled`.
  */
 import { addMachine } from '../state/ids';
-import type { ClusterRecord, OperationRecord, PoolRecord } from '../state/types';
+import type { ClusterRecord, OperationRecord } from '../state/types';
 import { isTerminal } from '../state/types';
-import { surgeCount } from './surge';
+import { startNodePhase, stepNodePhase, stopNodePhase } from './node-phase';
 
 export interface StepResult {
   /** The operation was a delete and has finished: the caller removes the cluster. */
   removeCluster: boolean;
 }
 
-function poolIndex(cluster: ClusterRecord, pool: PoolRecord): number {
-  return cluster.pools.indexOf(pool);
+/** Finds another operation (an abort's target). */
+export type OperationLookup = (id: string) => OperationRecord | undefined;
+
+function applyCounts(cluster: ClusterRecord, now: number): void {
+  cluster.pools.forEach((pool, index) => {
+    if (pool.powerState !== 'Running' || cluster.powerState !== 'Running') return;
+    while (pool.machines.length < pool.count) addMachine(pool, index, now);
+    if (pool.machines.length > pool.count) pool.machines.splice(pool.count);
+  });
 }
 
-function applyCounts(cluster: ClusterRecord): void {
-  for (const pool of cluster.pools) {
-    if (pool.powerState !== 'Running' || cluster.powerState !== 'Running') continue;
-    while (pool.machines.length < pool.count) addMachine(pool, poolIndex(cluster, pool));
-    if (pool.machines.length > pool.count) pool.machines.splice(pool.count);
-  }
+function end(op: OperationRecord, status: 'Succeeded' | 'Failed' | 'Canceled', now: number): void {
+  op.status = status;
+  op.endTime = new Date(now).toISOString();
+  delete op.canceling;
 }
 
 function finish(op: OperationRecord, cluster: ClusterRecord | undefined, now: number): void {
-  op.status = 'Succeeded';
-  op.endTime = new Date(now).toISOString();
-  delete op.progress;
+  end(op, 'Succeeded', now);
+  delete op.pools;
   if (!cluster) return;
   cluster.provisioningState = 'Succeeded';
   cluster.currentKubernetesVersion = cluster.kubernetesVersion;
@@ -42,14 +45,16 @@ function finish(op: OperationRecord, cluster: ClusterRecord | undefined, now: nu
   delete cluster.activeOperationId;
 }
 
-/** Fails the operation mid-way: cluster and current pool `Failed`; pools not yet rolled `Failed` too; finished pools stay. */
+/**
+ * Fails the operation mid-way: cluster `Failed`, every pool still rolling `Failed` (pools already rolled stay
+ * `Succeeded`), VMs mid-reimage or mid-creation `Failed`.
+ */
 export function failOperation(op: OperationRecord, cluster: ClusterRecord | undefined, now: number): void {
   const error = op.failure?.error ?? { code: 'InternalOperationError', message: 'The operation could not be completed.' };
-  op.status = 'Failed';
-  op.endTime = new Date(now).toISOString();
+  end(op, 'Failed', now);
   op.error = error;
-  delete op.progress;
   if (!cluster) return;
+  stopNodePhase(op, cluster, 'Failed');
   cluster.provisioningState = 'Failed';
   for (const pool of cluster.pools) {
     if (pool.provisioningState === 'Updating' || pool.provisioningState === 'Creating') {
@@ -60,50 +65,34 @@ export function failOperation(op: OperationRecord, cluster: ClusterRecord | unde
   delete cluster.activeOperationId;
 }
 
-/** One batch of a pool roll; returns true when the pool is done. */
-function rollBatch(op: OperationRecord, cluster: ClusterRecord, pool: PoolRecord): boolean {
-  if (!op.progress || op.progress.pool !== pool.name) {
-    const oldMachines = pool.machines.map((m) => m.name);
-    if (oldMachines.length === 0) {
-      pool.provisioningState = 'Succeeded';
-      return true;
-    }
-    op.progress = {
-      pool: pool.name,
-      surge: surgeCount(oldMachines.length, pool.upgradeSettings.maxSurge),
-      total: oldMachines.length,
-      oldMachines,
-      replaced: 0,
-      surged: false,
-    };
+/** The end of an abort: the operation `Canceled`; cluster and the pools it touched `Canceled`; VMs in flight finish. */
+export function cancelOperation(op: OperationRecord, cluster: ClusterRecord | undefined, now: number): void {
+  end(op, 'Canceled', now);
+  // Invented (azure-facts U10): no recorded error of a canceled AKS operation.
+  op.error = { code: 'OperationCanceled', message: 'The operation was canceled by an abort request.' };
+  if (!cluster) return;
+  stopNodePhase(op, cluster, 'Succeeded');
+  cluster.provisioningState = 'Canceled';
+  for (const pool of cluster.pools) {
+    if (pool.provisioningState === 'Updating' || pool.provisioningState === 'Creating') pool.provisioningState = 'Canceled';
   }
-  const progress = op.progress;
-  const index = poolIndex(cluster, pool);
-  if (!progress.surged) {
-    for (let i = 0; i < progress.surge; i++) addMachine(pool, index);
-    progress.surged = true;
-  } else {
-    const batch = progress.oldMachines.splice(0, progress.surge);
-    const removing = new Set(batch);
-    pool.machines = pool.machines.filter((m) => !removing.has(m.name));
-    progress.replaced += batch.length;
-    const stillNeeded = Math.min(batch.length, progress.oldMachines.length);
-    for (let i = 0; i < stillNeeded; i++) addMachine(pool, index);
-  }
-  op.batchesDone += 1;
-  if (progress.oldMachines.length > 0) return false;
-  pool.provisioningState = 'Succeeded';
-  delete op.progress;
-  return true;
+  delete cluster.activeOperationId;
 }
 
-export function stepOperation(op: OperationRecord, cluster: ClusterRecord | undefined, now: number, msPerBatch: number): StepResult {
+export function stepOperation(
+  op: OperationRecord,
+  cluster: ClusterRecord | undefined,
+  now: number,
+  msPerBatch: number,
+  lookup: OperationLookup = () => undefined,
+): StepResult {
   const result: StepResult = { removeCluster: false };
   if (isTerminal(op.status)) return result;
   op.nextStepAt = now + msPerBatch * (op.paceFactor ?? 1);
+  if (op.canceling) return result; // frozen until its abort ends it
   const phase = op.phases[op.phaseIndex];
   if (!phase || !cluster) {
-    if (op.failure && cluster) failOperation(op, cluster, now);
+    if (op.failure && cluster && op.kind === 'update' && op.batchesDone > 0) failOperation(op, cluster, now);
     else finish(op, cluster, now);
     return result;
   }
@@ -113,45 +102,35 @@ export function stepOperation(op: OperationRecord, cluster: ClusterRecord | unde
       op.phaseIndex += 1;
       break;
     case 'applyCounts':
-      applyCounts(cluster);
+      applyCounts(cluster, now);
       op.phaseIndex += 1;
-      return op.phaseIndex < op.phases.length ? stepOperation(op, cluster, now, msPerBatch) : result;
-    case 'finishCreate': {
-      applyCounts(cluster);
+      return op.phaseIndex < op.phases.length ? stepOperation(op, cluster, now, msPerBatch, lookup) : result;
+    case 'finishCreate':
+      applyCounts(cluster, now);
       op.status = 'ReconcilingDNS';
       op.phaseIndex += 1;
       break;
-    }
     case 'delete':
       finish(op, undefined, now);
       result.removeCluster = true;
       return result;
-    case 'rollPool': {
-      const pool = cluster.pools.find((p) => p.name === phase.pool);
-      if (!pool || rollBatch(op, cluster, pool)) op.phaseIndex += 1;
-      if (op.failure && op.batchesDone >= op.failure.afterBatches && op.batchesDone > 0) {
-        if (op.progress) {
-          const failing = cluster.pools.find((p) => p.name === op.progress!.pool);
-          if (failing) failing.provisioningState = 'Updating';
-        }
-        failOperation(op, cluster, now);
+    case 'cancel': {
+      const target = lookup(phase.target);
+      if (target && !isTerminal(target.status)) cancelOperation(target, cluster, now);
+      finish(op, undefined, now);
+      return result;
+    }
+    case 'nodes': {
+      if (!op.pools) {
+        op.status = 'ReconcilingDNS';
+        startNodePhase(op, cluster, phase.pools);
+        break;
       }
+      if (stepNodePhase(op, cluster, now)) op.phaseIndex += 1;
+      op.batchesDone += 1;
+      if (op.failure && op.batchesDone >= op.failure.afterBatches) failOperation(op, cluster, now);
       break;
     }
   }
   return result;
-}
-
-/** Abort (azure-facts U10): the running operation ends `Canceled`; cluster and the pools it touched `Canceled`. */
-export function cancelOperation(op: OperationRecord, cluster: ClusterRecord | undefined, now: number): void {
-  op.status = 'Canceled';
-  op.endTime = new Date(now).toISOString();
-  op.error = { code: 'OperationCanceled', message: 'The operation was canceled by an abort request.' };
-  delete op.progress;
-  if (!cluster) return;
-  cluster.provisioningState = 'Canceled';
-  for (const pool of cluster.pools) {
-    if (pool.provisioningState === 'Updating' || pool.provisioningState === 'Creating') pool.provisioningState = 'Canceled';
-  }
-  delete cluster.activeOperationId;
 }

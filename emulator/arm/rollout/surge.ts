@@ -1,11 +1,29 @@
-/** Surge size from `upgradeSettings.maxSurge` (azure-facts U9): ⌈count×pct⌉ or an absolute number, at least 1. */
+/**
+ * Batch sizes from `upgradeSettings` (azure-facts §5, §13): `maxSurge` and `maxUnavailable` are an integer or a
+ * percentage of the pool; percentages round up (U9). `maxSurge "0"` adds no surge node ("max unavailable doesn't
+ * create surge nodes"); with `maxUnavailable` 0, AKS requires `maxSurge` > 0 (checked on PUT).
+ */
 export const DEFAULT_MAX_SURGE = '10%';
+export const DEFAULT_MAX_UNAVAILABLE = '0';
+/** What a PUT with `upgradeSettings: {}` reads back as (recorded). */
+export const DEFAULT_UPGRADE_SETTINGS = { maxSurge: DEFAULT_MAX_SURGE, maxUnavailable: DEFAULT_MAX_UNAVAILABLE } as const;
+
+function count(nodeCount: number, value: string): number {
+  const text = value.trim();
+  const percent = /^(\d+(?:\.\d+)?)%$/.exec(text);
+  const wanted = percent ? Math.ceil((nodeCount * Number(percent[1])) / 100) : Number.parseInt(text, 10);
+  return Number.isFinite(wanted) ? Math.min(nodeCount, Math.max(0, wanted)) : 0;
+}
 
 export function surgeCount(nodeCount: number, maxSurge: string | undefined): number {
-  if (nodeCount <= 0) return 0;
-  const value = (maxSurge ?? DEFAULT_MAX_SURGE).trim();
-  const percent = /^(\d+(?:\.\d+)?)%$/.exec(value);
-  const wanted = percent ? Math.ceil((nodeCount * Number(percent[1])) / 100) : Number.parseInt(value, 10);
-  if (!Number.isFinite(wanted)) return 1;
-  return Math.min(nodeCount, Math.max(1, wanted));
+  return nodeCount <= 0 ? 0 : count(nodeCount, maxSurge ?? DEFAULT_MAX_SURGE);
+}
+
+export function unavailableCount(nodeCount: number, maxUnavailable: string | undefined): number {
+  return nodeCount <= 0 ? 0 : count(nodeCount, maxUnavailable ?? DEFAULT_MAX_UNAVAILABLE);
+}
+
+/** `maxSurge` 0 and `maxUnavailable` 0 together would never make progress: AKS refuses them. */
+export function stalls(maxSurge: string | undefined, maxUnavailable: string | undefined): boolean {
+  return surgeCount(100, maxSurge) === 0 && unavailableCount(100, maxUnavailable) === 0;
 }

@@ -12,6 +12,7 @@ import { startCreate, startDelete, startUpdate } from '../rollout/plan';
 import { applyClusterBody, sameCaList } from '../state/applyBody';
 import type { ClusterRecord, OperationRecord } from '../state/types';
 import { checkCaList } from '../validation/caCertificates';
+import { checkPoolRules } from '../validation/poolRules';
 import { clusterBodySchema, tagsBodySchema } from '../validation/clusterBody';
 import { wireCluster } from '../wire/cluster';
 import { CLUSTER_PATH } from './clusterRead';
@@ -64,6 +65,7 @@ export function clusterWriteRoutes(router: Router, ctx: ArmContext): void {
       }
       if (!check.ok) throw new ArmError(400, 'InvalidParameter', messages.badCertificate, {}, 'securityProfile.customCATrustCertificates');
     }
+    checkPoolRules(existing, body);
     if (!existing) {
       const pools = body.properties?.agentPoolProfiles ?? [];
       if (!pools.some((pool) => (pool.mode ?? 'System') === 'System')) {

@@ -7,6 +7,8 @@ import { Router } from '../http/router';
 import { abortRoutes } from './abort';
 import { clusterReadRoutes } from './clusterRead';
 import { clusterWriteRoutes } from './clusterWrite';
+import { computeRoutes } from './compute';
+import { permissionRoutes } from './permissions';
 import { operationRoutes } from '../operations/routes';
 import { subscriptionRoutes } from './subscriptions';
 
@@ -17,6 +19,8 @@ export function createArmRoutes(ctx: ArmContext): Hono<ArmEnv> {
   clusterWriteRoutes(router, ctx);
   operationRoutes(router, ctx);
   abortRoutes(router, ctx);
+  computeRoutes(router, ctx);
+  permissionRoutes(router, ctx);
 
   const app = new Hono<ArmEnv>();
   app.onError((error, c) => errorToResponse(c, error));

@@ -182,15 +182,28 @@ describe('agent pools and machines', () => {
   });
 });
 
-describe('abort (U10)', () => {
-  it('cancels the running rollout: operation Canceled, cluster Canceled; 409 when nothing runs', async () => {
+describe('abort (azure-facts §13)', () => {
+  it('202 with signed Azure-AsyncOperation and Location; cluster Canceling, then Canceled; the rollout ends Canceled', async () => {
     const cluster = await get(WEB);
     const r = await putCas(WEB, cluster.properties.securityProfile.customCATrustCertificates.slice(0, 1));
     const op = new URL(r.headers.get('azure-asyncoperation')!);
+    arm.advance(2_000);
     const abort = await arm.call('POST', `${WEB}/abort`);
-    expect(abort.status).toBe(204);
-    expect(abort.headers.get('azure-asyncoperation')).toMatch(/^https:\/\/localhost:8443\/.*\/operations\//);
+    expect(abort.status).toBe(202);
+    const abortOp = new URL(abort.headers.get('azure-asyncoperation')!);
+    expect(abortOp.searchParams.get('api-version')).toBe('2025-03-01');
+    expect(abortOp.searchParams.get('h')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(abort.headers.get('location')).toMatch(/\/operationresults\/[0-9a-f-]{36}\?api-version=2025-03-01&t=/);
+    expect((await get(WEB)).properties.provisioningState).toBe('Canceling');
+    expect((await get(op.pathname + op.search)).status).toBe('ReconcilingDNS');
+    expect((await get(abortOp.pathname + abortOp.search)).status).toBe('InProgress');
+    const during = await putCas(WEB, []);
+    expect(during.status).toBe(409);
+    expect((await during.json()).error.message).toContain('Another operation (Canceling)');
+    expect((await arm.call('POST', `${WEB}/abort`)).status).toBe(409);
+    arm.advance(1_000);
     expect(await get(op.pathname + op.search)).toMatchObject({ status: 'Canceled', error: { code: 'OperationCanceled' } });
+    expect((await get(abortOp.pathname + abortOp.search)).status).toBe('Succeeded');
     expect((await get(WEB)).properties.provisioningState).toBe('Canceled');
     expect((await arm.call('POST', `${WEB}/abort`)).status).toBe(409);
   });

@@ -66,7 +66,7 @@ describe('managed clusters', () => {
     await h.control('PUT', '/settings', { pageSize: 2 });
     const names = [];
     for await (const c of clusters().list()) names.push(c.name);
-    expect(names.sort()).toEqual([SEED.legacy.name, SEED.payments.name, SEED.web.name].sort());
+    expect(names.sort()).toEqual([SEED.legacy.name, SEED.payments.name, SEED.web.name, SEED.big400.name, SEED.big1000.name].sort());
     const byRg = [];
     for await (const c of clusters().listByResourceGroup(WEB.resourceGroup)) byRg.push(c.name);
     expect(byRg).toEqual([WEB.name]);
@@ -81,29 +81,32 @@ describe('managed clusters', () => {
     expect(decode(cluster.securityProfile?.customCATrustCertificates)[0]).toContain('-----BEGIN CERTIFICATE-----');
   });
 
-  it('createOrUpdate through the poller to Succeeded, new CA list read back, machines replaced', async () => {
+  it('createOrUpdate through the poller to Succeeded, new CA list read back; replace gives new names, reimage keeps them', async () => {
     const client = h.containerService(owner, prod);
-    const machinesOf = async (pool: string) => {
+    const machinesOf = async (c: { resourceGroup: string; name: string }, pool: string) => {
       const names = [];
-      for await (const m of client.machines.list(WEB.resourceGroup, WEB.name, pool)) names.push(m.name!);
+      for await (const m of client.machines.list(c.resourceGroup, c.name, pool)) names.push(m.name!);
       return names;
     };
-    const before = await machinesOf('web');
-    const cluster = await client.managedClusters.get(WEB.resourceGroup, WEB.name);
-    const existing = decode(cluster.securityProfile?.customCATrustCertificates);
-    const result = await client.managedClusters.createOrUpdate(WEB.resourceGroup, WEB.name, withCas(cluster, [existing[0]!, newCaPem]), {
-      updateIntervalInMs: 50,
-    });
-    expect(result.provisioningState).toBe('Succeeded');
-    expect(decode(result.securityProfile?.customCATrustCertificates)).toEqual([existing[0], newCaPem]);
-    const again = await client.managedClusters.get(WEB.resourceGroup, WEB.name);
-    expect(decode(again.securityProfile?.customCATrustCertificates)).toEqual([existing[0], newCaPem]);
-    const after = await machinesOf('web');
-    expect(after).toHaveLength(before.length);
-    expect(after.filter((n) => before.includes(n))).toEqual([]);
-    const pools = [];
-    for await (const p of client.agentPools.list(WEB.resourceGroup, WEB.name)) pools.push(p);
-    expect(pools.map((p) => p.provisioningState)).toEqual(['Succeeded', 'Succeeded']);
+    for (const [target, pool, behaviour] of [[SEED.payments, 'batch', 'replace'], [WEB, 'web', 'reimage']] as const) {
+      const before = await machinesOf(target, pool);
+      const cluster = await client.managedClusters.get(target.resourceGroup, target.name);
+      const existing = decode(cluster.securityProfile?.customCATrustCertificates);
+      const result = await client.managedClusters.createOrUpdate(target.resourceGroup, target.name, withCas(cluster, [existing[0]!, newCaPem]), {
+        updateIntervalInMs: 50,
+      });
+      expect(result.provisioningState).toBe('Succeeded');
+      expect(decode(result.securityProfile?.customCATrustCertificates)).toEqual([existing[0], newCaPem]);
+      const again = await client.managedClusters.get(target.resourceGroup, target.name);
+      expect(decode(again.securityProfile?.customCATrustCertificates)).toEqual([existing[0], newCaPem]);
+      const after = await machinesOf(target, pool);
+      expect(after).toHaveLength(before.length);
+      if (behaviour === 'replace') expect(after.filter((n) => before.includes(n))).toEqual([]);
+      else expect(after).toEqual(before);
+      const pools = [];
+      for await (const p of client.agentPools.list(target.resourceGroup, target.name)) pools.push(p);
+      expect(pools.every((p) => p.provisioningState === 'Succeeded')).toBe(true);
+    }
   });
 
   it('removal with [] reads back without the field', async () => {

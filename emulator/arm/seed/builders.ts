@@ -1,7 +1,7 @@
 /** Builders for seed clusters and pools with realistic defaults. */
 import { randomUUID } from 'node:crypto';
 import { addMachine, clusterKeyOf, vmssSuffix } from '../state/ids';
-import type { ClusterRecord, PoolRecord, ResourceGroupRecord, UpgradeSettings } from '../state/types';
+import type { ClusterRecord, NodeReplacement, PoolRecord, ResourceGroupRecord, UpgradeSettings } from '../state/types';
 
 export const UBUNTU_IMAGE = 'AKSUbuntu-2204gen2containerd-202509.18.0';
 export const AZURE_LINUX_IMAGE = 'AKSAzureLinux-V3gen2-202509.18.0';
@@ -15,6 +15,7 @@ export interface PoolSpec {
   osSKU?: string;
   mode?: 'System' | 'User';
   maxSurge?: string;
+  maxUnavailable?: string;
   zones?: string[];
   autoscale?: { min: number; max: number };
   /** Stopped clusters have no machines. */
@@ -35,6 +36,8 @@ export interface ClusterSpec {
   tenantId?: string;
   /** Its bodies carry eTags (real ones do not, azure-facts §13). */
   seedETag?: boolean;
+  /** Default `replace`. */
+  nodeReplacement?: NodeReplacement;
 }
 
 function imageFor(osType: string, osSKU: string): string {
@@ -45,7 +48,7 @@ function imageFor(osType: string, osSKU: string): string {
 export function buildPool(clusterKey: string, index: number, spec: PoolSpec, version: string): PoolRecord {
   const osType = spec.osType ?? 'Linux';
   const osSKU = spec.osSKU ?? (osType === 'Windows' ? 'Windows2022' : 'Ubuntu');
-  const upgradeSettings: UpgradeSettings = { maxSurge: spec.maxSurge ?? '10%', maxUnavailable: '0' };
+  const upgradeSettings: UpgradeSettings = { maxSurge: spec.maxSurge ?? '10%', maxUnavailable: spec.maxUnavailable ?? '0' };
   const pool: PoolRecord = {
     name: spec.name,
     count: spec.count,
@@ -86,6 +89,7 @@ export function buildCluster(spec: ClusterSpec): ClusterRecord {
     tags: spec.tags ?? {},
     eTag: randomUUID(),
     ...(spec.seedETag ? { seedETag: true } : {}),
+    nodeReplacement: spec.nodeReplacement ?? 'replace',
     provisioningState: 'Succeeded',
     powerState: 'Running',
     kubernetesVersion: spec.kubernetesVersion,

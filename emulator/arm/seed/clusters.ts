@@ -19,6 +19,8 @@ export const SEED = {
   data: { subscriptionId: platform, resourceGroup: 'rg-data', name: 'aks-data-gwc' },
   sandbox: { subscriptionId: sandbox, resourceGroup: 'rg-sandbox', name: 'aks-sandbox-sdc' },
   azl: { subscriptionId: sandbox, resourceGroup: 'rg-sandbox', name: 'aks-azurelinux-sdc' },
+  big400: { subscriptionId: prod, resourceGroup: 'rg-big', name: 'aks-big-400-weu' },
+  big1000: { subscriptionId: prod, resourceGroup: 'rg-big', name: 'aks-big-1000-weu' },
 } as const;
 
 export function seedClusterSpecs(certs: SeedCertificates): Array<ClusterSpec & { special?: 'failed' | 'stopped' | 'updating' }> {
@@ -40,6 +42,7 @@ export function seedClusterSpecs(certs: SeedCertificates): Array<ClusterSpec & {
     {
       // Two CAs.
       ...SEED.web,
+      nodeReplacement: 'reimage',
       location: 'northeurope',
       kubernetesVersion: '1.32.6',
       caCertificates: [certs.contosoRoot, certs.contosoIssuing],
@@ -65,6 +68,7 @@ export function seedClusterSpecs(certs: SeedCertificates): Array<ClusterSpec & {
     {
       // A CA that expires in about 20 days.
       ...SEED.staging,
+      nodeReplacement: 'reimage',
       location: 'eastus2',
       kubernetesVersion: '1.33.2',
       caCertificates: [certs.expiringSoon],
@@ -75,6 +79,7 @@ export function seedClusterSpecs(certs: SeedCertificates): Array<ClusterSpec & {
     {
       // Already Updating: a CA rollout is running when the emulator starts.
       ...SEED.canary,
+      nodeReplacement: 'reimage',
       location: 'eastus2',
       kubernetesVersion: '1.33.2',
       caCertificates: [certs.contosoRoot, certs.contosoIssuing],
@@ -99,6 +104,7 @@ export function seedClusterSpecs(certs: SeedCertificates): Array<ClusterSpec & {
     {
       // An expired CA; carries eTags.
       ...SEED.core,
+      nodeReplacement: 'reimage',
       seedETag: true,
       location: 'germanywestcentral',
       kubernetesVersion: '1.32.6',
@@ -140,12 +146,40 @@ export function seedClusterSpecs(certs: SeedCertificates): Array<ClusterSpec & {
     },
     {
       ...SEED.azl,
+      nodeReplacement: 'reimage',
       location: 'swedencentral',
       kubernetesVersion: '1.33.2',
       caCertificates: [certs.fabrikamRoot],
       tags: { env: 'sandbox', os: 'azurelinux' },
       tier: 'Free',
       pools: [{ name: 'nodepool1', count: 2, vmSize: 'Standard_D2ds_v5', osSKU: 'AzureLinux', maxSurge: '1' }],
+    },
+    {
+      // About 400 Linux nodes, reimaged in place, in a few batches (maxSurge 33%).
+      ...SEED.big400,
+      nodeReplacement: 'reimage',
+      location: 'westeurope',
+      kubernetesVersion: '1.33.2',
+      caCertificates: [certs.contosoRoot],
+      tags: { env: 'prod', team: 'platform', size: 'big' },
+      pools: [
+        { name: 'system', count: 4, vmSize: 'Standard_D4ds_v5', zones: ZONES, maxSurge: '33%' },
+        { name: 'apps', count: 200, vmSize: 'Standard_D8ds_v5', zones: ZONES, maxSurge: '33%' },
+        { name: 'jobs', count: 196, vmSize: 'Standard_F16s_v2', zones: ZONES, maxSurge: '33%' },
+      ],
+    },
+    {
+      // About 1,000 Linux nodes, replaced (new names), in a few batches (maxSurge 33%).
+      ...SEED.big1000,
+      location: 'westeurope',
+      kubernetesVersion: '1.33.2',
+      caCertificates: [certs.contosoRoot, certs.contosoIssuing],
+      tags: { env: 'prod', team: 'platform', size: 'big' },
+      pools: [
+        { name: 'system', count: 10, vmSize: 'Standard_D4ds_v5', zones: ZONES, maxSurge: '33%' },
+        { name: 'apps', count: 500, vmSize: 'Standard_D8ds_v5', zones: ZONES, maxSurge: '33%' },
+        { name: 'jobs', count: 490, vmSize: 'Standard_F16s_v2', zones: ZONES, maxSurge: '33%' },
+      ],
     },
   ];
 }

@@ -49,5 +49,5 @@ export function buildFleet(fleet: FleetOptions, sharedCa: string): ArmState {
       );
     }
   }
-  return { version: 1, subscriptions, extraRoleAssignments, resourceGroups: resourceGroupsOf(clusters), clusters, operations: [] };
+  return { version: 2, subscriptions, extraRoleAssignments, resourceGroups: resourceGroupsOf(clusters), clusters, operations: [] };
 }

@@ -48,7 +48,7 @@ function handWrittenSeed(options: SeedOptions): ArmState {
     clusters.push(cluster);
   }
   return {
-    version: 1,
+    version: 2,
     subscriptions: SUBSCRIPTIONS.map((s) => ({ ...s })),
     extraRoleAssignments: [],
     resourceGroups: resourceGroupsOf(clusters),

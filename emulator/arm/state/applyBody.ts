@@ -3,6 +3,7 @@
  * fields in the body are ignored; fields the emulator does not model are kept and echoed back.
  */
 import { randomUUID } from 'node:crypto';
+import { DEFAULT_UPGRADE_SETTINGS } from '../rollout/surge';
 import { buildPool } from '../seed/builders';
 import type { AgentPoolProfileBody, ClusterBody } from '../validation/clusterBody';
 import { READ_ONLY_CLUSTER_PROPERTIES, READ_ONLY_POOL_PROPERTIES, READ_ONLY_TOP_LEVEL } from '../validation/clusterBody';
@@ -35,7 +36,8 @@ export function sameCaList(a: string[] | undefined, b: string[] | undefined): bo
 function updatePool(pool: PoolRecord, body: AgentPoolProfileBody): void {
   if (body.count !== undefined) pool.count = body.count;
   if (body.orchestratorVersion) pool.orchestratorVersion = body.orchestratorVersion;
-  if (body.upgradeSettings) pool.upgradeSettings = { ...body.upgradeSettings };
+  // `upgradeSettings: {}` reads back as the recorded defaults (azure-facts §13).
+  if (body.upgradeSettings) pool.upgradeSettings = { ...DEFAULT_UPGRADE_SETTINGS, ...body.upgradeSettings };
   if (body.enableAutoScaling !== undefined) pool.enableAutoScaling = body.enableAutoScaling;
   if (body.minCount !== undefined) pool.minCount = body.minCount;
   if (body.maxCount !== undefined) pool.maxCount = body.maxCount;
@@ -64,7 +66,7 @@ function newPool(clusterKey: string, index: number, body: AgentPoolProfileBody, 
   if (body.maxPods) pool.maxPods = body.maxPods;
   if (body.osDiskSizeGB) pool.osDiskSizeGB = body.osDiskSizeGB;
   updatePool(pool, body);
-  pool.upgradeSettings = { maxSurge: '10%', ...pool.upgradeSettings };
+  pool.upgradeSettings = { ...DEFAULT_UPGRADE_SETTINGS, ...pool.upgradeSettings };
   return pool;
 }
 

@@ -50,7 +50,7 @@ export function machineResourceId(cluster: ClusterRecord, pool: PoolRecord, mach
 }
 
 /** Adds a machine with the pool's next instance id; address and zone follow from the instance id. */
-export function addMachine(pool: PoolRecord, poolIndex: number): MachineRecord {
+export function addMachine(pool: PoolRecord, poolIndex: number, now = Date.now()): MachineRecord {
   const instance = pool.nextInstance++;
   const zones = pool.availabilityZones ?? [];
   const machine: MachineRecord = {
@@ -58,6 +58,8 @@ export function addMachine(pool: PoolRecord, poolIndex: number): MachineRecord {
     instance,
     ip: `10.224.${(poolIndex * 16 + Math.floor(instance / 250)) % 256}.${4 + (instance % 250)}`,
     ...(zones.length > 0 ? { zone: zones[instance % zones.length]! } : {}),
+    model: pool.modelVersion ?? 0,
+    createdAt: new Date(now).toISOString(),
   };
   pool.machines.push(machine);
   return machine;

@@ -23,13 +23,24 @@ export interface ResourceGroupRecord {
   location: string;
 }
 
+/** A VMSS VM's provisioningState (Microsoft.Compute); absent = `Succeeded`. */
+export type VmState = 'Creating' | 'Updating' | 'Succeeded' | 'Deleting' | 'Failed';
+
 export interface MachineRecord {
   name: string;
   /** VMSS instance id (the number behind `vmss` in base 36). */
   instance: number;
   ip: string;
   zone?: string;
+  /** The VMSS model version this VM runs (absent = 0); behind the pool's `modelVersion` = `latestModelApplied: false`. */
+  model?: number;
+  vmState?: VmState;
+  /** ISO time the VM was created. */
+  createdAt?: string;
 }
+
+/** How a CA change replaces nodes (azure-facts §13: not recorded which one AKS does, so the seed has both). */
+export type NodeReplacement = 'replace' | 'reimage';
 
 export interface UpgradeSettings {
   maxSurge?: string;
@@ -65,6 +76,8 @@ export interface PoolRecord {
   extra: Record<string, unknown>;
   /** 8-digit VMSS suffix: aks-{pool}-{suffix}-vmss. */
   vmssSuffix: string;
+  /** The VMSS model version (absent = 0); a CA change bumps it when the node phase starts. */
+  modelVersion?: number;
   nextInstance: number;
   machines: MachineRecord[];
 }
@@ -78,6 +91,8 @@ export interface ClusterRecord {
   eTag: string;
   /** The seed marks a few clusters whose bodies carry their eTag (settings `eTags: "seed"`). */
   seedETag?: boolean;
+  /** Absent = `replace`. */
+  nodeReplacement?: NodeReplacement;
   provisioningState: string;
   powerState: 'Running' | 'Stopped';
   kubernetesVersion: string;
@@ -103,18 +118,31 @@ export interface OperationError {
 /** One step of an operation's plan; the simulator works through them in order. */
 export type OperationPhase =
   | { kind: 'status'; text: string }
-  | { kind: 'rollPool'; pool: string }
+  /** The node phase: every listed pool rolls at the same time, under the status `ReconcilingDNS`. */
+  | { kind: 'nodes'; pools: string[] }
   | { kind: 'finishCreate' }
   | { kind: 'applyCounts' }
-  | { kind: 'delete' };
+  | { kind: 'delete' }
+  /** An abort: ends operation `target` as Canceled. */
+  | { kind: 'cancel'; target: string };
 
+/** One pool's place in the node phase. */
 export interface PoolProgress {
   pool: string;
+  /** Nodes in the pool when the phase started. */
+  nodes: number;
+  /** Surge machines added first (0 with maxSurge "0"). */
   surge: number;
-  total: number;
-  oldMachines: string[];
-  replaced: number;
+  /** Nodes taken per batch: surge + maxUnavailable. */
+  batch: number;
+  /** Original machines not yet replaced or reimaged. */
+  pending: string[];
+  /** reimage: machines being reimaged in this batch. */
+  inFlight: string[];
+  /** reimage: the surge machines, removed at the end. */
+  surgeMachines: string[];
   surged: boolean;
+  done: boolean;
 }
 
 export interface OperationRecord {
@@ -130,7 +158,10 @@ export interface OperationRecord {
   error?: OperationError;
   phases: OperationPhase[];
   phaseIndex: number;
-  progress?: PoolProgress;
+  /** The node phase, one entry per rolled pool. */
+  pools?: PoolProgress[];
+  /** An abort is under way: the operation makes no more progress until it ends Canceled. */
+  canceling?: boolean;
   batchesDone: number;
   /** Epoch ms at which the next step is due. */
   nextStepAt: number;
@@ -140,7 +171,8 @@ export interface OperationRecord {
 }
 
 export interface ArmState {
-  version: 1;
+  /** 2 since the parallel node phase and VMSS model (issue 9); older files are ignored with a warning. */
+  version: 2;
   subscriptions: SubscriptionRecord[];
   extraRoleAssignments: ExtraRoleAssignment[];
   resourceGroups: ResourceGroupRecord[];

@@ -6,7 +6,10 @@ const upgradeSettings = z.looseObject({
     .string()
     .regex(/^(?:\d+|\d+%)$/, 'maxSurge must be an integer or a percentage like "33%"')
     .optional(),
-  maxUnavailable: z.string().optional(),
+  maxUnavailable: z
+    .string()
+    .regex(/^(?:\d+|\d+%)$/, 'maxUnavailable must be an integer or a percentage like "10%"')
+    .optional(),
   drainTimeoutInMinutes: z.number().int().min(1).max(1440).optional(),
   nodeSoakDurationInMinutes: z.number().int().min(0).max(30).optional(),
   undrainableNodeBehavior: z.enum(['Cordon', 'Schedule']).optional(),
