@@ -2,7 +2,6 @@ import { expectAccessible, signInWithMsal, test, expect } from './fixtures';
 import { ClusterPage } from './pages/cluster-page';
 import { caEntries, changeCaListElsewhere, LEGACY, PAYMENTS, readCluster, WEB } from './support/arm';
 import { makeEditorFixtures, type EditorFixtures } from './support/certificates';
-import { armSettings } from './support/emulator-settings';
 
 let certs: EditorFixtures;
 test.beforeAll(async () => {
@@ -132,22 +131,18 @@ test.describe('apply when something stands in the way', () => {
     await expect(alert).toContainText('Our own checks: no errors.');
   });
 
-  test('a 400 on a cluster with Windows pools: a clear message naming the pools, with ARM’s own words', async ({ page, emulator: _ }) => {
-    await armSettings({ rejectWindowsCaChange: true });
-    try {
-      const before = caEntries(await readCluster(LEGACY));
-      const cluster = new ClusterPage(page);
-      await signInWithMsal(page, 'Olivia Owner');
-      await cluster.open(LEGACY);
-      await cluster.addFile('partner-root.pem', certs.goodCa);
-      await cluster.applyAndConfirm();
-      const alert = page.getByRole('alert').filter({ hasText: 'AKS refused the change because of the Windows node pools' });
-      await expect(alert).toContainText('This cluster has Windows node pools (win22). AKS supports custom CA trust on Linux nodes only');
-      await expect(alert).toContainText('Azure said (InvalidParameter):');
-      await expectAccessible(page, 'Windows pools refused');
-      expect(caEntries(await readCluster(LEGACY))).toEqual(before);
-    } finally {
-      await armSettings({ rejectWindowsCaChange: false });
-    }
+  test('a 400 on a cluster with Windows pools: a clear message naming the pools, with ARM’s own words', async ({ page, emulator }) => {
+    await emulator.setSettings({ rejectWindowsCaChange: true });
+    const before = caEntries(await readCluster(LEGACY));
+    const cluster = new ClusterPage(page);
+    await signInWithMsal(page, 'Olivia Owner');
+    await cluster.open(LEGACY);
+    await cluster.addFile('partner-root.pem', certs.goodCa);
+    await cluster.applyAndConfirm();
+    const alert = page.getByRole('alert').filter({ hasText: 'AKS refused the change because of the Windows node pools' });
+    await expect(alert).toContainText('This cluster has Windows node pools (win22). AKS supports custom CA trust on Linux nodes only');
+    await expect(alert).toContainText('Azure said (InvalidParameter):');
+    await expectAccessible(page, 'Windows pools refused');
+    expect(caEntries(await readCluster(LEGACY))).toEqual(before);
   });
 });

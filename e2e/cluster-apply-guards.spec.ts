@@ -4,7 +4,6 @@ import { expectAccessible, signInWithMsal, test, expect } from './fixtures';
 import { ClusterPage } from './pages/cluster-page';
 import { caEntries, DEV, PAYMENTS, readCluster, WEB } from './support/arm';
 import { makeEditorFixtures, type EditorFixtures } from './support/certificates';
-import { armSettings, autoscale } from './support/emulator-settings';
 
 let certs: EditorFixtures;
 test.beforeAll(async () => {
@@ -49,7 +48,7 @@ test('a stopped cluster cannot be applied: start the cluster first', async ({ pa
 
 test('the autoscaler changes a pool between review and apply: the change is still applied, with the pool as it is now', async ({ page, emulator }) => {
   // As recorded, without eTags: a count the autoscaler changed is not a change the user has to review.
-  await armSettings({ eTags: 'never' });
+  await emulator.setSettings({ eTags: 'never' });
   const cluster = new ClusterPage(page);
   await signInWithMsal(page, 'Olivia Owner');
   await cluster.open(PAYMENTS);
@@ -59,7 +58,7 @@ test('the autoscaler changes a pool between review and apply: the change is stil
   const apps = () => readCluster(PAYMENTS).then((c) => c.properties.agentPoolProfiles?.find((pool) => pool.name === 'apps')?.count);
   const count = (await apps())!;
   const entries = caEntries(await readCluster(PAYMENTS)).length;
-  await autoscale(PAYMENTS, 'apps', count + 2);
+  await emulator.autoscale({ ...PAYMENTS, pool: 'apps', count: count + 2 });
   expect(await apps()).toBe(count + 2);
   // And once more in the instant between the server's read and its PUT: ARM refuses the manual scale, the server
   // reads again and retries once.
@@ -70,8 +69,4 @@ test('the autoscaler changes a pool between review and apply: the change is stil
   // The fault refused the first PUT: reaching the rollout view means the server read again and retried.
   expect(caEntries(await readCluster(PAYMENTS))).toHaveLength(entries + 1);
   expect(await apps()).toBe(count + 2);
-});
-
-test.afterEach(async () => {
-  await armSettings({ eTags: 'seed' });
 });

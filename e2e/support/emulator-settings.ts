@@ -1,4 +1,4 @@
-/** Emulator settings the cluster specs change (emulator/arm/CONTROL.md, Entra control), restored by the caller. */
+/** The Entra look-alike's control (emulator/entra/control.ts) for sign-in-again specs; restored by the caller. */
 import { request } from '@playwright/test';
 import { EMULATOR_URL } from '../environment';
 
@@ -12,13 +12,6 @@ async function send(method: 'PUT' | 'POST' | 'GET', path: string, data?: unknown
     await api.dispose();
   }
 }
-
-/** ARM settings (`rejectWindowsCaChange`, `eTags`, …); POST /_emulator/reset does not restore them. */
-export const armSettings = (patch: Record<string, unknown>) => send('PUT', '/settings', patch);
-
-/** As the cluster autoscaler would: an autoscaled pool's count changes (emulator M3). */
-export const autoscale = (target: { subscriptionId: string; resourceGroup: string; name: string }, pool: string, count: number) =>
-  send('PUT', '/autoscale', { subscriptionId: target.subscriptionId, resourceGroup: target.resourceGroup, name: target.name, pool, count });
 
 export const identitySettings = (patch?: Record<string, unknown>) => (patch ? send('PUT', '/identity/settings', patch) : send('GET', '/identity/settings'));
 
