@@ -25,6 +25,8 @@ export interface AppConfig {
   armCaFile?: string;
   /** The Microsoft.ContainerService api-version every ContainerServiceClient sends (AKS_API_VERSION or the cloud's default). */
   aksApiVersion: string;
+  /** How often the rollout view asks for a snapshot (ROLLOUT_POLL_MS; below 5 s only against the emulator). */
+  rolloutPollMs: number;
 }
 
 export class ConfigError extends Error {
@@ -85,7 +87,11 @@ const environmentSchema = {
     .string()
     .trim()
     .regex(/^20\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(-preview)?$/, 'must be an api-version YYYY-MM-DD or YYYY-MM-DD-preview, e.g. 2025-01-01'),
+  ROLLOUT_POLL_MS: z.coerce.number({ error: 'must be a number of milliseconds' }).int('must be a whole number of milliseconds').min(200, 'must be at least 200').max(600_000, 'must be at most 600000'),
 } as const;
+
+/** The product's rollout poll interval; shorter intervals are for tests against the local emulator. */
+export const PRODUCT_ROLLOUT_POLL_MS = 5_000;
 
 type Variable = keyof typeof environmentSchema;
 
@@ -153,7 +159,16 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     armCaFile: caFile,
     armCaPem: caFile ? readCaFile(caFile) : undefined,
     aksApiVersion: readVariable(env, 'AKS_API_VERSION') ?? AKS_API_VERSION_DEFAULTS[cloud],
+    rolloutPollMs: readRolloutPollMs(env, isEmulator),
   };
+}
+
+function readRolloutPollMs(env: Readonly<Record<string, string | undefined>>, isEmulator: boolean): number {
+  const pollMs = readVariable(env, 'ROLLOUT_POLL_MS') ?? PRODUCT_ROLLOUT_POLL_MS;
+  if (pollMs < PRODUCT_ROLLOUT_POLL_MS && !isEmulator) {
+    throw new ConfigError('ROLLOUT_POLL_MS', `must be at least ${PRODUCT_ROLLOUT_POLL_MS} against Azure; shorter intervals are for the local emulator`);
+  }
+  return pollMs;
 }
 
 let cached: AppConfig | undefined;
