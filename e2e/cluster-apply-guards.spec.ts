@@ -58,7 +58,7 @@ test('the autoscaler changes a pool between review and apply: the change is stil
   const apps = () => readCluster(PAYMENTS).then((c) => c.properties.agentPoolProfiles?.find((pool) => pool.name === 'apps')?.count);
   const count = (await apps())!;
   const entries = caEntries(await readCluster(PAYMENTS)).length;
-  await emulator.autoscale({ ...PAYMENTS, pool: 'apps', count: count + 2 });
+  await emulator.autoscale({ subscriptionId: PAYMENTS.subscriptionId, resourceGroup: PAYMENTS.resourceGroup, name: PAYMENTS.name, pool: 'apps', count: count + 2 });
   expect(await apps()).toBe(count + 2);
   // And once more in the instant between the server's read and its PUT: ARM refuses the manual scale, the server
   // reads again and retries once.

@@ -12,7 +12,8 @@ test.describe('fleet inventory', () => {
     const inventory = new InventoryPage(page);
     await signInWithMsal(page, 'Olivia Owner');
     await inventory.waitUntilLoaded();
-    await expect(inventory.status()).toHaveText('6 clusters in 2 subscriptions.');
+    // contoso-prod holds the big seed clusters aks-big-400-weu and aks-big-1000-weu too.
+    await expect(inventory.status()).toHaveText('8 clusters in 2 subscriptions.');
 
     // Sorted by earliest CA expiry: the answer to "which CA expires first" is the first row.
     expect((await inventory.clusterNames())[0]).toBe('aks-staging-eus2');
@@ -57,7 +58,7 @@ test.describe('fleet inventory', () => {
     const inventory = new InventoryPage(page);
     await signInWithMsal(page, 'Ravi Reader');
     await inventory.waitUntilLoaded();
-    await expect(inventory.status()).toHaveText('3 clusters in 1 subscription.');
+    await expect(inventory.status()).toHaveText('5 clusters in 1 subscription.');
     await expect(page.getByTestId('subscription')).toHaveCount(1);
     await expect(inventory.subscription('contoso-prod')).toBeVisible();
   });
@@ -75,15 +76,15 @@ test.describe('fleet inventory', () => {
     const inventory = new InventoryPage(page);
     await signInWithMsal(page, 'Olivia Owner');
     await inventory.waitUntilLoaded();
-    await expect(inventory.status()).toHaveText('3 clusters in 2 subscriptions.');
+    await expect(inventory.status()).toHaveText('5 clusters in 2 subscriptions.');
     const staging = inventory.subscription('contoso-staging');
     await expect(staging.getByRole('alert')).toContainText('HTTP 500 (InternalServerError)');
-    await expect(inventory.subscription('contoso-prod').getByTestId('subscription-cluster-count')).toHaveText('3 clusters');
+    await expect(inventory.subscription('contoso-prod').getByTestId('subscription-cluster-count')).toHaveText('5 clusters');
     await expectAccessible(page, 'inventory with a failed subscription');
 
     await staging.getByRole('button', { name: 'Retry contoso-staging' }).click();
     await expect(staging.getByTestId('subscription-cluster-count')).toHaveText('3 clusters');
-    await expect(inventory.rows()).toHaveCount(6);
+    await expect(inventory.rows()).toHaveCount(8);
   });
 
   test('a burst of 429s is retried after Retry-After and the page completes', async ({ page, emulator }) => {
@@ -91,7 +92,7 @@ test.describe('fleet inventory', () => {
     const inventory = new InventoryPage(page);
     await signInWithMsal(page, 'Olivia Owner');
     await inventory.waitUntilLoaded();
-    await expect(inventory.status()).toHaveText('6 clusters in 2 subscriptions.');
+    await expect(inventory.status()).toHaveText('8 clusters in 2 subscriptions.');
     await expect(page.getByRole('main').getByRole('alert')).toHaveCount(0);
     expect((await emulator.faultHits()).every((fault) => fault.remaining === 0)).toBe(true);
   });
