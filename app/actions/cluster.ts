@@ -8,12 +8,11 @@ import { clusterRefSchema } from '@/lib/azure/resource-names';
 import { ActionFailure, runArmAction } from '@/lib/azure/run-action';
 import { applyArgumentsSchema, type ApplyArguments } from '@/lib/clusters/apply-arguments';
 import { validatePayload } from '@/lib/clusters/validate-payload';
-import { encodeRolloutHandle, type RolloutHandle } from '@/lib/rollout/handle';
+import type { RolloutHandle } from '@/lib/rollout/handle';
 
 export interface ApplyAccepted {
+  /** The private handle (signed operation URL, machines before): the caller's browser keeps it (lib/rollout/handle-store.ts). */
   handle: RolloutHandle;
-  /** The `h` query parameter of the rollout view. */
-  encodedHandle: string;
 }
 
 export async function getCluster(token: string, cluster: z.input<typeof clusterRefSchema>): Promise<ActionResult<ClusterSummary>> {
@@ -35,6 +34,6 @@ export async function applyCaBundle(token: string, args: ApplyArguments): Promis
     const check = await validatePayload(input.certificates, new Date());
     if (!check.ok) throw new ActionFailure({ code: 'CertificatesRefused', message: check.message });
     const handle = await applyCaBundleWrite(clients, { cluster: input.cluster, reviewed: input.reviewed, certificates: check.certificates });
-    return { handle, encodedHandle: encodeRolloutHandle(handle) };
+    return { handle };
   });
 }
