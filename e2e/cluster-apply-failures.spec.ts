@@ -86,6 +86,7 @@ test.describe('apply when something stands in the way', () => {
     await cluster.open(WEB);
     await expect(page.getByTestId('permissions-unknown')).toContainText('Could not check your permissions on this cluster');
     await expect(page.getByTestId('read-only')).toHaveCount(0);
+    await expectAccessible(page, 'permissions could not be checked');
     await cluster.addFile('partner-root.pem', certs.goodCa);
     await cluster.applyAndConfirm();
     const alert = page.getByRole('alert').filter({ hasText: 'You may not change this cluster' });
