@@ -1,13 +1,17 @@
 /**
- * Starts CA changes for the rollout specs without the editor UI: an owner token from the emulator, a GET of
- * the cluster and its machines, a PUT with a changed CA list, and the handle built from the answer.
+ * Starts CA changes for the rollout specs without the editor UI, the way apply does: a persona's token from the
+ * emulator, the machines first, the cluster last, a PUT with a changed CA list, and the private handle built from
+ * ARM's answer (the signed Azure-AsyncOperation URL, verbatim). `storeHandle` puts it into the signed-in browser's
+ * localStorage, as the apply's success branch does; the rollout URL stays short.
  */
-import { expect, request, type APIRequestContext } from '@playwright/test';
-import { encodeRolloutHandle, type RolloutHandle } from '../lib/rollout/handle';
+import { expect, request, type APIRequestContext, type Page } from '@playwright/test';
+import { rolloutHref } from '../lib/clusters/links';
+import { operationIdOf, type RolloutHandle } from '../lib/rollout/handle';
+import { accountTagOf, handleKey } from '../lib/rollout/handle-store';
 import { EMULATOR_URL } from './environment';
 import { test as base } from './fixtures';
 
-const API = 'api-version=2026-06-01';
+const API = 'api-version=2025-01-01';
 
 export interface ClusterAddress {
   subscriptionId: string;
@@ -15,30 +19,44 @@ export interface ClusterAddress {
   name: string;
 }
 
+export const CONTOSO_TENANT = '72f988bf-0000-4000-8000-000000000001';
 export const CONTOSO_PROD = '00000000-aaaa-4000-8000-000000000001';
 export const CONTOSO_STAGING = '00000000-aaaa-4000-8000-000000000002';
+/** reimage in the seed. */
 export const WEB: ClusterAddress = { subscriptionId: CONTOSO_PROD, resourceGroup: 'rg-web-prod', name: 'aks-web-prod-neu' };
+/** replace in the seed; 3 pools, 42 nodes. */
 export const PAYMENTS: ClusterAddress = { subscriptionId: CONTOSO_PROD, resourceGroup: 'rg-payments-prod', name: 'aks-payments-prod-weu' };
 export const CANARY: ClusterAddress = { subscriptionId: CONTOSO_STAGING, resourceGroup: 'rg-staging', name: 'aks-canary-eus2' };
+export const BIG_400: ClusterAddress = { subscriptionId: CONTOSO_PROD, resourceGroup: 'rg-big', name: 'aks-big-400-weu' };
+export const BIG_1000: ClusterAddress = { subscriptionId: CONTOSO_PROD, resourceGroup: 'rg-big', name: 'aks-big-1000-weu' };
 
-const clusterPath = (c: ClusterAddress) => `/subscriptions/${c.subscriptionId}/resourceGroups/${c.resourceGroup}/providers/Microsoft.ContainerService/managedClusters/${c.name}`;
+/** The personas the specs sign in as (emulator/directory.ts). */
+export const PERSONAS = {
+  owner: { id: 'owner', name: 'Olivia Owner', username: 'olivia@contoso.onmicrosoft.com', tenantId: CONTOSO_TENANT },
+  reader: { id: 'reader', name: 'Ravi Reader', username: 'ravi@contoso.onmicrosoft.com', tenantId: CONTOSO_TENANT },
+  deployer: { id: 'deployer', name: 'Dana Deployer', username: 'dana@contoso.onmicrosoft.com', tenantId: CONTOSO_TENANT },
+} as const;
+export type PersonaId = keyof typeof PERSONAS;
+
+export const clusterPath = (c: ClusterAddress) => `/subscriptions/${c.subscriptionId}/resourceGroups/${c.resourceGroup}/providers/Microsoft.ContainerService/managedClusters/${c.name}`;
 export const rolloutPath = (c: ClusterAddress) => `/clusters/${c.subscriptionId}/${c.resourceGroup}/${c.name}/rollout`;
 
 interface WireCluster {
-  properties: { provisioningState: string; agentPoolProfiles: { name: string; osType: string }[]; securityProfile?: { customCATrustCertificates?: string[] } };
+  properties: { provisioningState: string; agentPoolProfiles: { name: string; osType: string; count: number }[]; securityProfile?: { customCATrustCertificates?: string[] } };
 }
 
 export interface StartedRollout {
   handle: RolloutHandle;
+  /** The short rollout URL apply navigates to. */
   url: string;
 }
 
 export class ArmForTests {
   private constructor(private readonly api: APIRequestContext) {}
 
-  static async create(): Promise<ArmForTests> {
+  static async create(persona: PersonaId = 'owner'): Promise<ArmForTests> {
     const control = await request.newContext({ baseURL: EMULATOR_URL, ignoreHTTPSErrors: true });
-    const response = await control.post('/_emulator/token', { data: { persona: 'owner' } });
+    const response = await control.post('/_emulator/token', { data: { persona: PERSONAS[persona].id } });
     expect(response.ok()).toBeTruthy();
     const { access_token: token } = (await response.json()) as { access_token: string };
     await control.dispose();
@@ -51,7 +69,7 @@ export class ArmForTests {
     return (await response.json()) as WireCluster;
   }
 
-  /** Every machine of a pool, following nextLink (the emulator pages at 20). */
+  /** Every machine of a pool, following nextLink. */
   async machines(c: ClusterAddress, pool: string): Promise<string[]> {
     const names: string[] = [];
     for (let url: string | undefined = `${clusterPath(c)}/agentPools/${pool}/machines?${API}`; url; ) {
@@ -70,37 +88,30 @@ export class ArmForTests {
     return response.json();
   }
 
-  /** Machines per pool now. */
   async machinesByPool(c: ClusterAddress): Promise<Record<string, string[]>> {
     const cluster = await this.cluster(c);
     const pools = cluster.properties.agentPoolProfiles.map((p) => p.name);
     return Object.fromEntries(await Promise.all(pools.map(async (pool) => [pool, await this.machines(c, pool)] as const)));
   }
 
-  /** PUTs the cluster back with `entries` as its CA list and returns the handle apply would return. */
+  /** PUTs the cluster back with `change(entries)` as its CA list and returns the handle apply would return. */
   async startCaChange(c: ClusterAddress, change: (entries: string[]) => string[]): Promise<StartedRollout> {
-    const cluster = await this.cluster(c);
     const machinesBefore = await this.machinesByPool(c);
+    const cluster = await this.cluster(c);
     const entries = cluster.properties.securityProfile?.customCATrustCertificates ?? [];
     const body = { ...cluster, properties: { ...cluster.properties, securityProfile: { ...cluster.properties.securityProfile, customCATrustCertificates: change(entries) } } };
     const response = await this.api.put(`${clusterPath(c)}?${API}`, { data: body });
     expect(response.status(), await response.text()).toBe(200);
     const operationUrl = response.headers()['azure-asyncoperation'];
-    expect(operationUrl).toMatch(/^https:\/\/localhost:\d+\/subscriptions\/.+\/operations\//);
-    const handle: RolloutHandle = {
-      v: 1,
-      clusterId: clusterPath(c),
-      operationUrl,
-      startedAt: new Date().toISOString(),
-      machinesBefore,
-    };
-    return { handle, url: `${rolloutPath(c)}?h=${encodeRolloutHandle(handle)}` };
+    expect(operationUrl).toMatch(/^https:\/\/localhost:\d+\/subscriptions\/.+\/operations\/.+&h=/);
+    const handle: RolloutHandle = { v: 1, clusterId: clusterPath(c), operationUrl, startedAt: new Date().toISOString(), machinesBefore };
+    return { handle, url: rolloutHref(c, undefined, { operationId: operationIdOf(operationUrl), since: handle.startedAt }) };
   }
 
   /** Cancels the running operation (`POST {cluster}/abort`, as `az aks operation-abort` does). */
   async abort(c: ClusterAddress): Promise<void> {
     const response = await this.api.post(`${clusterPath(c)}/abort?${API}`);
-    expect(response.status(), await response.text()).toBe(204);
+    expect([202, 204], await response.text()).toContain(response.status());
   }
 
   async caEntries(c: ClusterAddress): Promise<string[]> {
@@ -110,6 +121,35 @@ export class ArmForTests {
   dispose() {
     return this.api.dispose();
   }
+}
+
+/** Puts the private handle into the signed-in browser's localStorage for `persona`, as apply's success branch does. */
+export async function storeHandle(page: Page, handle: RolloutHandle, persona: PersonaId = 'owner'): Promise<void> {
+  const account = accountTagOf(PERSONAS[persona]);
+  const key = handleKey({ operationId: operationIdOf(handle.operationUrl), clusterId: handle.clusterId, since: handle.startedAt });
+  await page.evaluate(({ key, value }) => localStorage.setItem(key, value), { key, value: JSON.stringify({ v: 1, account, savedAt: Date.now(), handle }) });
+}
+
+/**
+ * Records, in the page, every value each pool's `data-updated` takes (a MutationObserver: no sampling), so that a
+ * spec can check progress moved from 0 to every node. Call before the first goto; history restarts on a reload.
+ */
+export async function recordPoolProgress(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const history: Record<string, string[]> = {};
+    (window as unknown as { __poolHistory: typeof history }).__poolHistory = history;
+    const record = () => {
+      document.querySelectorAll<HTMLElement>('[data-testid="pool"]').forEach((el) => {
+        const list = (history[el.dataset.pool ?? ''] ??= []);
+        if (list.at(-1) !== el.dataset.updated) list.push(el.dataset.updated ?? '');
+      });
+    };
+    new MutationObserver(record).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-updated'] });
+  });
+}
+
+export async function poolHistory(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(() => (window as unknown as { __poolHistory: Record<string, string[]> }).__poolHistory);
 }
 
 export const test = base.extend<{ arm: ArmForTests }>({

@@ -1,7 +1,16 @@
 'use server';
 import { rolloutSnapshot, type RolloutSnapshotResult } from '@/lib/azure/rollout';
+import { abortRollout as abortLatestOperation } from '@/lib/azure/rollout-abort';
+import type { ActionResult } from '@/lib/action-result';
 
-/** One snapshot of a rollout: operation status, cluster and pool states, machines per pool. */
-export async function readRolloutSnapshot(token: string, input: { cluster: { subscriptionId: string; resourceGroup: string; name: string }; handle: string | null }): Promise<RolloutSnapshotResult> {
+type ClusterInput = { subscriptionId: string; resourceGroup: string; name: string };
+
+/** One snapshot of a rollout: operation status (with this browser's handle), cluster and pool states, machines and VMSS VMs per pool. */
+export async function readRolloutSnapshot(token: string, input: { cluster: ClusterInput; operationUrl: string | null }): Promise<RolloutSnapshotResult> {
   return rolloutSnapshot(token, input);
+}
+
+/** Aborts the cluster's running operation (`managedClusters.abortLatestOperation`). */
+export async function abortRollout(token: string, input: { cluster: ClusterInput }): Promise<ActionResult<{ accepted: true }>> {
+  return abortLatestOperation(token, input);
 }

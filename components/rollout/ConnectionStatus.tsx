@@ -1,5 +1,5 @@
 import { Pause, RefreshCw, Wifi } from 'lucide-react';
-import type { Connection } from './use-rollout-polling';
+import type { Connection } from '@/lib/rollout/poll-reducer';
 import { formatClock } from './format';
 
 /** How fresh what is on screen is. A transient failure never replaces the view: it says "reconnecting". */
@@ -21,6 +21,12 @@ export function ConnectionStatus({ connection, receivedAt, now }: { connection: 
         </p>
       );
     }
+    case 'sign-in-required':
+      return (
+        <p className="inline-flex items-center gap-1 text-sm" data-testid="connection" data-connection="sign-in-required">
+          <Pause aria-hidden="true" className="h-4 w-4" /> Waiting for you to sign in again; nothing is asked of Azure until then.{since}
+        </p>
+      );
     case 'stopped':
       return (
         <p className="text-sm" data-testid="connection" data-connection="stopped">

@@ -1,6 +1,7 @@
 import { CheckCircle2, Ban, XCircle } from 'lucide-react';
 import type { RolloutProgress } from '@/lib/rollout/progress';
 import type { ClusterRef } from '@/lib/azure/resource-names';
+import { OperationErrorText } from './OperationErrorText';
 import { TrustedBundle } from './TrustedBundle';
 
 /** The end of a rollout: what happened, in ARM's words when it failed, and what to do next. */
@@ -12,21 +13,21 @@ export function RolloutOutcome({ progress, cluster, caEntries }: { progress: Rol
   const unfinished = rolled.filter((pool) => pool.stage !== 'done');
   const retry = `az aks update --resource-group ${cluster.resourceGroup} --name ${cluster.name} --custom-ca-trust-certificates <file>`;
 
-  if (terminal.status === 'Succeeded') {
+  if (terminal.outcome === 'succeeded') {
     return (
       <section aria-labelledby="outcome-heading" className="space-y-2 rounded border border-emerald-700 p-4 dark:border-emerald-500" data-testid="rollout-outcome" data-outcome="succeeded">
         <h2 id="outcome-heading" className="inline-flex items-center gap-2 text-lg font-semibold">
           <CheckCircle2 aria-hidden="true" className="h-5 w-5" /> Rollout succeeded
         </h2>
         <p className="text-sm">
-          Every Linux node pool was replaced ({progress.replaced} of {progress.total} old nodes); new nodes trust the CA list below. Pods do not see node trust stores.
+          Azure reports the operation succeeded: every Linux node pool was renewed ({progress.total} node{progress.total === 1 ? '' : 's'}); they trust the CA list below. Pods do not see node trust stores.
         </p>
         {caEntries && <TrustedBundle entries={caEntries} />}
       </section>
     );
   }
 
-  const failed = terminal.status === 'Failed';
+  const failed = terminal.outcome === 'failed';
   const Icon = failed ? XCircle : Ban;
   return (
     <section
@@ -38,18 +39,12 @@ export function RolloutOutcome({ progress, cluster, caEntries }: { progress: Rol
       <h2 id="outcome-heading" className="inline-flex items-center gap-2 text-lg font-semibold">
         <Icon aria-hidden="true" className="h-5 w-5" /> Rollout {failed ? 'failed' : 'canceled'}
       </h2>
-      {terminal.error && (
-        <div className="rounded bg-slate-100 p-2 text-sm dark:bg-slate-900" data-testid="arm-error">
-          <p>
-            Azure Resource Manager: <code className="font-mono font-semibold">{terminal.error.code}</code>
-          </p>
-          <p className="select-all">{terminal.error.message}</p>
-        </div>
-      )}
+      {terminal.error && <OperationErrorText error={terminal.error} />}
+      {!terminal.error && progress.statusText === null && <p className="text-sm">ARM&apos;s error text is in the operation status, which only the browser that applied the change can read; the cluster reads {failed ? 'Failed' : 'Canceled'}.</p>}
       <div className="text-sm" data-testid="pool-outcomes">
         <p>
           {finished.length > 0 ? `Finished, nodes trust the new CA list: ${finished.map((p) => p.name).join(', ')}.` : 'No pool finished.'}{' '}
-          {unfinished.length > 0 && `Not finished, still running nodes with the old CA list: ${unfinished.map((p) => `${p.name} (${p.replaced} of ${p.total} replaced)`).join(', ')}.`}
+          {unfinished.length > 0 && `Not finished, still running nodes with the old CA list: ${unfinished.map((p) => `${p.name} (${p.updated === null ? 'unknown' : p.updated} of ${p.total} renewed)`).join(', ')}.`}
         </p>
       </div>
       <div className="text-sm">

@@ -1,21 +1,19 @@
 'use client';
 import { useEffect, useRef, useState } from 'react';
 import { toast } from 'sonner';
-import type { RolloutProgress } from '@/lib/rollout/progress';
+import type { RolloutPhase, RolloutProgress } from '@/lib/rollout/progress';
 
-const STAGE_WORDS: Record<RolloutProgress['stage'], string> = {
-  submitted: 'Change accepted',
-  'control-plane': 'Updating the control plane',
-  updating: 'Cluster updating',
-  nodes: 'Replacing nodes',
-  finishing: 'Finishing',
+const PHASE_WORDS: Record<RolloutPhase, string> = {
+  running: 'Rollout running',
+  canceling: 'Rollout canceling',
   succeeded: 'Rollout succeeded',
   failed: 'Rollout failed',
   canceled: 'Rollout canceled',
+  idle: 'No rollout running',
 };
 
 /**
- * Says what changed: the document title follows the progress, a polite live region announces stage and pool
+ * Says what changed: the document title follows the progress, a polite live region announces phase and stage
  * changes (not every machine), and the end is announced there, in the title and with a toast.
  */
 export function useRolloutAnnouncements(progress: RolloutProgress | null, clusterName: string, watchedRunning: boolean): string {
@@ -24,22 +22,23 @@ export function useRolloutAnnouncements(progress: RolloutProgress | null, cluste
 
   useEffect(() => {
     if (!progress) return;
-    const words = STAGE_WORDS[progress.stage];
-    const counts = progress.total > 0 ? ` ${progress.replaced}/${progress.total}` : '';
-    document.title = progress.terminal ? `${words} · ${clusterName}` : `${words}${counts} · ${clusterName}`;
+    const words = PHASE_WORDS[progress.phase];
+    const counts = progress.total > 0 && progress.updated !== null ? ` ${progress.updated}/${progress.total}` : '';
+    document.title = progress.terminal || progress.phase === 'idle' ? `${words} · ${clusterName}` : `${words}${counts} · ${clusterName}`;
 
-    const key = `${progress.stage}:${progress.currentPool ?? ''}`;
+    const current = progress.stages.find((s) => s.state === 'current' || s.state === 'canceling');
+    const key = `${progress.phase}:${current?.key ?? ''}`;
     if (key === lastKey.current) return;
     lastKey.current = key;
     if (progress.terminal) {
-      const detail = progress.terminal.error ? `: ${progress.terminal.error.code}. ${progress.terminal.error.message}` : '.';
+      const detail = progress.terminal.error ? `: ${progress.terminal.error.code}. ${progress.terminal.error.message.slice(0, 300)}` : '.';
       setAnnouncement(`${words} on ${clusterName}${detail}`);
       if (watchedRunning) {
-        if (progress.stage === 'succeeded') toast.success(`${words} on ${clusterName}`, { description: `${progress.replaced} of ${progress.total} old nodes replaced.` });
-        else toast.error(`${words} on ${clusterName}`, { description: progress.terminal.error?.message });
+        if (progress.phase === 'succeeded') toast.success(`${words} on ${clusterName}`, { description: `${progress.total} nodes renewed.` });
+        else toast.error(`${words} on ${clusterName}`, { description: progress.terminal.error?.message.slice(0, 300) });
       }
     } else {
-      setAnnouncement(progress.stage === 'nodes' && progress.currentPool ? `Replacing nodes of pool ${progress.currentPool}.` : `${words}.`);
+      setAnnouncement(current ? `${current.label}.` : `${words}.`);
     }
   }, [progress, clusterName, watchedRunning]);
 

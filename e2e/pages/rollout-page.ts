@@ -2,9 +2,12 @@ import { expect, type Locator, type Page } from '@playwright/test';
 
 export interface PoolOnScreen {
   stage: string;
-  replaced: number;
+  /** A number, or 'unknown'. */
+  updated: string;
   total: number;
   machines: number;
+  signal: string;
+  behaviour: string;
 }
 
 /** The rollout view. */
@@ -31,6 +34,14 @@ export class RolloutPage {
     return this.page.getByTestId('rollout-announcement');
   }
 
+  stage(key: 'accepted' | 'preparing' | 'nodes' | 'end'): Locator {
+    return this.page.locator(`[data-testid="rollout-stages"] [data-stage="${key}"]`);
+  }
+
+  signal(key: 'operation' | 'machines-before' | 'vmss' | 'machines' | 'states'): Locator {
+    return this.page.locator(`[data-testid="rollout-signals"] [data-signal="${key}"]`);
+  }
+
   pool(name: string): Locator {
     return this.page.locator(`[data-testid="pool"][data-pool="${name}"]`);
   }
@@ -40,13 +51,20 @@ export class RolloutPage {
       Object.fromEntries(
         sections.map((s) => [
           s.getAttribute('data-pool') ?? '',
-          { stage: s.getAttribute('data-stage') ?? '', replaced: Number(s.getAttribute('data-replaced')), total: Number(s.getAttribute('data-total')), machines: Number(s.getAttribute('data-machines')) },
+          {
+            stage: s.getAttribute('data-stage') ?? '',
+            updated: s.getAttribute('data-updated') ?? '',
+            total: Number(s.getAttribute('data-total')),
+            machines: Number(s.getAttribute('data-machines')),
+            signal: s.getAttribute('data-signal') ?? '',
+            behaviour: s.getAttribute('data-behaviour') ?? '',
+          },
         ]),
       ),
     );
   }
 
   async waitForLive() {
-    await expect(this.page.getByTestId('pool').first()).toBeVisible({ timeout: 20_000 });
+    await expect(this.page.getByTestId('pool').first()).toBeVisible({ timeout: 30_000 });
   }
 }

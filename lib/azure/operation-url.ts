@@ -1,21 +1,30 @@
 /**
- * The one check between an operation URL that came back from the browser (inside a rollout handle) and the
- * caller's token: the URL must be ARM's operation status resource on the configured ARM endpoint. Anything else
- * is refused before a request is made. The URL that is used is rebuilt from the parts that passed, never the
- * string that came in. Pure.
+ * The one check between an operation URL that came back from the browser (the caller's private rollout handle)
+ * and the caller's token. ARM's Azure-AsyncOperation URL is used verbatim, as core-lro and az do (azure-facts
+ * §13: signed `t`, `c`, `s`, `h` parameters bound to the caller, ~3.6 KB), so the check is strict about the string
+ * itself rather than rebuilding it:
+ * - at most 8 KB, printable ASCII only (no spaces, backslashes, control or non-ASCII characters);
+ * - it starts with exactly the configured ARM origin (no userinfo, no other host or port);
+ * - the path is exactly `/subscriptions/{guid}/providers/Microsoft.ContainerService/locations/{loc}/operations/{id}`
+ *   (no percent-encoding, no dot segments, no extra slashes);
+ * - the query holds only `api-version`, `t`, `c`, `s`, `h`, each at most once, with plain values (RFC 3986
+ *   unreserved characters); no fragment.
+ * Anything else is refused before a request is made. Pure.
  */
 
 const GUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const OPERATION_PATH = new RegExp(`^/subscriptions/(${GUID})/providers/Microsoft\\.ContainerService/locations/([a-z0-9]{1,64})/operations/([a-z0-9-]{1,128})$`, 'i');
 const API_VERSION = /^\d{4}-\d{2}-\d{2}(-preview)?$/;
-/** What @azure/arm-containerservice 25.5.0 sends; used when the URL carries no usable api-version. */
-export const DEFAULT_OPERATION_API_VERSION = '2026-06-01';
+const PLAIN_VALUE = /^[A-Za-z0-9._~-]{1,8192}$/;
+const ALLOWED_PARAMETERS = new Set(['api-version', 't', 'c', 's', 'h']);
+
+export const MAX_OPERATION_URL_LENGTH = 8192;
 
 export interface OperationRef {
   subscriptionId: string;
   location: string;
   operationId: string;
-  /** The rebuilt URL: configured ARM origin + the checked path + api-version. */
+  /** The URL to read: the one that came in, verbatim (plus `api-version` when it had none, as core-lro does). */
   url: string;
 }
 
@@ -23,39 +32,50 @@ export type OperationUrlCheck = { ok: true; operation: OperationRef } | { ok: fa
 
 const refuse = (reason: string): OperationUrlCheck => ({ ok: false, reason: `The operation URL was refused: ${reason}.` });
 
-export function checkOperationUrl(raw: string, armEndpoint: string): OperationUrlCheck {
-  if (raw.length > 2048) return refuse('it is too long');
-  // Backslashes, whitespace and control characters are normalised away by URL parsers in surprising ways.
-  if (/[\\\s\u0000-\u001f\u007f]/.test(raw)) return refuse('it contains backslashes, spaces or control characters');
-  let url: URL;
-  let arm: URL;
+function armOrigin(armEndpoint: string): string | null {
   try {
-    url = new URL(raw);
-    arm = new URL(armEndpoint);
+    return new URL(armEndpoint).origin;
   } catch {
-    return refuse('it is not an absolute URL');
+    return null;
   }
-  if (url.protocol !== 'https:') return refuse('it is not https');
-  if (url.username || url.password || /^https:\/\/[^/?#]*@/i.test(raw)) return refuse('it carries user information');
-  if (url.protocol !== arm.protocol || url.hostname !== arm.hostname || url.port !== arm.port) {
-    return refuse(`it is not on the configured Azure Resource Manager endpoint (${arm.host})`);
-  }
-  const rawPath = /^https:\/\/[^/?#]*(\/[^?#]*)/i.exec(raw)?.[1] ?? '';
-  // Dot segments and percent-encoding are resolved by the parser; the path as sent must already be plain.
-  if (rawPath !== url.pathname || /%|\/\.\.?(\/|$)/.test(rawPath)) return refuse('its path is encoded or has dot segments');
-  const match = OPERATION_PATH.exec(url.pathname);
-  if (!match) return refuse('its path is not an operation status path (/subscriptions/{id}/providers/Microsoft.ContainerService/locations/{location}/operations/{id})');
-  if (url.hash) return refuse('it has a fragment');
-  const apiVersion = url.searchParams.get('api-version');
-  const version = apiVersion && API_VERSION.test(apiVersion) ? apiVersion : DEFAULT_OPERATION_API_VERSION;
-  const [, subscriptionId, location, operationId] = match as unknown as [string, string, string, string];
-  return {
-    ok: true,
-    operation: {
-      subscriptionId: subscriptionId.toLowerCase(),
-      location: location.toLowerCase(),
-      operationId,
-      url: `${arm.origin}/subscriptions/${subscriptionId}/providers/Microsoft.ContainerService/locations/${location}/operations/${operationId}?api-version=${version}`,
-    },
-  };
 }
+
+/** `defaultApiVersion` is appended only when the URL has no api-version (core-lro does the same). */
+export function checkOperationUrl(raw: string, armEndpoint: string, defaultApiVersion = '2025-03-01'): OperationUrlCheck {
+  if (typeof raw !== 'string' || raw.length === 0) return refuse('it is empty');
+  if (raw.length > MAX_OPERATION_URL_LENGTH) return refuse(`it is longer than ${MAX_OPERATION_URL_LENGTH} characters`);
+  // Printable ASCII only: URL parsers normalise backslashes, tabs, newlines and non-ASCII characters in surprising ways.
+  if (!/^[\x21-\x7e]+$/.test(raw) || raw.includes('\\')) return refuse('it contains backslashes, spaces, control or non-ASCII characters');
+  if (raw.includes('#')) return refuse('it has a fragment');
+  const origin = armOrigin(armEndpoint);
+  if (!origin) return refuse('the configured Azure Resource Manager endpoint is not a URL');
+  if (!/^https:\/\//i.test(raw)) return refuse('it is not https');
+  const authority = /^https:\/\/([^/?#]*)/i.exec(raw)?.[1] ?? '';
+  if (authority.includes('@')) return refuse('it carries user information');
+  if (!raw.startsWith(`${origin}/`)) return refuse(`it is not on the configured Azure Resource Manager endpoint (${new URL(origin).host})`);
+
+  const rest = raw.slice(origin.length);
+  const queryAt = rest.indexOf('?');
+  const path = queryAt < 0 ? rest : rest.slice(0, queryAt);
+  const query = queryAt < 0 ? '' : rest.slice(queryAt + 1);
+  if (/%|\/\.\.?(\/|$)|\/\//.test(path)) return refuse('its path is encoded or has dot segments');
+  const match = OPERATION_PATH.exec(path);
+  if (!match) return refuse('its path is not an operation status path (/subscriptions/{id}/providers/Microsoft.ContainerService/locations/{location}/operations/{id})');
+
+  const seen = new Set<string>();
+  for (const pair of query === '' ? [] : query.split('&')) {
+    const equals = pair.indexOf('=');
+    const name = equals < 0 ? pair : pair.slice(0, equals);
+    const value = equals < 0 ? '' : pair.slice(equals + 1);
+    if (!ALLOWED_PARAMETERS.has(name)) return refuse(`its query has a parameter other than api-version, t, c, s and h (${name.slice(0, 40) || 'empty'})`);
+    if (seen.has(name)) return refuse(`its query repeats ${name}`);
+    seen.add(name);
+    if (!PLAIN_VALUE.test(value)) return refuse(`its ${name} parameter is not a plain value`);
+    if (name === 'api-version' && !API_VERSION.test(value)) return refuse('its api-version is not a date version');
+    if (name === 't' && !/^\d{1,20}$/.test(value)) return refuse('its t parameter is not a number of ticks');
+  }
+  const [, subscriptionId, location, operationId] = match as unknown as [string, string, string, string];
+  const url = seen.has('api-version') ? raw : `${raw}${query === '' ? (queryAt < 0 ? '?' : '') : '&'}api-version=${defaultApiVersion}`;
+  return { ok: true, operation: { subscriptionId: subscriptionId.toLowerCase(), location: location.toLowerCase(), operationId: operationId.toLowerCase(), url } };
+}
+

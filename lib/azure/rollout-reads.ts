@@ -1,46 +1,54 @@
 /**
  * Which ARM reads a rollout snapshot needs, given what was read before for the same caller and rollout (azure-facts
- * §7: reads are a shared, throttled budget). The operation status is read every time; the cluster when the
- * operation enters a new phase; a pool's machines when the operation's text says that pool moved, when the pool's
- * state changed, or at a slower interval. Pure.
+ * §7: reads are a shared, throttled budget). The operation status is read every time (one small GET); the cluster
+ * (pool states) when the status changes and every few polls; a pool's machines and VMSS VMs when its state or the
+ * status changes and otherwise at an interval that grows with the number of pages the cluster's lists took, so that a
+ * 1,000-node cluster costs about as many list reads per minute as a 100-node one. Intervals are multiples of the poll interval.
+ * The status text is compared for equality only, never parsed. Pure.
  */
-import { operationPhase, poolProgressText, terminalStatus } from '../rollout/operation-status';
+import { isBusyState } from '../rollout/provisioning-state';
 
-export const CLUSTER_MAX_AGE_MS = 30_000;
-/** A pool that is Updating is re-read at least this often, whatever the operation says. */
-export const UPDATING_MACHINES_MAX_AGE_MS = 30_000;
-/** Without the operation's status, machine churn is the only progress signal for an Updating pool. */
-export const UPDATING_MACHINES_NO_STATUS_MAX_AGE_MS = 10_000;
-export const IDLE_MACHINES_MAX_AGE_MS = 5 * 60_000;
+/** With the operation status, the cluster is re-read at least every this many polls (30 s at the product's 5 s). */
+export const CLUSTER_EVERY_POLLS = 6;
+/** Without it, pool and cluster states are the main signal: every other poll. */
+export const CLUSTER_EVERY_POLLS_NO_STATUS = 2;
+/** A busy pool's machines and VMs: at least this many polls apart, more for many pages. */
+export const LISTS_EVERY_POLLS = 6;
+export const POLLS_PER_PAGE = 0.3;
+export const IDLE_LISTS_MAX_AGE_MS = 5 * 60_000;
+/** A 403 on the node resource group is asked again only this often. */
+export const FORBIDDEN_RETRY_MS = 5 * 60_000;
 
-export interface ClusterMemory {
+export interface ClusterReadState {
   readAt: number;
-  /** Phase of the operation when the cluster was read ('' without status). */
-  phase: string;
-  terminal: boolean;
-}
-
-export interface MachinesMemory {
-  names: string[];
-  readAt: number;
-  /** The operation status text and the pool's provisioning state when the machines were read. */
+  /** The operation status text when the cluster was read (null without status). */
   statusText: string | null;
+}
+
+export interface PoolReadState {
+  readAt: number;
   poolState: string;
+  statusText: string | null;
+  /** Pages this pool's machines and VMs took last time. */
+  pages: number;
 }
 
-export function needsClusterRead(previous: ClusterMemory | undefined, statusText: string | null, now: number): boolean {
-  if (!previous || statusText === null) return true;
-  if (terminalStatus(statusText) && !previous.terminal) return true;
-  if (operationPhase(statusText) !== previous.phase) return true;
-  return now - previous.readAt >= CLUSTER_MAX_AGE_MS;
+export function needsClusterRead(previous: ClusterReadState | undefined, statusText: string | null, hasOperation: boolean, now: number, pollMs: number): boolean {
+  if (!previous) return true;
+  if (statusText !== previous.statusText) return true;
+  return now - previous.readAt >= pollMs * (hasOperation ? CLUSTER_EVERY_POLLS : CLUSTER_EVERY_POLLS_NO_STATUS) - pollMs / 2;
 }
 
-export function needsMachinesRead(pool: { name: string; provisioningState: string }, previous: MachinesMemory | undefined, statusText: string | null, now: number): boolean {
+export function listsIntervalMs(pages: number, pollMs: number): number {
+  return pollMs * Math.max(LISTS_EVERY_POLLS, Math.ceil(pages * POLLS_PER_PAGE));
+}
+
+/** `totalPages`: what the last lists of every pool of the cluster took, so that the whole cluster's lists stay within budget. */
+export function needsPoolRead(pool: { provisioningState: string }, previous: PoolReadState | undefined, statusText: string | null, now: number, pollMs: number, totalPages: number): boolean {
   if (!previous) return true;
   if (previous.poolState !== pool.provisioningState) return true;
+  if (statusText !== previous.statusText) return true;
   const age = now - previous.readAt;
-  const updating = pool.provisioningState.toLowerCase() === 'updating';
-  if (statusText === null) return age >= (updating ? UPDATING_MACHINES_NO_STATUS_MAX_AGE_MS : IDLE_MACHINES_MAX_AGE_MS);
-  if (poolProgressText(statusText)?.pool === pool.name && statusText !== previous.statusText) return true;
-  return age >= (updating ? UPDATING_MACHINES_MAX_AGE_MS : IDLE_MACHINES_MAX_AGE_MS);
+  // Half a poll of slack: a poll that comes a little early does not wait a whole extra interval.
+  return age >= (isBusyState(pool.provisioningState) ? listsIntervalMs(totalPages, pollMs) : IDLE_LISTS_MAX_AGE_MS) - pollMs / 2;
 }

@@ -1,5 +1,4 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { encodeRolloutHandle, type RolloutHandle } from '../rollout/handle';
 
 vi.mock('server-only', () => ({}));
 const armClients = vi.fn();
@@ -8,8 +7,9 @@ const readOperation = vi.fn();
 vi.mock('./rollout-reader', () => ({
   sdkRolloutReader: () => ({
     readOperation,
-    readCluster: async () => ({ provisioningState: 'Updating', caEntries: [], agentPools: [] }),
-    listMachines: async () => [],
+    readCluster: async () => ({ subscriptionId: SUB, provisioningState: 'Updating', caEntries: [], agentPools: [] }),
+    listMachines: async () => ({ machines: [], pages: 1 }),
+    listVms: async () => ({ vms: [], pages: 1 }),
   }),
 }));
 
@@ -21,15 +21,7 @@ const TOKEN = 'eyJhbGciOiJSUzI1NiJ9.eyJvaWQiOiIxIn0.c2ln';
 const SUB = '00000000-aaaa-4000-8000-000000000001';
 const cluster = { subscriptionId: SUB, resourceGroup: 'rg-web-prod', name: 'aks-web-prod-neu' };
 const OP_PATH = `/subscriptions/${SUB}/providers/Microsoft.ContainerService/locations/northeurope/operations/6f1c2d3e-0000-4000-8000-000000000042`;
-const handle = (operationUrl: string, overrides: Partial<RolloutHandle> = {}) =>
-  encodeRolloutHandle({
-    v: 1,
-    clusterId: `/subscriptions/${SUB}/resourceGroups/rg-web-prod/providers/Microsoft.ContainerService/managedClusters/aks-web-prod-neu`,
-    operationUrl,
-    startedAt: '2026-11-29T12:00:00.000Z',
-    machinesBefore: {},
-    ...overrides,
-  });
+const SIGNED = `https://management.azure.com${OP_PATH}?api-version=2025-03-01&t=638947346152659867&c=${'M'.repeat(2980)}&s=${'s'.repeat(342)}&h=${'h'.repeat(43)}`;
 
 beforeEach(() => {
   armClients.mockReset().mockReturnValue({});
@@ -40,43 +32,39 @@ describe('rolloutSnapshot (the server action body)', () => {
   it.each([
     ['another host', `https://evil.example${OP_PATH}`],
     ['userinfo', `https://management.azure.com@evil.example${OP_PATH}`],
+    ['http', `http://management.azure.com${OP_PATH}`],
     ['another ARM path', `https://management.azure.com/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/x`],
     ['path traversal', `https://management.azure.com/subscriptions/${SUB}/providers/Microsoft.ContainerService/locations/x/operations/..%2F..%2Fx`],
     ['another subscription', `https://management.azure.com${OP_PATH.replace(SUB, '00000000-bbbb-4000-8000-000000000003')}`],
+    ['a smuggled parameter', `${SIGNED}&$filter=x`],
   ])('refuses a forged operation URL (%s) before any client is built or request made', async (_, url) => {
-    const result = await rolloutSnapshot(TOKEN, { cluster, handle: handle(url) });
-    expect(result).toMatchObject({ ok: false, error: { code: 'ForgedOperationUrl', transient: false } });
+    const result = await rolloutSnapshot(TOKEN, { cluster, operationUrl: url });
+    expect(result).toMatchObject({ ok: false, error: { code: 'ForgedOperationUrl', transient: false, retry: null } });
     expect(armClients).not.toHaveBeenCalled();
     expect(readOperation).not.toHaveBeenCalled();
   });
 
-  it('refuses an http URL already when decoding the handle', async () => {
-    const result = await rolloutSnapshot(TOKEN, { cluster, handle: handle(`http://management.azure.com${OP_PATH}`) });
-    expect(result).toMatchObject({ ok: false, error: { code: 'InvalidRolloutHandle' } });
+  it('refuses an operation URL over 8 KB before anything else', async () => {
+    const result = await rolloutSnapshot(TOKEN, { cluster, operationUrl: `${SIGNED}${'h'.repeat(8193 - SIGNED.length)}` });
+    expect(result).toMatchObject({ ok: false, error: { code: 'InvalidArgument', retry: null } });
     expect(armClients).not.toHaveBeenCalled();
   });
 
-  it('refuses a handle for another cluster', async () => {
-    const result = await rolloutSnapshot(TOKEN, { cluster: { ...cluster, name: 'aks-other' }, handle: handle(`https://management.azure.com${OP_PATH}`) });
-    expect(result).toMatchObject({ ok: false, error: { code: 'InvalidRolloutHandle' } });
-    expect(armClients).not.toHaveBeenCalled();
+  it('reads the signed URL verbatim', async () => {
+    const result = await rolloutSnapshot(TOKEN, { cluster, operationUrl: SIGNED });
+    expect(result).toMatchObject({ ok: true, data: { operation: { status: 'InProgress' }, end: null, next: { afterMs: 5000, reason: 'interval' } } });
+    expect(readOperation).toHaveBeenCalledWith(SIGNED);
   });
 
-  it('reads the rebuilt URL, with only api-version, for a genuine handle', async () => {
-    const result = await rolloutSnapshot(TOKEN, { cluster, handle: handle(`https://management.azure.com${OP_PATH}?api-version=2026-06-01&t=1&s=2`) });
-    expect(result).toMatchObject({ ok: true, data: { operation: { status: 'InProgress' } } });
-    expect(readOperation).toHaveBeenCalledWith(`https://management.azure.com${OP_PATH}?api-version=2026-06-01`);
-  });
-
-  it('marks throttling as transient with its Retry-After', async () => {
+  it('marks throttling as transient with its Retry-After and a backoff hint', async () => {
     readOperation.mockRejectedValue(Object.assign(new Error('Too many'), { statusCode: 429, code: 'TooManyRequests', response: { headers: { get: (n: string) => (n === 'retry-after' ? '7' : undefined) } } }));
-    const result = await rolloutSnapshot(TOKEN, { cluster: { ...cluster, name: 'aks-throttled' }, handle: handle(`https://management.azure.com${OP_PATH}`, { clusterId: `/subscriptions/${SUB}/resourceGroups/rg-web-prod/providers/Microsoft.ContainerService/managedClusters/aks-throttled` }) });
-    expect(result).toMatchObject({ ok: false, error: { code: 'TooManyRequests', status: 429, transient: true, retryAfterSeconds: 7 } });
+    const result = await rolloutSnapshot(TOKEN, { cluster: { ...cluster, name: 'aks-throttled' }, operationUrl: SIGNED });
+    expect(result).toMatchObject({ ok: false, error: { code: 'TooManyRequests', status: 429, transient: true, retryAfterSeconds: 7, retry: { afterMs: 7000, backoff: true } } });
   });
 
-  it('refuses a missing token without reading anything', async () => {
-    const result = await rolloutSnapshot(undefined, { cluster, handle: null });
-    expect(result).toMatchObject({ ok: false, error: { code: 'SignInRequired', transient: false } });
+  it('refuses a missing token without reading anything, and says not to retry', async () => {
+    const result = await rolloutSnapshot(undefined, { cluster, operationUrl: null });
+    expect(result).toMatchObject({ ok: false, error: { code: 'SignInRequired', transient: false, retry: null } });
     expect(armClients).not.toHaveBeenCalled();
   });
 });

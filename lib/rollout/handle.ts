@@ -1,26 +1,41 @@
 /**
- * The rollout handle: what apply returns and what the rollout view's URL carries, so that a reload, a second
- * tab or a colleague's browser resumes tracking. Plain data, base64url JSON in the `h` query parameter.
- * It holds no secret: the token never goes into it.
+ * The private rollout handle: what apply returns to the caller's browser and what only that caller can use
+ * (azure-facts §13): ARM's signed operation URL (bound to the caller, ~3.6 KB) and the machines seen before the
+ * change. It stays in the caller's browser (handle-store.ts); the rollout view's URL carries only the cluster, the
+ * operation id and the start time (rollout-link.ts). It holds no token.
  */
 import { z } from 'zod';
 
 const ARM_ID = /^\/subscriptions\/[0-9a-f-]{36}\/resourceGroups\/[^/]{1,90}\/providers\/Microsoft\.ContainerService\/managedClusters\/[^/]{1,63}$/i;
+const OPERATION_PATH = /^\/subscriptions\/[0-9a-f-]{36}\/providers\/Microsoft\.ContainerService\/locations\/[a-z0-9]{1,64}\/operations\/([a-z0-9-]{1,128})$/i;
+
+/** An operation id as the short rollout URL carries it (`?op=`). */
+export const operationIdSchema = z.string().regex(/^[a-z0-9-]{1,128}$/i, 'not an operation id');
+
+export const MAX_HANDLE_OPERATION_URL = 8192;
 
 export const rolloutHandleSchema = z.object({
   v: z.literal(1),
   /** The managed cluster's resource id. */
   clusterId: z.string().regex(ARM_ID, 'not a managed cluster resource id'),
-  /** ARM's Azure-AsyncOperation URL; checked again on the server before any token is sent to it. */
-  operationUrl: z.url({ protocol: /^https$/ }).max(2048).optional(),
+  /** ARM's Azure-AsyncOperation URL, verbatim; checked again on the server before any token is sent to it. */
+  operationUrl: z.url({ protocol: /^https$/ }).max(MAX_HANDLE_OPERATION_URL).optional(),
   /** When ARM accepted the change (ISO-8601). */
   startedAt: z.iso.datetime(),
-  /** Machine names per agent pool seen just before the change: the "old" nodes the rollout replaces. */
-  machinesBefore: z.record(z.string().max(12), z.array(z.string().max(80)).max(1000)),
+  /** Machine names per agent pool seen just before the change. Best-effort: a pool that could not be read is absent. */
+  machinesBefore: z.record(z.string().max(12), z.array(z.string().max(80)).max(5000)),
 });
 
 export type RolloutHandle = z.infer<typeof rolloutHandleSchema>;
 
+/** The operation id of an Azure-AsyncOperation URL, lower-cased, or null. */
+export function operationIdOf(operationUrl: string | undefined | null): string | null {
+  const path = operationUrl ? /^https:\/\/[^/?#]+(\/[^?#]*)/i.exec(operationUrl)?.[1] : undefined;
+  const match = path ? OPERATION_PATH.exec(path) : null;
+  return match ? match[1]!.toLowerCase() : null;
+}
+
+/** @deprecated The rollout URL no longer carries the handle; kept so that older callers still compile. */
 export function encodeRolloutHandle(handle: RolloutHandle): string {
   const bytes = new TextEncoder().encode(JSON.stringify(handle));
   let binary = '';
@@ -30,10 +45,9 @@ export function encodeRolloutHandle(handle: RolloutHandle): string {
 
 export type DecodedHandle = { ok: true; handle: RolloutHandle } | { ok: false; message: string };
 
-const MAX_ENCODED_LENGTH = 64 * 1024;
-
+/** @deprecated See encodeRolloutHandle. */
 export function decodeRolloutHandle(encoded: string): DecodedHandle {
-  if (encoded.length > MAX_ENCODED_LENGTH) return { ok: false, message: 'The rollout link is too long to be one of ours.' };
+  if (encoded.length > 64 * 1024) return { ok: false, message: 'The rollout link is too long to be one of ours.' };
   try {
     const binary = atob(encoded.replace(/-/g, '+').replace(/_/g, '/'));
     const json = new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));

@@ -1,145 +1,149 @@
 import { describe, expect, it } from 'vitest';
-import succeeds from './fixtures/succeeds.json';
-import failsMidWay from './fixtures/fails-mid-way.json';
-import scales from './fixtures/scales-during-rollout.json';
 import { rolloutProgress, startTracking, trackSnapshot, type RolloutProgress, type RolloutTracker } from './progress';
-import type { RolloutSnapshot } from './snapshot';
+import type { HandleAbsence } from './signals';
+import { machinesBefore, simulate, type SimOptions } from './testing/simulate';
 
-interface Fixture {
-  startedAt: string;
-  machinesBefore: Record<string, string[]>;
-  snapshots: RolloutSnapshot[];
-}
+const POOLS = [
+  { name: 'system', count: 3, surge: 1 },
+  { name: 'apps', count: 8, surge: 3 },
+  { name: 'win1', count: 2, surge: 1, osType: 'Windows' },
+];
 
-/** Feeds every snapshot of a recorded rollout and returns the progress after each. */
-function follow(fixture: Fixture, baseline: Record<string, string[]> | null = fixture.machinesBefore): RolloutProgress[] {
-  let tracker: RolloutTracker = startTracking(baseline, baseline ? fixture.startedAt : null);
-  return fixture.snapshots.map((snapshot) => {
+/** Feeds every snapshot of a simulated rollout and returns the progress after each. */
+function follow(options: SimOptions, withHandle = true): RolloutProgress[] {
+  const handleAbsence: HandleAbsence | null = withHandle ? null : 'none';
+  let tracker: RolloutTracker = startTracking(withHandle ? machinesBefore(options) : null, withHandle ? '2026-12-01T10:00:00.000Z' : null, handleAbsence);
+  return simulate(options).map((snapshot) => {
     tracker = trackSnapshot(tracker, snapshot);
     return rolloutProgress(tracker, Date.parse(snapshot.at));
   });
 }
 
 const pool = (progress: RolloutProgress, name: string) => progress.pools.find((p) => p.name === name)!;
+const stageStates = (progress: RolloutProgress) => progress.stages.map((s) => `${s.key}:${s.state}`).join(' ');
 
-describe('rollout progress over a recorded rollout that succeeds', () => {
-  const steps = follow(succeeds as Fixture);
+describe.each(['replace', 'reimage'] as const)('a %s rollout with VMSS access and the handle', (behaviour) => {
+  const steps = follow({ behaviour, pools: POOLS });
 
-  it('goes submitted → control plane → nodes pool by pool → finishing → succeeded', () => {
-    const stages = steps.map((s) => (s.stage === 'nodes' ? `nodes:${s.currentPool}` : s.stage));
-    expect([...new Set(stages)]).toEqual(['submitted', 'control-plane', 'nodes:system', 'nodes:apps', 'finishing', 'succeeded']);
-  });
-
-  it('counts old machines gone of total per pool, matching the operation text at each step', () => {
-    for (const [index, step] of steps.entries()) {
-      const text = (succeeds as Fixture).snapshots[index]!.operation!.status;
-      const match = /UpgradingNodePools: (\S+) (\d+)\/(\d+)/.exec(text);
-      if (!match) continue;
-      expect(pool(step, match[1]!)).toMatchObject({ replaced: Number(match[2]), total: Number(match[3]) });
+  it('moves each pool from 0 to every node, never backwards, never above the total', () => {
+    for (const name of ['system', 'apps']) {
+      const counts = steps.map((s) => pool(s, name).updated);
+      expect(counts[0]).toBe(0);
+      expect(counts.at(-1)).toBe(pool(steps[0]!, name).total);
+      for (let i = 1; i < counts.length; i++) expect(counts[i]!).toBeGreaterThanOrEqual(counts[i - 1]!);
+      expect(counts.every((c) => c !== null && c <= pool(steps[0]!, name).total)).toBe(true);
+      expect(new Set(counts).size).toBeGreaterThan(2);
     }
   });
 
-  it('shows surge machines while a pool rolls and none when it is done', () => {
-    const surging = steps.find((s) => s.statusText === 'UpgradingNodePools: system 0/3 nodes replaced')!;
-    expect(pool(surging, 'system')).toMatchObject({ stage: 'replacing', surge: 1, machineCount: 4, newMachines: [expect.stringMatching(/vmss/)] });
-    expect(pool(surging, 'apps').stage).toBe('waiting');
-    const appsRolling = steps.find((s) => s.currentPool === 'apps')!;
-    expect(pool(appsRolling, 'system')).toMatchObject({ stage: 'done', replaced: 3, surge: 0 });
-    const last = steps[steps.length - 1]!;
-    expect(last.terminal).toMatchObject({ status: 'Succeeded', error: null });
-    expect(last.pools.map((p) => [p.name, p.stage, p.replaced, p.total])).toEqual([
-      ['system', 'done', 3, 3],
-      ['apps', 'done', 4, 4],
-      ['win1', 'not-rolled', 0, 2],
-    ]);
-    expect(last).toMatchObject({ replaced: 7, total: 7, remainingMs: 0 });
+  it('learns the behaviour from the signals', () => {
+    expect(pool(steps.at(-1)!, 'apps').behaviour).toBe(behaviour);
+    expect(pool(steps.at(-1)!, 'apps').signal).toBe('vmss');
   });
 
-  it('reports elapsed time from the start and an estimate once there is a rate', () => {
-    expect(steps[0]!.remainingMs).toBeNull();
-    expect(steps[2]!.remainingMs).toBeNull(); // surge only, nothing replaced yet
-    const midway = steps.find((s) => s.replaced === 2)!;
-    expect(midway.remainingMs).toBeGreaterThan(0);
-    expect(midway.elapsedMs).toBe(Date.parse((succeeds as Fixture).snapshots[steps.indexOf(midway)]!.at) - Date.parse(succeeds.startedAt));
-    const last = steps[steps.length - 1]!;
-    expect(last.elapsedMs).toBe(Date.parse(succeeds.snapshots.at(-1)!.operation!.endTime!) - Date.parse(succeeds.startedAt));
+  it('does not count surge or not-yet-flipped VMs as updated', () => {
+    // Before the node phase every VM reads latestModelApplied true: nothing is updated.
+    expect(steps.slice(0, 2).every((s) => s.updated === 0)).toBe(true);
+    // Surge machines are on the new model but replace nothing yet.
+    const surging = steps[3]!;
+    expect(pool(surging, 'apps')).toMatchObject({ surge: 3, updated: 0, stage: 'updating' });
   });
 
-  it('resumes after a reload from the handle alone: the counts are right at once', () => {
-    const fixture = succeeds as Fixture;
-    const midIndex = fixture.snapshots.findIndex((s) => s.operation!.status.startsWith('UpgradingNodePools: apps'));
-    const resumed = follow({ ...fixture, snapshots: fixture.snapshots.slice(midIndex) });
-    expect(resumed[0]!.pools.map((p) => [p.name, p.stage, p.replaced])).toEqual(steps[midIndex]!.pools.map((p) => [p.name, p.stage, p.replaced]));
-    // A rate is known at once from the operation's start time.
-    expect(resumed.find((s) => s.replaced > 3)!.remainingMs).not.toBeNull();
+  it('goes through the stages from signals, ticking Done only at the end', () => {
+    expect(stageStates(steps[0]!)).toBe('accepted:complete preparing:current nodes:to-come end:to-come');
+    expect(stageStates(steps[1]!)).toBe('accepted:complete preparing:current nodes:to-come end:to-come');
+    // ReconcilingDNS: the VMSS model flipped, so nodes are being renewed (the text itself is not parsed).
+    expect(stageStates(steps[2]!)).toBe('accepted:complete preparing:complete nodes:current end:to-come');
+    for (const step of steps.slice(0, -1)) expect(step.stages.find((s) => s.key === 'end')!.state).not.toBe('complete');
+    for (const step of steps.slice(0, -1)) expect(step.stages.find((s) => s.key === 'nodes')!.state).not.toBe('complete');
+    expect(stageStates(steps.at(-1)!)).toBe('accepted:complete preparing:complete nodes:complete end:complete');
+    expect(steps.at(-1)).toMatchObject({ phase: 'succeeded', updated: 11, total: 11, remainingMs: 0 });
+  });
+
+  it('leaves Windows pools alone', () => {
+    expect(pool(steps.at(-1)!, 'win1')).toMatchObject({ stage: 'not-rolled', updated: null });
+  });
+
+  it('says it has every signal', () => {
+    expect(steps.at(-1)!.signals.map((s) => `${s.key}:${s.state}`)).toEqual(['operation:have', 'machines-before:have', 'vmss:have', 'machines:have', 'states:have']);
   });
 });
 
-describe('a recorded rollout that fails mid-way', () => {
-  const steps = follow(failsMidWay as Fixture);
-  const last = steps[steps.length - 1]!;
-
-  it('ends failed with ARM error code and message', () => {
-    expect(last.stage).toBe('failed');
-    expect(last.terminal).toEqual({ status: 'Failed', error: { code: 'UpgradeFailed', message: expect.stringContaining('PodDisruptionBudget') }, endTime: expect.any(String) });
+describe('without VMSS access (403 on the node resource group)', () => {
+  it('replace: progress still comes from machine names, and the page says VMSS is unavailable', () => {
+    const steps = follow({ behaviour: 'replace', pools: POOLS, vms: false });
+    const counts = steps.map((s) => pool(s, 'apps').updated);
+    expect(counts.filter((c) => c !== null && c > 0 && c < 8).length).toBeGreaterThan(0);
+    expect(counts.at(-1)).toBe(8);
+    expect(pool(steps[6]!, 'apps')).toMatchObject({ signal: 'machines', behaviour: 'replace' });
+    expect(steps.at(-1)!.signals.find((s) => s.key === 'vmss')).toMatchObject({ state: 'lack', detail: expect.stringContaining('no read access to the node resource group') });
   });
 
-  it('says which pools finished and where the failing pool stopped', () => {
-    expect(pool(last, 'system')).toMatchObject({ stage: 'done', replaced: 3, total: 3 });
-    expect(pool(last, 'apps')).toMatchObject({ stage: 'failed', replaced: 2, total: 4 });
-    expect(pool(last, 'win1').stage).toBe('not-rolled');
-    expect(last.remainingMs).toBe(0);
-  });
-});
-
-describe('a recorded rollout during which pools scale', () => {
-  const steps = follow(scales as Fixture);
-
-  it('keeps the total to the machines that existed before; an autoscaled-in machine is new, not old', () => {
-    const afterScaleUp = steps[2]!;
-    expect(pool(afterScaleUp, 'apps')).toMatchObject({ stage: 'waiting', total: 4, replaced: 0, count: 6, countChange: 2, surge: 0, newMachines: [expect.any(String), expect.any(String)] });
-  });
-
-  it('counts an old machine removed by a scale-down as gone, never more than the total', () => {
-    const afterScaleDown = steps[3]!;
-    expect(pool(afterScaleDown, 'system')).toMatchObject({ replaced: 2, total: 3, count: 2, countChange: -1 });
-    for (const step of steps) for (const p of step.pools) expect(p.replaced).toBeLessThanOrEqual(p.total);
-  });
-
-  it('ends with every pool done and all old machines gone', () => {
-    const last = steps[steps.length - 1]!;
-    expect(last.stage).toBe('succeeded');
-    expect(last.pools.filter((p) => p.stage !== 'not-rolled').map((p) => [p.name, p.stage, p.replaced, p.total])).toEqual([
-      ['system', 'done', 3, 3],
-      ['apps', 'done', 4, 4],
-    ]);
+  it('reimage: per-node progress is unknown, never done before the end, and it says so', () => {
+    const steps = follow({ behaviour: 'reimage', pools: POOLS, vms: false });
+    for (const step of steps.slice(0, -2)) {
+      expect(pool(step, 'apps').updated).toBeNull();
+      expect(step.updated).toBeNull();
+      expect(pool(step, 'apps').stage).not.toBe('done');
+    }
+    expect(pool(steps[0]!, 'apps').stage).toBe('unknown');
+    expect(stageStates(steps[0]!)).toBe('accepted:complete preparing:unknown nodes:unknown end:to-come');
+    expect(pool(steps[3]!, 'apps').stage).toBe('updating'); // surge machines appeared
+    expect(pool(steps[3]!, 'apps').signalNote).toMatch(/per-node progress is unknown/);
+    expect(steps.at(-1)).toMatchObject({ phase: 'succeeded', updated: 11 });
   });
 });
 
-describe('without a handle', () => {
-  const fixture = succeeds as Fixture;
-  const noStatus = (s: RolloutSnapshot): RolloutSnapshot => ({ ...s, operation: null });
+describe('a failed rollout', () => {
+  const steps = follow({ behaviour: 'replace', pools: POOLS, failAfterBatches: 1 });
+  const last = steps.at(-1)!;
 
-  it('takes the first machines seen as the old ones and infers the stage from pool states and churn', () => {
-    const from = fixture.snapshots.findIndex((s) => s.operation!.status === 'UpgradingNodePools: system 1/3 nodes replaced');
-    const steps = follow({ ...fixture, snapshots: fixture.snapshots.slice(from).map(noStatus) }, null);
-    // A surge machine above the target count says the pool is rolling.
-    expect(steps[0]).toMatchObject({ stage: 'nodes', currentPool: 'system', statusText: null, elapsedMs: null });
-    expect(pool(steps[0]!, 'system')).toMatchObject({ replaced: 0, surge: 1 });
-    expect(pool(steps[1]!, 'system')).toMatchObject({ replaced: 1 });
-    const before = fixture.snapshots.findIndex((s) => s.operation!.status === 'ProvisioningControlPlane');
-    expect(follow({ ...fixture, snapshots: [fixture.snapshots[before]!].map(noStatus) }, null)[0]!.stage).toBe('updating');
-    expect(steps[steps.length - 1]!.stage).toBe('succeeded');
+  it('never shows later stages as done, and keeps the counts the signals showed', () => {
+    expect(last.phase).toBe('failed');
+    expect(stageStates(last)).toBe('accepted:complete preparing:complete nodes:failed end:failed');
+    expect(last.terminal).toMatchObject({ outcome: 'failed', error: { code: 'UpgradeFailed' } });
+    expect(pool(last, 'system').stage).toBe('failed');
+    expect(pool(last, 'apps').stage).toBe('stopped');
+    expect(pool(last, 'apps').updated).toBeLessThan(8);
+  });
+
+  it('before any node moved: the preparing stage failed, nodes not reached', () => {
+    const early = follow({ behaviour: 'replace', pools: POOLS, failAfterBatches: 0 }).at(-1)!;
+    expect(early.stages.find((s) => s.key === 'nodes')!.state).not.toBe('complete');
   });
 });
 
-describe('a handle that does not list a pool', () => {
-  it('uses the machines first seen for that pool', () => {
-    const fixture = succeeds as Fixture;
-    const { apps: _, ...withoutApps } = fixture.machinesBefore;
-    const steps = follow(fixture, withoutApps);
-    expect(pool(steps[0]!, 'apps')).toMatchObject({ total: 4, replaced: 0, stage: 'waiting' });
-    expect(pool(steps[steps.length - 1]!, 'apps')).toMatchObject({ total: 4, replaced: 4, stage: 'done' });
+describe('a canceled rollout', () => {
+  const steps = follow({ behaviour: 'reimage', pools: POOLS, cancelAfterBatches: 1 });
+
+  it('shows Canceling, then Canceled', () => {
+    const canceling = steps.at(-2)!;
+    expect(canceling.phase).toBe('canceling');
+    expect(canceling.stages.find((s) => s.key === 'end')).toMatchObject({ state: 'canceling', label: 'Canceling' });
+    const canceled = steps.at(-1)!;
+    expect(canceled.phase).toBe('canceled');
+    expect(stageStates(canceled)).toBe('accepted:complete preparing:complete nodes:canceled end:canceled');
+    expect(pool(canceled, 'apps').stage).toBe('canceled');
   });
 });
 
+describe('without the handle (a colleague, another browser, a later link)', () => {
+  it('tracks from cluster state, takes "before" from what it saw first and says what it lacks', () => {
+    const steps = follow({ behaviour: 'replace', pools: POOLS, operation: false }, false);
+    expect(steps[0]!.statusText).toBeNull();
+    const signals = steps[0]!.signals;
+    expect(signals.find((s) => s.key === 'operation')).toMatchObject({ state: 'lack', detail: expect.stringContaining('does not hold it') });
+    expect(signals.find((s) => s.key === 'machines-before')).toMatchObject({ state: 'lack' });
+    expect(steps.at(-1)).toMatchObject({ phase: 'succeeded' });
+    expect(stageStates(steps.at(-1)!)).toBe('accepted:complete preparing:complete nodes:complete end:complete');
+  });
+
+  it('reports a cluster with nothing running as idle, with no stage at all', () => {
+    const [first] = simulate({ behaviour: 'replace', pools: POOLS, operation: false });
+    const idle = { ...first!, cluster: { ...first!.cluster, provisioningState: 'Succeeded' }, pools: first!.pools.map((p) => ({ ...p, provisioningState: 'Succeeded' })), end: { outcome: 'succeeded' as const, source: 'cluster' as const }, next: null };
+    const progress = rolloutProgress(trackSnapshot(startTracking(null, null, 'no-link'), idle), Date.parse(idle.at));
+    expect(progress.phase).toBe('idle');
+    expect(progress.stages).toEqual([]);
+    expect(progress.pools.find((p) => p.name === 'apps')!.stage).toBe('unchanged');
+  });
+});

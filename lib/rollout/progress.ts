@@ -1,118 +1,120 @@
 /**
- * The rollout model: from the machines before the change and successive snapshots, the overall stage, progress
- * per pool, elapsed time and an estimate of the time left. Pure; the browser keeps a tracker per page.
+ * The rollout model: from the machines before the change (when this browser holds the handle) and successive
+ * snapshots, the outcome, the stages, progress per pool, which signals are at hand, elapsed time and an estimate.
+ * Pure; the polling hook folds snapshots into a tracker with trackSnapshot.
  */
 import { addSample, estimateRemainingMs, type ProgressSample } from './estimate';
-import { poolProgressText, terminalStatus, type TerminalStatus } from './operation-status';
-import { poolProgress, type PoolProgress } from './pool-progress';
+import { freshPoolMemory, poolProgress, rememberPool, type PoolMemory, type PoolProgress } from './pool-progress';
+import { isBusyState, isCancelingState, operationOutcome, type ProvisioningOutcome } from './provisioning-state';
 import type { OperationError, RolloutSnapshot } from './snapshot';
-
-export type RolloutStage =
-  /** ARM accepted the change; nothing else reported yet. */
-  | 'submitted'
-  | 'control-plane'
-  | 'nodes'
-  /** After the last pool: `ReconcilingDNS` and the like. */
-  | 'finishing'
-  | 'succeeded'
-  | 'failed'
-  | 'canceled'
-  /** No operation status (no handle) and the cluster is still updating. */
-  | 'updating';
+import { rolloutSignals, type HandleAbsence, type Signal } from './signals';
+import { rolloutStages, type Stage } from './stages';
 
 export interface RolloutTracker {
-  /** Machine names per pool before the change. Without a handle: the first names this page saw. */
+  /** Machine names per pool before the change: from the handle, or (for pools it lacks) the first names this page saw. */
   baseline: Record<string, string[]>;
-  baselineFromHandle: boolean;
+  baselineFromHandle: Record<string, boolean>;
+  /** Null when this browser holds the rollout's handle; else why not. */
+  handleAbsence: HandleAbsence | null;
   /** Epoch ms when the change was accepted, when known. */
   startedAt: number | null;
+  pools: Record<string, PoolMemory>;
+  clusterSeenBusy: boolean;
   samples: ProgressSample[];
   latest: RolloutSnapshot | null;
 }
 
+export type RolloutPhase = 'running' | 'canceling' | 'succeeded' | 'failed' | 'canceled' | 'idle';
+
 export interface RolloutProgress {
-  stage: RolloutStage;
-  /** The operation's own status text, or null when it is not available. */
+  phase: RolloutPhase;
+  /** The operation's own status text, verbatim, or null when it is not available. */
   statusText: string | null;
-  currentPool: string | null;
+  stages: Stage[];
   pools: PoolProgress[];
-  replaced: number;
+  /** Nodes known on the new configuration over rolled pools; null when any rolled pool's count is unknown. */
+  updated: number | null;
+  /** What is known even when `updated` is null (pools with a count). */
+  updatedKnown: number;
   total: number;
+  signals: Signal[];
   elapsedMs: number | null;
   remainingMs: number | null;
-  terminal: { status: TerminalStatus; error: OperationError | null; endTime: string | null } | null;
+  terminal: { outcome: ProvisioningOutcome; error: OperationError | null; endTime: string | null } | null;
 }
 
-export function startTracking(baseline: Record<string, string[]> | null, startedAt: string | null): RolloutTracker {
+export function startTracking(machinesBefore: Record<string, string[]> | null, startedAt: string | null, handleAbsence: HandleAbsence | null): RolloutTracker {
   const started = startedAt ? Date.parse(startedAt) : NaN;
-  return { baseline: baseline ?? {}, baselineFromHandle: baseline !== null, startedAt: Number.isNaN(started) ? null : started, samples: [], latest: null };
+  const baseline = machinesBefore ?? {};
+  return {
+    baseline,
+    baselineFromHandle: Object.fromEntries(Object.keys(baseline).map((pool) => [pool, true])),
+    handleAbsence,
+    startedAt: Number.isNaN(started) ? null : started,
+    pools: {},
+    clusterSeenBusy: false,
+    samples: [],
+    latest: null,
+  };
 }
 
 export function trackSnapshot(tracker: RolloutTracker, snapshot: RolloutSnapshot): RolloutTracker {
-  let { baseline, startedAt } = tracker;
-  // Without a handle (or for a pool the handle does not list), "old" means what this page saw first.
+  let { baseline, baselineFromHandle, startedAt } = tracker;
+  // For a pool the handle does not list (or without a handle), "before" means what this page saw first.
   const missing = snapshot.pools.filter((pool) => !(pool.name in baseline) && pool.machines);
-  if (missing.length > 0) baseline = { ...baseline, ...Object.fromEntries(missing.map((pool) => [pool.name, [...pool.machines!]])) };
+  if (missing.length > 0) {
+    baseline = { ...baseline, ...Object.fromEntries(missing.map((pool) => [pool.name, pool.machines!.map((m) => m.name)])) };
+    baselineFromHandle = { ...baselineFromHandle, ...Object.fromEntries(missing.map((pool) => [pool.name, false])) };
+  }
   const operationStart = snapshot.operation?.startTime ? Date.parse(snapshot.operation.startTime) : NaN;
   if (!Number.isNaN(operationStart)) startedAt = operationStart;
-  const next: RolloutTracker = { ...tracker, baseline, startedAt, latest: snapshot };
-  const { replaced } = totals(rolloutProgress(next, Date.parse(snapshot.at)).pools);
-  return { ...next, samples: addSample(tracker.samples, { at: Date.parse(snapshot.at), replaced }) };
+  const pools = { ...tracker.pools };
+  for (const pool of snapshot.pools) pools[pool.name] = rememberPool(pools[pool.name] ?? freshPoolMemory(), pool, baseline[pool.name] ?? []);
+  const clusterSeenBusy = tracker.clusterSeenBusy || isBusyState(snapshot.cluster.provisioningState) || (snapshot.operation !== null && operationOutcome(snapshot.operation.status) === null);
+  const next: RolloutTracker = { ...tracker, baseline, baselineFromHandle, startedAt, pools, clusterSeenBusy, latest: snapshot };
+  const { updatedKnown } = totals(rolloutProgress(next, Date.parse(snapshot.at)).pools);
+  return { ...next, samples: addSample(tracker.samples, { at: Date.parse(snapshot.at), replaced: updatedKnown }) };
 }
 
-function totals(pools: PoolProgress[]): { replaced: number; total: number } {
+function totals(pools: PoolProgress[]): { updated: number | null; updatedKnown: number; total: number } {
   const rolled = pools.filter((pool) => pool.stage !== 'not-rolled');
-  return { replaced: rolled.reduce((sum, p) => sum + Math.min(p.replaced, p.total), 0), total: rolled.reduce((sum, p) => sum + p.total, 0) };
+  const updatedKnown = rolled.reduce((sum, p) => sum + Math.min(p.updated ?? 0, p.total), 0);
+  return { updated: rolled.some((p) => p.updated === null) ? null : updatedKnown, updatedKnown, total: rolled.reduce((sum, p) => sum + p.total, 0) };
 }
 
-function clusterTerminal(state: string): TerminalStatus | null {
-  const lower = state.toLowerCase();
-  if (lower === 'succeeded') return 'Succeeded';
-  if (lower === 'failed') return 'Failed';
-  if (lower === 'canceled') return 'Canceled';
-  return null;
+function phaseOf(outcome: ProvisioningOutcome | null, snapshot: RolloutSnapshot, clusterSeenBusy: boolean): RolloutPhase {
+  if (outcome) return outcome;
+  if (isCancelingState(snapshot.cluster.provisioningState)) return 'canceling';
+  if (snapshot.end && !clusterSeenBusy) return 'idle';
+  return 'running';
 }
 
 export function rolloutProgress(tracker: RolloutTracker, now: number): RolloutProgress {
   const snapshot = tracker.latest;
   if (!snapshot) {
-    return { stage: 'submitted', statusText: null, currentPool: null, pools: [], replaced: 0, total: 0, elapsedMs: elapsed(tracker, null, now), remainingMs: null, terminal: null };
+    return { phase: 'running', statusText: null, stages: [], pools: [], updated: null, updatedKnown: 0, total: 0, signals: [], elapsedMs: elapsed(tracker, null, now), remainingMs: null, terminal: null };
   }
   const operation = snapshot.operation;
-  const statusText = operation?.status ?? null;
-  const terminalWord = operation ? terminalStatus(operation.status) : clusterTerminal(snapshot.cluster.provisioningState);
-  const terminal = terminalWord ? { status: terminalWord, error: operation?.error ?? null, endTime: operation?.endTime ?? null } : null;
-  const text = poolProgressText(statusText);
-  const currentPool = terminal ? null : (text?.pool ?? null);
-  const pools = snapshot.pools.map((pool) => poolProgress(pool, tracker.baseline[pool.name], { terminal: terminalWord, currentPool }));
-  const { replaced, total } = totals(pools);
-  const stage = overallStage(statusText, terminalWord, pools, operation !== null);
-  const inferredPool = currentPool ?? (stage === 'nodes' ? (pools.find((p) => p.stage === 'replacing')?.name ?? null) : null);
+  // Without the operation's status, a cluster that this page saw busy and that settled ended that way; one never seen busy had nothing running.
+  const ended = snapshot.end && (snapshot.end.source === 'operation' || tracker.clusterSeenBusy) ? snapshot.end : null;
+  const outcome = ended?.outcome ?? null;
+  const phase = phaseOf(outcome, snapshot, tracker.clusterSeenBusy);
+  const terminal = outcome ? { outcome, error: operation?.error ?? null, endTime: operation?.endTime ?? null } : null;
+  const pools = snapshot.pools.map((pool) => poolProgress(pool, tracker.baseline[pool.name], tracker.pools[pool.name] ?? freshPoolMemory(), { outcome }));
+  const { updated, updatedKnown, total } = totals(pools);
   return {
-    stage,
-    statusText,
-    currentPool: inferredPool,
+    phase,
+    statusText: operation?.status ?? null,
+    stages: rolloutStages({ phase, hasOperation: operation !== null, clusterSeenBusy: tracker.clusterSeenBusy, pools }),
     pools,
-    replaced,
+    updated,
+    updatedKnown,
     total,
+    signals: rolloutSignals({ snapshot, pools, handleAbsence: tracker.handleAbsence, baselineFromHandle: tracker.baselineFromHandle }),
     elapsedMs: elapsed(tracker, terminal?.endTime ?? null, now),
-    remainingMs: terminal ? 0 : estimateRemainingMs(tracker.samples, total, tracker.startedAt),
+    remainingMs: terminal ? 0 : updated === null ? null : estimateRemainingMs(tracker.samples, total, tracker.startedAt),
     terminal,
   };
-}
-
-function overallStage(text: string | null, terminal: TerminalStatus | null, pools: PoolProgress[], hasOperation: boolean): RolloutStage {
-  if (terminal === 'Succeeded') return 'succeeded';
-  if (terminal === 'Failed') return 'failed';
-  if (terminal === 'Canceled') return 'canceled';
-  if (!hasOperation) return pools.some((p) => p.stage === 'replacing') ? 'nodes' : 'updating';
-  if (poolProgressText(text)) return 'nodes';
-  const lower = (text ?? '').toLowerCase();
-  if (lower.includes('controlplane')) return 'control-plane';
-  if (lower === 'inprogress' || lower === '') return 'submitted';
-  // Any other phase after the pools (ReconcilingDNS, …) or before them.
-  const anyMoved = pools.some((p) => p.stage === 'replacing' || p.stage === 'done');
-  return anyMoved ? 'finishing' : 'control-plane';
 }
 
 function elapsed(tracker: RolloutTracker, endTime: string | null, now: number): number | null {

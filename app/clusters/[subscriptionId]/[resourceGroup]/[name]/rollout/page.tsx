@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { clusterRefSchema, tenantIdSchema } from '@/lib/azure/resource-names';
-import { decodeRolloutHandle } from '@/lib/rollout/handle';
+import { operationIdSchema } from '@/lib/rollout/handle';
 import { ErrorAlert } from '@/components/ui/Alert';
 import { RolloutView } from '@/components/rollout/RolloutView';
 
@@ -23,8 +23,9 @@ function decodeSegment(segment: string): string {
 }
 
 /**
- * The rollout view. The URL carries everything needed to resume: the cluster in the path and the rollout handle
- * in `h` (absent for a rollout started elsewhere). `tenant` picks the token's tenant for another tenant's cluster.
+ * The rollout view: `/clusters/{sub}/{rg}/{name}/rollout?op={operationId}&since={ISO}[&tenant=]`. The URL carries
+ * only what anyone with access can use; the caller's private handle stays in their browser. `tenant` picks the
+ * token's tenant for another tenant's cluster.
  */
 export default async function RolloutPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const raw = await params;
@@ -33,15 +34,17 @@ export default async function RolloutPage({ params, searchParams }: { params: Pr
   if (!cluster.success) {
     return <ErrorAlert title="Not a cluster address">{cluster.error.issues[0]?.message}</ErrorAlert>;
   }
-  const encodedHandle = single(query.h) ?? null;
-  const decoded = encodedHandle ? decodeRolloutHandle(encodedHandle) : null;
-  if (decoded && !decoded.ok) {
+  const op = single(query.op);
+  const since = single(query.since);
+  const operationId = op === undefined ? null : operationIdSchema.safeParse(op);
+  const sinceOk = since === undefined || !Number.isNaN(Date.parse(since));
+  if ((operationId && !operationId.success) || !sinceOk) {
     return (
       <ErrorAlert title="This rollout link cannot be used">
-        <span data-testid="rollout-refused">{decoded.message}</span> Open the cluster&apos;s rollout view without the link to see its pools and machines.
+        <span data-testid="rollout-refused">The rollout link is damaged ({operationId && !operationId.success ? 'op is not an operation id' : 'since is not a date'}).</span> Open the cluster&apos;s rollout view without the link to see its pools and machines.
       </ErrorAlert>
     );
   }
   const tenant = tenantIdSchema.safeParse(single(query.tenant));
-  return <RolloutView cluster={cluster.data} encodedHandle={encodedHandle} handle={decoded?.ok ? decoded.handle : null} tenantId={tenant.success ? tenant.data : undefined} />;
+  return <RolloutView cluster={cluster.data} operationId={operationId?.success ? operationId.data.toLowerCase() : null} since={since ?? null} tenantId={tenant.success ? tenant.data : undefined} />;
 }

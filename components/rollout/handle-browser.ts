@@ -1,0 +1,18 @@
+'use client';
+/**
+ * The browser side of the private rollout handle: saved by apply for the signed-in account, looked up by the
+ * rollout view, tagged with the signed-in account (accountTagOf).
+ */
+import type { SignedInAccount } from '@/components/auth/auth-context';
+import { accountTagOf, browserHandleStorage, loadRolloutHandle, saveRolloutHandle, type LoadedHandle } from '@/lib/rollout/handle-store';
+import type { RolloutHandle } from '@/lib/rollout/handle';
+
+export const accountTag = (account: SignedInAccount): string => accountTagOf(account as SignedInAccount & { homeAccountId?: string });
+
+export function rememberRolloutHandle(account: SignedInAccount, handle: RolloutHandle): boolean {
+  return saveRolloutHandle(browserHandleStorage(), accountTag(account), handle);
+}
+
+export function findRolloutHandle(account: SignedInAccount, rollout: { operationId: string | null; clusterId: string; since: string }): LoadedHandle {
+  return loadRolloutHandle(browserHandleStorage(), accountTag(account), rollout);
+}

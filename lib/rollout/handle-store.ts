@@ -1,0 +1,94 @@
+/**
+ * The caller's private rollout handles in the browser's localStorage (the contract: keyed by the operation id,
+ * tagged with the signed-in account's homeAccountId and ignored for another account, dropped after a few days).
+ * Storage is injected, so this is pure and tested without a browser. Never throws: a full or disabled storage
+ * only means the view tracks from cluster state, and says so.
+ */
+import { z } from 'zod';
+import { operationIdOf, rolloutHandleSchema, type RolloutHandle } from './handle';
+
+export type HandleStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
+
+export const HANDLE_KEY_PREFIX = 'aks-ca-trust.rollout.';
+export const HANDLE_MAX_AGE_MS = 3 * 24 * 60 * 60_000;
+
+const storedSchema = z.object({ v: z.literal(1), account: z.string().min(1).max(512), savedAt: z.number(), handle: rolloutHandleSchema });
+
+/**
+ * The account a handle belongs to: MSAL's homeAccountId when the auth layer gives one, else the username and home
+ * tenant (both identify one account of this browser).
+ */
+export function accountTagOf(account: { username: string; tenantId: string; homeAccountId?: string }): string {
+  return account.homeAccountId ?? `${account.username.toLowerCase()}|${account.tenantId.toLowerCase()}`;
+}
+
+/** Where a handle lives: its operation id, or (when ARM gave no operation URL) the cluster and start time. */
+export function handleKey(rollout: { operationId: string | null; clusterId: string; since: string }): string {
+  return rollout.operationId ? `${HANDLE_KEY_PREFIX}op.${rollout.operationId.toLowerCase()}` : `${HANDLE_KEY_PREFIX}at.${rollout.clusterId.toLowerCase()}|${rollout.since}`;
+}
+
+export function saveRolloutHandle(storage: HandleStorage | null, account: string, handle: RolloutHandle, now = Date.now()): boolean {
+  if (!storage) return false;
+  try {
+    pruneRolloutHandles(storage, now);
+    const key = handleKey({ operationId: operationIdOf(handle.operationUrl), clusterId: handle.clusterId, since: handle.startedAt });
+    storage.setItem(key, JSON.stringify({ v: 1, account, savedAt: now, handle }));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export type LoadedHandle =
+  | { found: true; handle: RolloutHandle }
+  /** none: this browser never held it; other-account: saved for another signed-in account; other-cluster / expired / damaged. */
+  | { found: false; reason: 'none' | 'other-account' | 'other-cluster' | 'expired' | 'damaged' | 'unavailable' };
+
+export function loadRolloutHandle(storage: HandleStorage | null, account: string, rollout: { operationId: string | null; clusterId: string; since: string }, now = Date.now()): LoadedHandle {
+  if (!storage) return { found: false, reason: 'unavailable' };
+  let raw: string | null;
+  try {
+    raw = storage.getItem(handleKey(rollout));
+  } catch {
+    return { found: false, reason: 'unavailable' };
+  }
+  if (raw === null) return { found: false, reason: 'none' };
+  let parsed: ReturnType<typeof storedSchema.safeParse>;
+  try {
+    parsed = storedSchema.safeParse(JSON.parse(raw));
+  } catch {
+    return { found: false, reason: 'damaged' };
+  }
+  if (!parsed.success) return { found: false, reason: 'damaged' };
+  const stored = parsed.data;
+  if (now - stored.savedAt > HANDLE_MAX_AGE_MS) return { found: false, reason: 'expired' };
+  if (stored.account !== account) return { found: false, reason: 'other-account' };
+  if (stored.handle.clusterId.toLowerCase() !== rollout.clusterId.toLowerCase()) return { found: false, reason: 'other-cluster' };
+  return { found: true, handle: stored.handle };
+}
+
+/** Drops handles older than HANDLE_MAX_AGE_MS and damaged ones. */
+export function pruneRolloutHandles(storage: HandleStorage, now = Date.now()): void {
+  const keys: string[] = [];
+  for (let i = 0; i < storage.length; i++) {
+    const key = storage.key(i);
+    if (key?.startsWith(HANDLE_KEY_PREFIX)) keys.push(key);
+  }
+  for (const key of keys) {
+    try {
+      const savedAt = (JSON.parse(storage.getItem(key) ?? 'null') as { savedAt?: unknown } | null)?.savedAt;
+      if (typeof savedAt !== 'number' || now - savedAt > HANDLE_MAX_AGE_MS) storage.removeItem(key);
+    } catch {
+      storage.removeItem(key);
+    }
+  }
+}
+
+/** localStorage when the browser offers it, else null (private modes, disabled storage, the server). */
+export function browserHandleStorage(): HandleStorage | null {
+  try {
+    return typeof window !== 'undefined' && window.localStorage ? window.localStorage : null;
+  } catch {
+    return null;
+  }
+}
