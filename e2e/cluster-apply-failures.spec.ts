@@ -1,6 +1,6 @@
-import { signInWithMsal, test, expect } from './fixtures';
+import { expectAccessible, signInWithMsal, test, expect } from './fixtures';
 import { ClusterPage } from './pages/cluster-page';
-import { caEntries, LEGACY, readCluster, WEB } from './support/arm';
+import { caEntries, changeCaListElsewhere, LEGACY, PAYMENTS, readCluster, WEB } from './support/arm';
 import { makeEditorFixtures, type EditorFixtures } from './support/certificates';
 
 let certs: EditorFixtures;
@@ -8,16 +8,19 @@ test.beforeAll(async () => {
   certs = await makeEditorFixtures();
 });
 
-const ROLLOUT_URL = /\/rollout\?h=/;
+const ROLLOUT_URL = /\/rollout(\?|$)/;
 
 test.describe('apply when something stands in the way', () => {
-  test('another browser changes the cluster between load and apply: 412, the proposal is kept and the new diff shown', async ({ page, browser, emulator }) => {
+  test('a cluster without eTag changed in another browser between review and apply: compared right before the write, the proposal is kept and the new diff shown', async ({ page, browser, emulator }) => {
     await emulator.setSpeed(50);
     const mine = new ClusterPage(page);
     await signInWithMsal(page, 'Olivia Owner');
     await mine.open(WEB);
     await mine.addFile('partner-root.pem', certs.goodCa);
     await expect(mine.diffSummary()).toHaveText('Changes: 1 added, 0 removed, 0 rotated, 2 unchanged.');
+    await expect(mine.protection()).toHaveAttribute('data-protection', 'compare');
+    await expect(mine.protection()).toContainText('compared right before the write');
+    await expect(mine.protection()).toContainText('A change in the last instant before the write is not detected.');
 
     const colleagueContext = await browser.newContext({ ignoreHTTPSErrors: true });
     try {
@@ -32,23 +35,58 @@ test.describe('apply when something stands in the way', () => {
       await colleagueContext.close();
     }
     await expect.poll(async () => (await readCluster(WEB)).properties.provisioningState, { timeout: 30_000 }).toBe('Succeeded');
+    expect((await readCluster(WEB)).eTag).toBeUndefined();
 
-    await mine.applyAndConfirm();
-    await expect(page.getByRole('alert').filter({ hasText: 'Someone changed this cluster since you loaded it' })).toBeVisible();
+    await mine.applyButton().click();
+    await expect(mine.dialog().getByTestId('dialog-protection')).toContainText('compared right before the write');
+    await mine.dialog().getByRole('button', { name: 'Apply the change' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'Someone changed this cluster since you loaded it' });
+    await expect(alert).toContainText('Nothing was applied (its CA list changed).');
     await expect(mine.currentBundle()).toContainText('Contoso Lab Root CA');
     await expect(mine.diffSummary()).toHaveText('Changes: 1 added, 0 removed, 0 rotated, 3 unchanged.');
     await expect(page.getByTestId('diff-added')).toContainText('Contoso Partner Root CA');
     await expect(page.getByTestId('file-list')).toContainText('partner-root.pem');
+    await expectAccessible(page, 'conflict found by the comparison');
 
     await mine.applyAndConfirm();
     await page.waitForURL(ROLLOUT_URL);
     expect(caEntries(await readCluster(WEB))).toHaveLength(4);
   });
 
-  test('the reader persona: apply is refused with the permission message', async ({ page, emulator: _ }) => {
+  test('a cluster with an eTag changed elsewhere: If-Match protects it and the 412 flow follows', async ({ page, emulator }) => {
+    await emulator.setSpeed(20);
+    const mine = new ClusterPage(page);
+    await signInWithMsal(page, 'Olivia Owner');
+    await mine.open(PAYMENTS);
+    const before = await readCluster(PAYMENTS);
+    expect(before.eTag).toEqual(expect.any(String));
+    await mine.addFile('partner-root.pem', certs.goodCa);
+    await expect(mine.protection()).toHaveAttribute('data-protection', 'etag');
+    await expect(mine.protection()).toContainText('eTag (If-Match)');
+
+    await changeCaListElsewhere(PAYMENTS, [...caEntries(before), certs.secondCa]);
+    await expect.poll(async () => (await readCluster(PAYMENTS)).properties.provisioningState, { timeout: 60_000 }).toBe('Succeeded');
+
+    await mine.applyButton().click();
+    await expect(mine.dialog().getByTestId('dialog-protection')).toContainText('eTag (If-Match)');
+    await mine.dialog().getByRole('button', { name: 'Apply the change' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'Someone changed this cluster since you loaded it' })).toBeVisible();
+    await expect(mine.currentBundle()).toContainText('Contoso Lab Root CA');
+    await expect(page.getByTestId('diff-added')).toContainText('Contoso Partner Root CA');
+
+    await mine.applyAndConfirm();
+    await page.waitForURL(ROLLOUT_URL);
+    expect(caEntries(await readCluster(PAYMENTS))).toHaveLength(caEntries(before).length + 2);
+  });
+
+  test('the permissions check fails: said so, the editor stays usable, and ARM still refuses the reader at write time', async ({ page, emulator }) => {
+    await emulator.addFault({ method: 'GET', path: '/providers/Microsoft.Authorization/permissions', status: 400, code: 'BadRequest', message: 'The permissions service is unavailable.', count: 5 });
     const cluster = new ClusterPage(page);
     await signInWithMsal(page, 'Ravi Reader');
     await cluster.open(WEB);
+    await expect(page.getByTestId('permissions-unknown')).toContainText('Could not check your permissions on this cluster');
+    await expect(page.getByTestId('read-only')).toHaveCount(0);
+    await expectAccessible(page, 'permissions could not be checked');
     await cluster.addFile('partner-root.pem', certs.goodCa);
     await cluster.applyAndConfirm();
     const alert = page.getByRole('alert').filter({ hasText: 'You may not change this cluster' });
@@ -82,15 +120,30 @@ test.describe('apply when something stands in the way', () => {
     expect(after.properties.securityProfile?.customCATrustCertificates).toBeUndefined();
   });
 
-  test('a 400 from ARM shows ARM\'s message beside our own findings', async ({ page, emulator }) => {
-    await emulator.addFault({ method: 'PUT', path: `/managedClusters/${LEGACY.name}`, status: 400, code: 'InvalidParameter', message: 'Custom CA trust is not supported on clusters with Windows node pools.' });
+  test("a 400 from ARM shows ARM's message beside our own findings", async ({ page, emulator }) => {
+    await emulator.addFault({ method: 'PUT', path: `/managedClusters/${WEB.name}`, status: 400, code: 'InvalidParameter', message: 'The value of parameter securityProfile is invalid.' });
+    const cluster = new ClusterPage(page);
+    await signInWithMsal(page, 'Olivia Owner');
+    await cluster.open(WEB);
+    await cluster.addFile('partner-root.pem', certs.goodCa);
+    await cluster.applyAndConfirm();
+    const alert = page.getByRole('alert').filter({ hasText: 'Azure Resource Manager refused the change' });
+    await expect(alert).toContainText('(InvalidParameter): The value of parameter securityProfile is invalid.');
+    await expect(alert).toContainText('Our own checks: no errors.');
+  });
+
+  test('a 400 on a cluster with Windows pools: a clear message naming the pools, with ARM’s own words', async ({ page, emulator }) => {
+    await emulator.setSettings({ rejectWindowsCaChange: true });
+    const before = caEntries(await readCluster(LEGACY));
     const cluster = new ClusterPage(page);
     await signInWithMsal(page, 'Olivia Owner');
     await cluster.open(LEGACY);
     await cluster.addFile('partner-root.pem', certs.goodCa);
     await cluster.applyAndConfirm();
-    const alert = page.getByRole('alert').filter({ hasText: 'Azure Resource Manager refused the change' });
-    await expect(alert).toContainText('(InvalidParameter): Custom CA trust is not supported on clusters with Windows node pools.');
-    await expect(alert).toContainText('Our own checks: no errors.');
+    const alert = page.getByRole('alert').filter({ hasText: 'AKS refused the change because of the Windows node pools' });
+    await expect(alert).toContainText('This cluster has Windows node pools (win22). AKS supports custom CA trust on Linux nodes only');
+    await expect(alert).toContainText('Azure said (InvalidParameter):');
+    await expectAccessible(page, 'Windows pools refused');
+    expect(caEntries(await readCluster(LEGACY))).toEqual(before);
   });
 });

@@ -1,5 +1,4 @@
 import type { Page } from '@playwright/test';
-import { decodeRolloutHandle } from '../lib/rollout/handle';
 import { expectAccessible, signInWithMsal, test, expect } from './fixtures';
 import { ClusterPage } from './pages/cluster-page';
 import { caEntries, CORE, LEGACY, readCluster, WEB } from './support/arm';
@@ -10,13 +9,9 @@ test.beforeAll(async () => {
   certs = await makeEditorFixtures();
 });
 
-const ROLLOUT_URL = new RegExp(`/clusters/${WEB.subscriptionId}/${WEB.resourceGroup}/${WEB.name}/rollout\\?h=`);
-
-function handleFrom(page: Page) {
-  const decoded = decodeRolloutHandle(new URL(page.url()).searchParams.get('h') ?? '');
-  if (!decoded.ok) throw new Error(decoded.message);
-  return decoded.handle;
-}
+// How the rollout view gets the private handle (operation URL, machines before) is the rollout specs' concern;
+// lib/azure/ca-bundle-write.test.ts checks what apply puts in it.
+const ROLLOUT_URL = new RegExp(`/clusters/${WEB.subscriptionId}/${WEB.resourceGroup}/${WEB.name}/rollout(\\?|$)`);
 
 test.describe('cluster page and editor', () => {
   test('a good CA file is added, applied, the cluster shows Updating and the new bundle is read back after the rollout', async ({ page, emulator }) => {
@@ -35,10 +30,6 @@ test.describe('cluster page and editor', () => {
 
     await cluster.applyAndConfirm();
     await page.waitForURL(ROLLOUT_URL);
-    const handle = handleFrom(page);
-    expect(handle.operationUrl).toMatch(/\/operations\//);
-    expect(handle.machinesBefore.web).toHaveLength(6);
-    expect(handle.machinesBefore.nodepool1).toHaveLength(3);
 
     await cluster.open(WEB);
     await expect(cluster.state()).toContainText('Updating');

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { signInWithMsal, test, expect } from './fixtures';
+import { expectAccessible, signInWithMsal, test, expect } from './fixtures';
 import { ClusterPage } from './pages/cluster-page';
 import { InventoryPage } from './pages/inventory-page';
-import { caEntries, CORE, readCluster } from './support/arm';
+import { caEntries, CORE, readCluster, WEB } from './support/arm';
+import { identitySettings, revokeSessions } from './support/emulator-settings';
+import { EMULATOR_URL } from './environment';
 
 test('the inventory links to the cluster page with its tenant: facts, pools, the current bundle decoded and downloadable', async ({ page, emulator: _ }) => {
   const inventory = new InventoryPage(page);
@@ -31,4 +33,26 @@ test('the inventory links to the cluster page with its tenant: facts, pools, the
   const text = readFileSync(await file.path(), 'utf8');
   const entries = caEntries(await readCluster(CORE));
   expect(text.match(/-----BEGIN CERTIFICATE-----/g)).toHaveLength(entries.length);
+});
+
+test('sessions revoked elsewhere: a refresh of the cluster page shows "Sign in again" and keeps the page', async ({ page, emulator: _ }) => {
+  const previous = (await identitySettings()) as { accessTokenLifetimeSeconds: number };
+  await identitySettings({ accessTokenLifetimeSeconds: 60 });
+  try {
+    const cluster = new ClusterPage(page);
+    await signInWithMsal(page, 'Olivia Owner');
+    await cluster.open(WEB);
+    const url = page.url();
+    await revokeSessions();
+    await cluster.refresh();
+    const alert = page.getByTestId('sign-in-again');
+    await expect(alert).toContainText('Sign in again to see this cluster', { timeout: 30_000 });
+    expect(page.url()).toBe(url);
+    await expect(cluster.currentBundle()).toBeVisible();
+    await expectAccessible(page, 'sign in again (cluster page)');
+    await alert.getByRole('button', { name: 'Sign in again' }).click();
+    await page.waitForURL(new RegExp(`^${EMULATOR_URL}/`));
+  } finally {
+    await identitySettings({ accessTokenLifetimeSeconds: previous.accessTokenLifetimeSeconds });
+  }
 });

@@ -1,7 +1,8 @@
 import { expectAccessible, signInWithMsal, test, expect } from './fixtures';
 import { AppShell } from './pages/app-shell';
 import { InventoryPage } from './pages/inventory-page';
-import { MSAL_APP_URL } from './environment';
+import { EMULATOR_URL, MSAL_APP_URL } from './environment';
+import { identitySettings, revokeSessions } from './support/emulator-settings';
 
 const CONTOSO_STAGING = '00000000-aaaa-4000-8000-000000000002';
 const clustersOf = (subscriptionId: string) => `/subscriptions/${subscriptionId}/providers/Microsoft.ContainerService/managedClusters`;
@@ -11,7 +12,8 @@ test.describe('fleet inventory', () => {
     const inventory = new InventoryPage(page);
     await signInWithMsal(page, 'Olivia Owner');
     await inventory.waitUntilLoaded();
-    await expect(inventory.status()).toHaveText('6 clusters in 2 subscriptions.');
+    // contoso-prod holds the big seed clusters aks-big-400-weu and aks-big-1000-weu too.
+    await expect(inventory.status()).toHaveText('8 clusters in 2 subscriptions.');
 
     // Sorted by earliest CA expiry: the answer to "which CA expires first" is the first row.
     expect((await inventory.clusterNames())[0]).toBe('aks-staging-eus2');
@@ -56,7 +58,7 @@ test.describe('fleet inventory', () => {
     const inventory = new InventoryPage(page);
     await signInWithMsal(page, 'Ravi Reader');
     await inventory.waitUntilLoaded();
-    await expect(inventory.status()).toHaveText('3 clusters in 1 subscription.');
+    await expect(inventory.status()).toHaveText('5 clusters in 1 subscription.');
     await expect(page.getByTestId('subscription')).toHaveCount(1);
     await expect(inventory.subscription('contoso-prod')).toBeVisible();
   });
@@ -74,15 +76,15 @@ test.describe('fleet inventory', () => {
     const inventory = new InventoryPage(page);
     await signInWithMsal(page, 'Olivia Owner');
     await inventory.waitUntilLoaded();
-    await expect(inventory.status()).toHaveText('3 clusters in 2 subscriptions.');
+    await expect(inventory.status()).toHaveText('5 clusters in 2 subscriptions.');
     const staging = inventory.subscription('contoso-staging');
     await expect(staging.getByRole('alert')).toContainText('HTTP 500 (InternalServerError)');
-    await expect(inventory.subscription('contoso-prod').getByTestId('subscription-cluster-count')).toHaveText('3 clusters');
+    await expect(inventory.subscription('contoso-prod').getByTestId('subscription-cluster-count')).toHaveText('5 clusters');
     await expectAccessible(page, 'inventory with a failed subscription');
 
     await staging.getByRole('button', { name: 'Retry contoso-staging' }).click();
     await expect(staging.getByTestId('subscription-cluster-count')).toHaveText('3 clusters');
-    await expect(inventory.rows()).toHaveCount(6);
+    await expect(inventory.rows()).toHaveCount(8);
   });
 
   test('a burst of 429s is retried after Retry-After and the page completes', async ({ page, emulator }) => {
@@ -90,8 +92,31 @@ test.describe('fleet inventory', () => {
     const inventory = new InventoryPage(page);
     await signInWithMsal(page, 'Olivia Owner');
     await inventory.waitUntilLoaded();
-    await expect(inventory.status()).toHaveText('6 clusters in 2 subscriptions.');
+    await expect(inventory.status()).toHaveText('8 clusters in 2 subscriptions.');
     await expect(page.getByRole('main').getByRole('alert')).toHaveCount(0);
     expect((await emulator.faultHits()).every((fault) => fault.remaining === 0)).toBe(true);
+  });
+});
+
+test.describe('when the sign-in ends', () => {
+  test('sessions revoked elsewhere: the inventory shows "Sign in again" and stays on the page until the click', async ({ page, emulator: _ }) => {
+    const previous = (await identitySettings()) as { accessTokenLifetimeSeconds: number };
+    // Under MSAL's 300 s renewal margin every token call renews, so the revoked session shows at the next load.
+    await identitySettings({ accessTokenLifetimeSeconds: 60 });
+    try {
+      const inventory = new InventoryPage(page);
+      await signInWithMsal(page, 'Olivia Owner');
+      await inventory.waitUntilLoaded();
+      await revokeSessions();
+      await page.reload();
+      const alert = page.getByTestId('sign-in-again');
+      await expect(alert).toContainText('Sign in again to list your clusters', { timeout: 30_000 });
+      await expect(page).toHaveURL(`${MSAL_APP_URL}/`);
+      await expectAccessible(page, 'sign in again (inventory)');
+      await alert.getByRole('button', { name: 'Sign in again' }).click();
+      await page.waitForURL(new RegExp(`^${EMULATOR_URL}/`));
+    } finally {
+      await identitySettings({ accessTokenLifetimeSeconds: previous.accessTokenLifetimeSeconds });
+    }
   });
 });

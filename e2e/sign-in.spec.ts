@@ -31,7 +31,7 @@ test.describe('switching accounts', () => {
     await page.waitForURL(new RegExp(`^${EMULATOR_URL}/`));
     await page.getByRole('button', { name: /Ravi Reader/ }).click();
     await expect(new AppShell(page).signedInAs()).toContainText('Ravi Reader', { timeout: 30_000 });
-    await expect(page.getByTestId('inventory-status')).toHaveText('3 clusters in 1 subscription.', { timeout: 30_000 });
+    await expect(page.getByTestId('inventory-status')).toHaveText('5 clusters in 1 subscription.', { timeout: 30_000 });
   });
 });
 

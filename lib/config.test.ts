@@ -64,6 +64,10 @@ describe('parseConfig', () => {
     [{ ARM_SCOPE: 'https://management.azure.com' }, 'ARM_SCOPE', 'must end in /user_impersonation or /.default'],
     [{ AUTH_MODE: 'password' }, 'AUTH_MODE', 'must be msal or demo'],
     [{ ARM_CA_FILE: '/nonexistent/ca.pem' }, 'ARM_CA_FILE', 'cannot read "/nonexistent/ca.pem" (ENOENT)'],
+    [{ AKS_API_VERSION: 'latest' }, 'AKS_API_VERSION', 'must be an api-version YYYY-MM-DD or YYYY-MM-DD-preview'],
+    [{ AKS_API_VERSION: '2025-13-01' }, 'AKS_API_VERSION', 'must be an api-version'],
+    [{ AKS_API_VERSION: '2025-01-01-beta' }, 'AKS_API_VERSION', 'must be an api-version'],
+    [{ AKS_API_VERSION: '2025-01-01&x=1' }, 'AKS_API_VERSION', 'must be an api-version'],
   ])('names the variable and the problem: %j', (env, variable, problem) => {
     const error = configError({ AZURE_CLIENT_ID: CLIENT_ID, ...env });
     expect(error.variable).toBe(variable);
@@ -93,5 +97,22 @@ describe('parseConfig', () => {
     });
     expect(config.authority).toBe('https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47');
     expect(config.armScope).toBe('https://management.core.windows.net//.default');
+  });
+
+  describe('AKS_API_VERSION', () => {
+    it.each([
+      [{}, '2026-06-01'],
+      [{ AZURE_CLOUD: 'AzureCloud' }, '2026-06-01'],
+      [{ AZURE_CLOUD: 'AzureUSGovernment' }, '2025-01-01'],
+      [{ AZURE_CLOUD: 'AzureChinaCloud' }, '2025-01-01'],
+      [{ ARM_ENDPOINT: 'https://localhost:8443' }, '2026-06-01'],
+    ])('defaults per cloud preset: %j -> %s', (env, version) => {
+      expect(parseConfig({ AZURE_CLIENT_ID: CLIENT_ID, ...env }).aksApiVersion).toBe(version);
+    });
+
+    it('an explicit stable or preview version wins over the preset (trimmed)', () => {
+      expect(parseConfig({ AZURE_CLIENT_ID: CLIENT_ID, AZURE_CLOUD: 'AzureChinaCloud', AKS_API_VERSION: ' 2024-10-01 ' }).aksApiVersion).toBe('2024-10-01');
+      expect(parseConfig({ AZURE_CLIENT_ID: CLIENT_ID, AKS_API_VERSION: '2026-03-02-preview' }).aksApiVersion).toBe('2026-03-02-preview');
+    });
   });
 });

@@ -23,6 +23,8 @@ export interface AppConfig {
   /** Extra CA certificates (PEM) trusted for ARM TLS, or undefined to use the system store only. */
   armCaPem?: string;
   armCaFile?: string;
+  /** The Microsoft.ContainerService api-version every ContainerServiceClient sends (AKS_API_VERSION or the cloud's default). */
+  aksApiVersion: string;
   /** How often the rollout view asks for a snapshot (ROLLOUT_POLL_MS; below 5 s only against the emulator). */
   rolloutPollMs: number;
 }
@@ -36,6 +38,20 @@ export class ConfigError extends Error {
     this.name = 'ConfigError';
   }
 }
+
+/** What `@azure/arm-containerservice` sends by default (lib/azure/clients.test.ts checks the SDK still agrees). */
+export const SDK_AKS_API_VERSION = '2026-06-01';
+
+/**
+ * Sovereign clouds lag on new Microsoft.ContainerService api-versions (azure-facts §13): there the default is an
+ * older stable version that already has `securityProfile.customCATrustCertificates`.
+ */
+export const AKS_API_VERSION_DEFAULTS: Record<CloudName | 'Custom', string> = {
+  AzureCloud: SDK_AKS_API_VERSION,
+  AzureUSGovernment: '2025-01-01',
+  AzureChinaCloud: '2025-01-01',
+  Custom: SDK_AKS_API_VERSION,
+};
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -67,6 +83,10 @@ const environmentSchema = {
   ARM_SCOPE: z.string().trim().regex(/^\S+\/user_impersonation$|^\S+\/\.default$/, 'must end in /user_impersonation or /.default'),
   ARM_CA_FILE: z.string().trim().min(1, 'must be a file path'),
   AUTH_MODE: z.enum(['msal', 'demo'], { error: 'must be msal or demo' }),
+  AKS_API_VERSION: z
+    .string()
+    .trim()
+    .regex(/^20\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(-preview)?$/, 'must be an api-version YYYY-MM-DD or YYYY-MM-DD-preview, e.g. 2025-01-01'),
   ROLLOUT_POLL_MS: z.coerce.number({ error: 'must be a number of milliseconds' }).int('must be a whole number of milliseconds').min(200, 'must be at least 200').max(600_000, 'must be at most 600000'),
 } as const;
 
@@ -138,6 +158,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     authMode,
     armCaFile: caFile,
     armCaPem: caFile ? readCaFile(caFile) : undefined,
+    aksApiVersion: readVariable(env, 'AKS_API_VERSION') ?? AKS_API_VERSION_DEFAULTS[cloud],
     rolloutPollMs: readRolloutPollMs(env, isEmulator),
   };
 }

@@ -1,33 +1,39 @@
 'use server';
 import { z } from 'zod';
 import type { ActionResult } from '@/lib/action-result';
-import { applyCaBundleWrite, getClusterSummary } from '@/lib/azure/cluster';
+import { applyCaBundleWrite, getClusterAccess, getClusterSummary } from '@/lib/azure/cluster';
+import type { ClusterAccess } from '@/lib/azure/cluster-permissions';
 import type { ClusterSummary } from '@/lib/azure/models';
 import { clusterRefSchema } from '@/lib/azure/resource-names';
 import { ActionFailure, runArmAction } from '@/lib/azure/run-action';
 import { applyArgumentsSchema, type ApplyArguments } from '@/lib/clusters/apply-arguments';
 import { validatePayload } from '@/lib/clusters/validate-payload';
-import { encodeRolloutHandle, type RolloutHandle } from '@/lib/rollout/handle';
+import type { RolloutHandle } from '@/lib/rollout/handle';
 
 export interface ApplyAccepted {
+  /** The private handle (signed operation URL, machines before): the caller's browser keeps it (lib/rollout/handle-store.ts). */
   handle: RolloutHandle;
-  /** The `h` query parameter of the rollout view. */
-  encodedHandle: string;
 }
 
 export async function getCluster(token: string, cluster: z.input<typeof clusterRefSchema>): Promise<ActionResult<ClusterSummary>> {
   return runArmAction(token, clusterRefSchema, cluster, (clients, ref) => getClusterSummary(clients, ref));
 }
 
+/** Whether the caller may write the cluster, from ARM's permissions API: the page asks before any edit. */
+export async function getClusterPermissions(token: string, cluster: z.input<typeof clusterRefSchema>): Promise<ActionResult<ClusterAccess>> {
+  return runArmAction(token, clusterRefSchema, cluster, (clients, ref) => getClusterAccess(clients, ref));
+}
+
 /**
- * Re-checks every proposed certificate with lib/pki, then GET → replace the CA list → PUT with ifMatch.
- * Returns once ARM accepted the operation.
+ * Re-checks every proposed certificate with lib/pki, then reads the machines, reads the cluster and compares it with
+ * what the user reviewed, replaces the CA list and PUTs it (If-Match when ARM gave an eTag). Returns once ARM
+ * accepted the operation.
  */
 export async function applyCaBundle(token: string, args: ApplyArguments): Promise<ActionResult<ApplyAccepted>> {
   return runArmAction(token, applyArgumentsSchema, args, async (clients, input) => {
     const check = await validatePayload(input.certificates, new Date());
     if (!check.ok) throw new ActionFailure({ code: 'CertificatesRefused', message: check.message });
-    const handle = await applyCaBundleWrite(clients, { cluster: input.cluster, eTag: input.eTag, certificates: check.certificates });
-    return { handle, encodedHandle: encodeRolloutHandle(handle) };
+    const handle = await applyCaBundleWrite(clients, { cluster: input.cluster, reviewed: input.reviewed, certificates: check.certificates });
+    return { handle };
   });
 }

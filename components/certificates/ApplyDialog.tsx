@@ -3,7 +3,9 @@ import * as Dialog from '@radix-ui/react-dialog';
 import type { BundleDiff } from '@/lib/pki';
 import type { ChangeImpact } from '@/lib/clusters/impact';
 import type { ProposedCertificate } from '@/lib/clusters/proposal';
+import type { ConcurrencyProtection } from '@/lib/clusters/reviewed-cluster';
 import { DANGER_BUTTON, PRIMARY_BUTTON, SECONDARY_BUTTON } from '@/components/ui/buttons';
+import { ConcurrencyNote } from '@/components/clusters/ConcurrencyNote';
 import { diffSummary } from './BundleDiffView';
 
 export type ApplyMode = 'apply' | 'remove-all';
@@ -18,6 +20,7 @@ export function ApplyDialog({
   impact,
   currentCount,
   busy,
+  protection,
   onConfirm,
 }: {
   open: boolean;
@@ -28,6 +31,7 @@ export function ApplyDialog({
   impact: ChangeImpact;
   currentCount: number;
   busy: boolean;
+  protection: ConcurrencyProtection;
   onConfirm: () => void;
 }) {
   const removeAll = mode === 'remove-all';
@@ -51,6 +55,7 @@ export function ApplyDialog({
                 AKS will replace {impact.nodesReplaced} node{impact.nodesReplaced === 1 ? '' : 's'} in {impact.replaced.map((pool) => `${pool.name} (${pool.count}, max surge ${pool.maxSurge})`).join(', ') || 'no pool'}.
                 {windows.length > 0 && ` Windows pools (${windows.map((pool) => pool.name).join(', ')}) will not receive the CAs.`}
               </p>
+              <ConcurrencyNote protection={protection} testId="dialog-protection" />
               <p>Pods do not see these CAs. The change cannot be stopped from here once ARM accepts it; you can follow the rollout on the next page.</p>
             </div>
           </Dialog.Description>

@@ -1,17 +1,30 @@
 import Link from 'next/link';
 import type { ClusterRef } from '@/lib/azure/resource-names';
 import { rolloutHref } from '@/lib/clusters/links';
+import { SignInAgain } from '@/components/auth/SignInAgain';
 import { ErrorAlert } from '@/components/ui/Alert';
+import { needsSignIn } from './client-error';
 import type { ApplyFailure } from './use-apply';
 
 /** What went wrong with apply, in the words that tell the operator what to do next. */
 export function ApplyFailureAlert({ failure, cluster, tenantId, ownFindingsSummary }: { failure: ApplyFailure; cluster: ClusterRef; tenantId?: string; ownFindingsSummary: string }) {
+  if (needsSignIn(failure)) {
+    return <SignInAgain message={`Nothing was applied. ${failure.message}`} tenantId={tenantId} what={failure.mode === 'remove-all' ? 'remove the custom CAs' : 'apply the change'} />;
+  }
   if (failure.status === 412) {
+    // Either ARM's eTag check or the server's comparison right before the PUT; the latter says what changed.
+    const what = /\(([^)]+)\)/.exec(failure.message)?.[1];
     return (
       <ErrorAlert title="Someone changed this cluster since you loaded it">
-        Nothing was applied. The current bundle has been reloaded and your proposal kept: check the new diff below, then apply again.
+        Nothing was applied{what ? ` (${what})` : ''}. The current bundle has been reloaded and your proposal kept: check the new diff below, then apply again.
       </ErrorAlert>
     );
+  }
+  if (failure.code === 'ClusterStopped') {
+    return <ErrorAlert title="The cluster is stopped">{failure.message}</ErrorAlert>;
+  }
+  if (failure.code === 'WindowsNodePoolsUnsupported') {
+    return <ErrorAlert title="AKS refused the change because of the Windows node pools">{failure.message}</ErrorAlert>;
   }
   if (failure.status === 409) {
     return (

@@ -1,13 +1,31 @@
 'use client';
 import type { ChangeImpact } from '@/lib/clusters/impact';
 import type { Proposal } from '@/lib/clusters/proposal';
+import type { ConcurrencyProtection } from '@/lib/clusters/reviewed-cluster';
 import { PRIMARY_BUTTON } from '@/components/ui/buttons';
 import { BundleDiffView } from '@/components/certificates/BundleDiffView';
 import { ExportPanel } from '@/components/certificates/ExportPanel';
 import { ImpactPanel } from '@/components/certificates/ImpactPanel';
+import { ConcurrencyNote } from './ConcurrencyNote';
 
 /** Diff, impact and export of the proposal, and the button that opens the confirm dialog (or says why it cannot). */
-export function ChangeReview({ proposal, impact, clusterName, blocker, onApply, children }: { proposal: Proposal; impact: ChangeImpact; clusterName: string; blocker: string | null; onApply: () => void; children?: React.ReactNode }) {
+export function ChangeReview({
+  proposal,
+  impact,
+  clusterName,
+  blocker,
+  protection,
+  onApply,
+  children,
+}: {
+  proposal: Proposal;
+  impact: ChangeImpact;
+  clusterName: string;
+  blocker: string | null;
+  protection: ConcurrencyProtection;
+  onApply: () => void;
+  children?: React.ReactNode;
+}) {
   return (
     <section aria-labelledby="review-heading" className="space-y-4" data-testid="review">
       <h2 id="review-heading" className="text-xl font-semibold">
@@ -34,6 +52,7 @@ export function ChangeReview({ proposal, impact, clusterName, blocker, onApply, 
         <ExportPanel certificates={proposal.payload} clusterName={clusterName} />
       </section>
       {children}
+      <ConcurrencyNote protection={protection} />
       <div className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-4 dark:border-slate-800">
         <button type="button" className={PRIMARY_BUTTON} onClick={onApply} disabled={blocker !== null} aria-describedby="apply-reason">
           Apply…

@@ -2,22 +2,27 @@
 import { useMemo, useReducer, useState } from 'react';
 import Link from 'next/link';
 import type { ClusterRef } from '@/lib/azure/resource-names';
-import { applyBlocker, isOperationRunning } from '@/lib/clusters/apply-gate';
+import { applyBlocker, isOperationRunning, isStopped, removeAllBlocker } from '@/lib/clusters/apply-gate';
 import { editorReducer, INITIAL_EDITOR_STATE } from '@/lib/clusters/editor-state';
 import { changeImpact } from '@/lib/clusters/impact';
 import { rolloutHref } from '@/lib/clusters/links';
+import { concurrencyProtection } from '@/lib/clusters/reviewed-cluster';
 import { useAuth } from '@/components/auth/auth-context';
+import { SignInAgain } from '@/components/auth/SignInAgain';
 import { ErrorAlert } from '@/components/ui/Alert';
 import { SECONDARY_BUTTON } from '@/components/ui/buttons';
 import { ApplyDialog, type ApplyMode } from '@/components/certificates/ApplyDialog';
 import { BundleEditor } from '@/components/certificates/BundleEditor';
 import { CurrentBundle } from '@/components/certificates/CurrentBundle';
 import { useCurrentBundle, useProposal } from '@/components/certificates/use-bundle';
+import { AccessNotice } from './AccessNotice';
 import { ApplyFailureAlert } from './ApplyFailureAlert';
 import { ChangeReview } from './ChangeReview';
 import { ClusterFacts } from './ClusterFacts';
 import { useApply } from './use-apply';
+import { needsSignIn } from './client-error';
 import { useCluster } from './use-cluster';
+import { useClusterAccess } from './use-cluster-access';
 import { useMinuteClock } from './use-cluster-rows';
 
 /** The cluster page: facts, the current bundle, the editor, the review and apply. */
@@ -25,6 +30,7 @@ export function ClusterPage({ cluster: ref, tenantId: requestedTenant }: { clust
   const { state: auth, signIn } = useAuth();
   const tenantId = requestedTenant ?? (auth.status === 'signed-in' ? auth.account.tenantId : undefined);
   const { load, reload } = useCluster(ref, tenantId);
+  const access = useClusterAccess(ref, tenantId);
   const now = useMinuteClock();
   const cluster = load.status === 'loaded' ? load.cluster : null;
   const current = useCurrentBundle(cluster?.caEntries, now);
@@ -48,8 +54,9 @@ export function ClusterPage({ cluster: ref, tenantId: requestedTenant }: { clust
   }
 
   const running = cluster !== null && isOperationRunning(cluster.provisioningState);
-  const blocker = proposal && cluster ? applyBlocker(proposal, cluster.provisioningState) : 'Checking…';
-  const removeAllBlocker = !cluster || !current ? 'Loading…' : running ? 'An operation is running.' : current.certificates.length === 0 && cluster.caEntries.length === 0 ? 'The cluster has no custom CA.' : null;
+  const blocker = proposal && cluster ? applyBlocker(proposal, cluster, access) : 'Checking…';
+  const removeAllReason = !cluster || !current ? 'Loading…' : removeAllBlocker(cluster, access);
+  const loadError = load.status === 'failed' ? load.error : load.status === 'loaded' ? load.refreshError : undefined;
   const ownFindingsSummary = proposal ? (proposal.errorCount > 0 ? `${proposal.errorCount} error(s), listed with the proposed bundle.` : 'no errors.') : 'still checking.';
 
   const confirm = async () => {
@@ -75,8 +82,14 @@ export function ClusterPage({ cluster: ref, tenantId: requestedTenant }: { clust
         </p>
       </div>
 
-      {load.status === 'failed' && <ErrorAlert title="The cluster could not be loaded">{load.error.message}</ErrorAlert>}
-      {load.status === 'loaded' && load.refreshError && <ErrorAlert title="The cluster could not be refreshed">{load.refreshError.message}</ErrorAlert>}
+      {needsSignIn(loadError) ? (
+        <SignInAgain message={loadError!.message} tenantId={tenantId} what="see this cluster" />
+      ) : (
+        <>
+          {load.status === 'failed' && <ErrorAlert title="The cluster could not be loaded">{load.error.message}</ErrorAlert>}
+          {load.status === 'loaded' && load.refreshError && <ErrorAlert title="The cluster could not be refreshed">{load.refreshError.message}</ErrorAlert>}
+        </>
+      )}
 
       {cluster && (
         <>
@@ -90,13 +103,21 @@ export function ClusterPage({ cluster: ref, tenantId: requestedTenant }: { clust
               </Link>
             </div>
           )}
+          {isStopped(cluster) && (
+            <div className="rounded border border-amber-500 p-3 text-sm dark:border-amber-400" data-testid="cluster-stopped">
+              <p>
+                <strong>This cluster is stopped.</strong> AKS refuses changes to a stopped cluster: start the cluster first (az aks start --resource-group {cluster.resourceGroup} --name {cluster.name}), then refresh this page. You can still prepare and export a bundle.
+              </p>
+            </div>
+          )}
           <ClusterFacts cluster={cluster} />
           {current ? <CurrentBundle bundle={current} clusterName={cluster.name} now={now} /> : <p>Reading the current bundle…</p>}
+          <AccessNotice access={access} />
           {current && (
-            <BundleEditor editor={editor} dispatch={dispatch} proposal={proposal} current={current.certificates} now={now} onRemoveAll={() => { clearFailure(); setDialog('remove-all'); }} removeAllDisabledReason={removeAllBlocker} />
+            <BundleEditor editor={editor} dispatch={dispatch} proposal={proposal} current={current.certificates} now={now} onRemoveAll={() => { clearFailure(); setDialog('remove-all'); }} removeAllDisabledReason={removeAllReason} />
           )}
           {proposal && (
-            <ChangeReview proposal={proposal} impact={impact} clusterName={cluster.name} blocker={blocker} onApply={() => { clearFailure(); setDialog('apply'); }}>
+            <ChangeReview proposal={proposal} impact={impact} clusterName={cluster.name} blocker={blocker} protection={concurrencyProtection(cluster)} onApply={() => { clearFailure(); setDialog('apply'); }}>
               {failure && <ApplyFailureAlert failure={failure} cluster={ref} tenantId={tenantId} ownFindingsSummary={ownFindingsSummary} />}
             </ChangeReview>
           )}
@@ -110,6 +131,7 @@ export function ClusterPage({ cluster: ref, tenantId: requestedTenant }: { clust
               impact={impact}
               currentCount={current?.certificates.length ?? 0}
               busy={sending}
+              protection={concurrencyProtection(cluster)}
               onConfirm={() => void confirm()}
             />
           )}

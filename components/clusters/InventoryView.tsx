@@ -4,7 +4,9 @@ import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { RefreshCw } from 'lucide-react';
 import { filterRows, parseView, sortRows, viewToParams, type InventoryView as View, type SortKey } from '@/lib/inventory/view';
 import { useAuth } from '@/components/auth/auth-context';
+import { SignInAgain } from '@/components/auth/SignInAgain';
 import { ErrorAlert } from '@/components/ui/Alert';
+import { needsSignIn } from './client-error';
 import { ClusterTable } from './ClusterTable';
 import { InventoryFilters } from './InventoryFilters';
 import { SubscriptionList } from './SubscriptionList';
@@ -79,7 +81,11 @@ export function InventoryView({ homeTenantId }: { homeTenantId: string }) {
         {loading ? `Loading: ${loaded} of ${total || '…'} subscriptions answered.` : state.phase === 'done' ? `${rows.length} cluster${rows.length === 1 ? '' : 's'} in ${total} subscription${total === 1 ? '' : 's'}.` : ''}
       </p>
 
-      {state.phase === 'failed' && state.error && <ErrorAlert title="The inventory could not be loaded">{state.error.message}</ErrorAlert>}
+      {state.phase === 'failed' && state.error && (needsSignIn(state.error) ? (
+        <SignInAgain message={state.error.message} tenantId={tenantId} what="list your clusters" />
+      ) : (
+        <ErrorAlert title="The inventory could not be loaded">{state.error.message}</ErrorAlert>
+      ))}
 
       {state.phase === 'done' && total === 0 && (
         <div className="rounded border border-dashed border-slate-400 p-6" data-testid="empty-subscriptions">

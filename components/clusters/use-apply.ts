@@ -5,17 +5,21 @@ import type { ActionError } from '@/lib/action-result';
 import type { ClusterSummary } from '@/lib/azure/models';
 import type { ClusterRef } from '@/lib/azure/resource-names';
 import { rolloutHref } from '@/lib/clusters/links';
+import { reviewedCluster } from '@/lib/clusters/reviewed-cluster';
 import { applyCaBundle } from '@/app/actions/cluster';
 import { useAuth } from '@/components/auth/auth-context';
 import { rememberRolloutHandle } from '@/components/rollout/handle-browser';
 import { operationIdOf } from '@/lib/rollout/handle';
 import type { ApplyMode } from '@/components/certificates/ApplyDialog';
+import { toClientError } from './client-error';
 
 export type ApplyFailure = ActionError & { mode: ApplyMode };
 
 /**
- * One confirm, one server action. On success the handle is kept in this browser and it goes to the rollout view; on a 412 the
- * cluster is reloaded (the editor keeps the user's proposal, so the diff is recomputed against the new bundle).
+ * One confirm, one server action, carrying the cluster as the user reviewed it (the server compares it with a read
+ * right before the PUT). On success the handle is kept in this browser and it goes to the rollout view; on a 412
+ * (eTag, or the server's comparison) the cluster is reloaded: the editor keeps the user's proposal, so the diff is
+ * recomputed against the new bundle.
  */
 export function useApply(ref: ClusterRef, tenantId: string | undefined, reload: () => Promise<ClusterSummary | null>) {
   const { getArmToken, state: auth } = useAuth();
@@ -29,7 +33,8 @@ export function useApply(ref: ClusterRef, tenantId: string | undefined, reload: 
       setFailure(null);
       try {
         const token = await getArmToken(tenantId);
-        const result = await applyCaBundle(token, { cluster: ref, eTag: cluster.eTag, certificates: mode === 'remove-all' ? [] : pems });
+        const reviewed = await reviewedCluster(cluster);
+        const result = await applyCaBundle(token, { cluster: ref, reviewed, certificates: mode === 'remove-all' ? [] : pems });
         if (result.ok) {
           // The private handle (signed operation URL, machines before) stays in this browser; the URL stays short.
           const { handle } = result.data;
@@ -41,7 +46,7 @@ export function useApply(ref: ClusterRef, tenantId: string | undefined, reload: 
         setFailure({ ...result.error, mode });
         return false;
       } catch (cause) {
-        setFailure({ code: 'ApplyFailed', message: (cause as Error).message, mode });
+        setFailure({ ...toClientError(cause, 'ApplyFailed'), mode });
         return false;
       } finally {
         setSending(false);

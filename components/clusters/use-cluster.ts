@@ -6,6 +6,7 @@ import type { ClusterRef } from '@/lib/azure/resource-names';
 import { isOperationRunning } from '@/lib/clusters/apply-gate';
 import { getCluster } from '@/app/actions/cluster';
 import { useAuth } from '@/components/auth/auth-context';
+import { toClientError } from './client-error';
 
 export type ClusterLoad =
   | { status: 'loading' }
@@ -29,7 +30,8 @@ export function useCluster({ subscriptionId, resourceGroup, name }: ClusterRef, 
     try {
       result = await getCluster(await getArmToken(tenantId), { subscriptionId, resourceGroup, name });
     } catch (cause) {
-      result = { ok: false, error: { code: 'ClusterLoadFailed', message: (cause as Error).message } };
+      // MSAL needing the user (SignInRequired) is shown as "Sign in again"; nothing navigates by itself.
+      result = { ok: false, error: toClientError(cause, 'ClusterLoadFailed') };
     }
     if (run !== generation.current) return null;
     if (result.ok) {

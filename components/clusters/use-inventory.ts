@@ -5,6 +5,7 @@ import type { ClusterSummary, SubscriptionSummary } from '@/lib/azure/models';
 import type { InventoryEvent } from '@/lib/azure/inventory-stream';
 import { listClusters } from '@/app/actions/inventory';
 import { useAuth } from '@/components/auth/auth-context';
+import { toClientError } from './client-error';
 import { readInventoryStream } from './inventory-events';
 
 export interface SubscriptionLoad {
@@ -51,8 +52,9 @@ export function useInventory(tenantId: string | undefined) {
       }
       update((previous) => (previous.phase === 'loading' ? { ...previous, phase: 'done', finishedAt: new Date() } : previous));
     } catch (error) {
+      // MSAL needing the user becomes SignInRequired: the page shows "Sign in again" and does not navigate.
       const code = (error as { code?: string }).code ?? 'InventoryFailed';
-      update((previous) => ({ ...previous, phase: 'failed', error: { code, message: (error as Error).message } }));
+      update((previous) => ({ ...previous, phase: 'failed', error: toClientError(error, code) }));
     }
   }, [getArmToken, tenantId]);
 
@@ -65,7 +67,7 @@ export function useInventory(tenantId: string | undefined) {
           patchSubscription(previous, subscriptionId, result.ok ? { status: 'loaded', clusters: result.data } : { status: 'failed', error: result.error }),
         );
       } catch (error) {
-        setState((previous) => patchSubscription(previous, subscriptionId, { status: 'failed', error: { code: 'RetryFailed', message: (error as Error).message } }));
+        setState((previous) => patchSubscription(previous, subscriptionId, { status: 'failed', error: toClientError(error, 'RetryFailed') }));
       }
     },
     [getArmToken, tenantId],

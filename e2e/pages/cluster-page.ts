@@ -31,6 +31,19 @@ export class ClusterPage {
     return this.page.getByRole('button', { name: 'Apply…' });
   }
 
+  /** Which protection against a concurrent change the review names (`data-protection`: etag | compare). */
+  protection(): Locator {
+    return this.page.getByTestId('concurrency-protection');
+  }
+
+  readOnlyNotice(): Locator {
+    return this.page.getByTestId('read-only');
+  }
+
+  removeAllButton(): Locator {
+    return this.page.getByRole('button', { name: 'Remove all custom CAs…' });
+  }
+
   applyReason(): Locator {
     return this.page.getByTestId('apply-reason');
   }

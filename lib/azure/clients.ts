@@ -24,7 +24,8 @@ export function armClients(token: string) {
   const credential = staticTokenCredential(token);
   return {
     subscriptions: () => new SubscriptionClient(credential, clientOptions()),
-    containerService: (subscriptionId: string) => new ContainerServiceClient(credential, subscriptionId, clientOptions()),
+    // Every Microsoft.ContainerService call goes out with the configured api-version (sovereign clouds lag behind the SDK's).
+    containerService: (subscriptionId: string) => new ContainerServiceClient(credential, subscriptionId, { ...clientOptions(), apiVersion: getConfig().aksApiVersion }),
   };
 }
 

@@ -3,7 +3,7 @@
  * browser. Fields we do not use are ignored; a response missing what we need is refused with a clear message.
  */
 import { z } from 'zod';
-import { parseClusterId } from './resource-names';
+import { MANAGED_CLUSTER_TYPE, parseClusterId, sameArmName } from './resource-names';
 
 const agentPoolSchema = z.object({
   name: z.string(),
@@ -23,6 +23,7 @@ const agentPoolSchema = z.object({
 const clusterSchema = z.object({
   id: z.string(),
   name: z.string(),
+  type: z.string().optional(),
   location: z.string(),
   eTag: z.string().optional(),
   provisioningState: z.string().optional(),
@@ -104,6 +105,7 @@ export function toClusterSummary(raw: unknown): ClusterSummary {
   const cluster = parsed.data;
   const ref = parseClusterId(cluster.id);
   if (!ref) throw new ArmResponseError(`Azure Resource Manager returned a cluster with an unexpected id: ${cluster.id}`);
+  if (cluster.type !== undefined && !sameArmName(cluster.type, MANAGED_CLUSTER_TYPE)) throw new ArmResponseError(`Azure Resource Manager returned a resource of type ${cluster.type} where a managed cluster was expected.`);
   return {
     id: cluster.id,
     subscriptionId: ref.subscriptionId,

@@ -24,7 +24,18 @@ export type ClusterRef = z.infer<typeof clusterRefSchema>;
 
 const CLUSTER_ID = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.ContainerService\/managedClusters\/([^/]+)$/i;
 
-/** Parses a managed cluster's resource id; undefined if it is not one. */
+/** The managed cluster resource type; ARM writes it `Microsoft.ContainerService/ManagedClusters` in bodies (azure-facts §13). */
+export const MANAGED_CLUSTER_TYPE = 'Microsoft.ContainerService/managedClusters';
+
+/** ARM ids and types are case-insensitive: real bodies say `/resourcegroups/` and `ManagedClusters`. */
+export function sameArmName(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+/**
+ * Parses a managed cluster's resource id (any case of the fixed segments, as ARM compares them); undefined if it
+ * is not one. Names keep the case the id gives them.
+ */
 export function parseClusterId(id: string): ClusterRef | undefined {
   const match = CLUSTER_ID.exec(id);
   if (!match) return undefined;

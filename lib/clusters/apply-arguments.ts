@@ -2,13 +2,15 @@
 import { z } from 'zod';
 import { clusterRefSchema } from '../azure/resource-names';
 import { MAX_AKS_CERTIFICATES } from '../pki';
+import { reviewedClusterSchema } from './reviewed-cluster';
 
 /** A canonical PEM certificate is about 1-3 KB; this leaves room for large extensions, not for a file dump. */
 export const MAX_PEM_CHARACTERS = 16_384;
 
 export const applyArgumentsSchema = z.object({
   cluster: clusterRefSchema,
-  eTag: z.string().max(256, 'The eTag is too long.').nullable(),
+  /** The cluster as the user reviewed it: the server compares it with a read right before the PUT. */
+  reviewed: reviewedClusterSchema,
   certificates: z
     .array(z.string().min(1, 'A certificate is empty.').max(MAX_PEM_CHARACTERS, `A certificate is longer than ${MAX_PEM_CHARACTERS} characters.`))
     .max(MAX_AKS_CERTIFICATES, `AKS accepts at most ${MAX_AKS_CERTIFICATES} certificates.`),

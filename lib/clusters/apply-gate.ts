@@ -1,17 +1,52 @@
-/** Whether the proposal may be applied now and, if not, the one sentence that says why. Pure. */
+/**
+ * Whether the proposal may be applied now and, if not, the one sentence that says why: what the caller may do
+ * (ARM's permissions API), the cluster's power and provisioning state, then the proposal itself. Pure.
+ */
+import { acceptsWrite } from '../rollout/provisioning-state';
 import type { Proposal } from './proposal';
 import { isNoChange } from './proposal';
-import { acceptsWrite } from '../rollout/provisioning-state';
+
+/** What the permissions API said about writing the cluster. `unknown`: it could not be asked (ARM checks at write time). */
+export type WriteAccess = { status: 'checking' } | { status: 'allowed' } | { status: 'denied'; action: string } | { status: 'unknown'; message: string };
+
+export interface GateCluster {
+  name: string;
+  resourceGroup: string;
+  provisioningState: string;
+  powerState: string | null;
+}
 
 /** AKS accepts a new PUT only once an operation ended (a failed or canceled one can be retried by writing again). */
 export function isOperationRunning(provisioningState: string): boolean {
   return !acceptsWrite(provisioningState);
 }
 
-export function applyBlocker(proposal: Pick<Proposal, 'errorCount' | 'diff' | 'payload'>, provisioningState: string): string | null {
-  if (isOperationRunning(provisioningState)) {
-    return `An operation is running on this cluster (${provisioningState}); wait for it to finish before you apply a change.`;
+export const isStopped = (cluster: Pick<GateCluster, 'powerState'>): boolean => cluster.powerState?.toLowerCase() === 'stopped';
+
+/** Why the caller may not change the CA list at all, or null. */
+export function readOnlyReason(access: WriteAccess): string | null {
+  return access.status === 'denied'
+    ? `Read-only: your roles on this cluster do not grant ${access.action}. You can still prepare a bundle and export it for someone who may apply it.`
+    : null;
+}
+
+/** What blocks any write of the cluster (apply and remove-all alike), or null. */
+export function writeBlocker(cluster: GateCluster, access: WriteAccess): string | null {
+  const readOnly = readOnlyReason(access);
+  if (readOnly) return readOnly;
+  if (access.status === 'checking') return 'Checking your permissions on this cluster…';
+  if (isStopped(cluster)) {
+    return `The cluster is stopped, and AKS refuses changes to a stopped cluster: start the cluster first (az aks start --resource-group ${cluster.resourceGroup} --name ${cluster.name}), then apply.`;
   }
+  if (isOperationRunning(cluster.provisioningState)) {
+    return `An operation is running on this cluster (${cluster.provisioningState}); wait for it to finish before you apply a change.`;
+  }
+  return null;
+}
+
+export function applyBlocker(proposal: Pick<Proposal, 'errorCount' | 'diff' | 'payload'>, cluster: GateCluster, access: WriteAccess): string | null {
+  const blocked = writeBlocker(cluster, access);
+  if (blocked) return blocked;
   if (proposal.errorCount > 0) {
     return `Fix the ${proposal.errorCount === 1 ? 'error' : `${proposal.errorCount} errors`} shown in the editor above first: errors block apply.`;
   }
@@ -22,4 +57,8 @@ export function applyBlocker(proposal: Pick<Proposal, 'errorCount' | 'diff' | 'p
     return 'The proposal has no certificate left; to remove every custom CA, use "Remove all custom CAs".';
   }
   return null;
+}
+
+export function removeAllBlocker(cluster: GateCluster & { caEntries: string[] }, access: WriteAccess): string | null {
+  return writeBlocker(cluster, access) ?? (cluster.caEntries.length === 0 ? 'The cluster has no custom CA.' : null);
 }

@@ -7,6 +7,8 @@ import { buildProposal } from './proposal';
 import { validatePayload } from './validate-payload';
 
 const now = new Date();
+const ALLOWED = { status: 'allowed' } as const;
+const gate = (provisioningState: string, powerState: string | null = 'Running') => ({ name: 'aks-web-prod-neu', resourceGroup: 'rg-web-prod', provisioningState, powerState });
 const NONE = { current: [], added: [] };
 let fx: Fixtures;
 let current: CertificateInfo[];
@@ -42,7 +44,7 @@ describe('buildProposal', () => {
   it('with nothing added is no change, and apply says so', async () => {
     const proposal = await buildProposal({ current, inputs: [], excluded: NONE, now });
     expect(proposal.diff.unchanged).toHaveLength(2);
-    expect(applyBlocker(proposal, 'Succeeded')).toMatch(/^No change/);
+    expect(applyBlocker(proposal, gate('Succeeded'), ALLOWED)).toMatch(/^No change/);
   });
 
   it('treats another order and another encoding of the same certificates as no change', async () => {
@@ -50,7 +52,7 @@ describe('buildProposal', () => {
     const proposal = await buildProposal({ current, inputs: [{ name: 'reordered.pem', content: crlf }], excluded: NONE, now });
     expect(proposal.findings.map((finding) => finding.id)).toContain('crlf-normalized');
     expect(proposal.findings.filter((finding) => finding.id === 'duplicate')).toHaveLength(2);
-    expect(applyBlocker(proposal, 'Succeeded')).toMatch(/^No change/);
+    expect(applyBlocker(proposal, gate('Succeeded'), ALLOWED)).toMatch(/^No change/);
   });
 
   it('adds a CA, and a removed current certificate shows as removed', async () => {
@@ -59,8 +61,8 @@ describe('buildProposal', () => {
     expect(proposal.diff.removed.map((c) => c.displayName)).toEqual(['Contoso EC Root']);
     expect(proposal.payload.map((c) => c.origin)).toEqual(['current', 'added']);
     expect(proposal.excluded.map((c) => c.displayName)).toEqual(['Contoso EC Root']);
-    expect(applyBlocker(proposal, 'Succeeded')).toBeNull();
-    expect(applyBlocker(proposal, 'Updating')).toMatch(/operation is running/);
+    expect(applyBlocker(proposal, gate('Succeeded'), ALLOWED)).toBeNull();
+    expect(applyBlocker(proposal, gate('Updating'), ALLOWED)).toMatch(/operation is running/);
   });
 
   it('keeps a private key out of the proposal as an error at its line, and blocks apply', async () => {
@@ -69,7 +71,7 @@ describe('buildProposal', () => {
     const refusal = proposal.findings.find((finding) => finding.id === 'private-key');
     expect(refusal).toMatchObject({ severity: 'error', file: PASTE_SOURCE_NAME, line: fx.text('ed25519-root.pem').split('\n').length });
     expect(proposal.payload.every((certificate) => !certificate.pem.includes('PRIVATE KEY'))).toBe(true);
-    expect(applyBlocker(proposal, 'Succeeded')).toMatch(/^Fix the error/);
+    expect(applyBlocker(proposal, gate('Succeeded'), ALLOWED)).toMatch(/^Fix the error/);
   });
 
   it('lints the whole proposal: a leaf is not a CA, an expired root is an error', async () => {
@@ -80,7 +82,7 @@ describe('buildProposal', () => {
 
   it('an empty proposal points to remove-all', async () => {
     const proposal = await buildProposal({ current, inputs: [], excluded: { current: current.map((c) => c.sha256), added: [] }, now });
-    expect(applyBlocker(proposal, 'Succeeded')).toMatch(/Remove all custom CAs/);
+    expect(applyBlocker(proposal, gate('Succeeded'), ALLOWED)).toMatch(/Remove all custom CAs/);
   });
 
   it('replacing the current bundle with the same certificates in another order is no change', async () => {
@@ -88,7 +90,7 @@ describe('buildProposal', () => {
     const proposal = await buildProposal({ current, inputs: [{ name: 'same.pem', content: reordered }], excluded: { current: current.map((c) => c.sha256), added: [] }, now });
     expect(proposal.payload.map((c) => c.origin)).toEqual(['added', 'added']);
     expect(proposal.diff.unchanged).toHaveLength(2);
-    expect(applyBlocker(proposal, 'Succeeded')).toMatch(/^No change/);
+    expect(applyBlocker(proposal, gate('Succeeded'), ALLOWED)).toMatch(/^No change/);
   });
 
   it('a certificate taken out of the added ones stays out, the current one stays in', async () => {

@@ -1,0 +1,86 @@
+/**
+ * Concurrency without eTags (azure-facts §13: real bodies carry none). The browser sends what the user reviewed
+ * (the cluster's CA fingerprints, its state, its eTag if ARM gave one); right before the PUT the server reads the
+ * cluster again and compares. Fingerprints are the SHA-256 of each certificate's DER, as lib/pki computes it, so
+ * order and encoding do not count; an entry lib/pki cannot read counts by the SHA-256 of its text. Pure, isomorphic.
+ */
+import { z } from 'zod';
+import { MAX_AKS_CERTIFICATES, readAksEntries } from '../pki';
+
+/** An entry lib/pki could not read: its own text's hash, so a change to it still shows. */
+const UNREADABLE_PREFIX = 'entry:';
+const FINGERPRINT = /^(entry:)?[0-9a-f]{64}$/i;
+
+export const reviewedClusterSchema = z.object({
+  caFingerprints: z
+    .array(z.string().regex(FINGERPRINT, 'A CA fingerprint is a SHA-256 in hex.'))
+    // A cluster read back may hold more than AKS accepts today; the bound only keeps the argument small.
+    .max(MAX_AKS_CERTIFICATES * 10, 'Too many CA fingerprints.'),
+  provisioningState: z.string().min(1).max(64),
+  powerState: z.string().max(64).nullable(),
+  eTag: z.string().max(256, 'The eTag is too long.').nullable(),
+});
+export type ReviewedCluster = z.infer<typeof reviewedClusterSchema>;
+
+/** What of a cluster the review depends on, as the dashboard reads it (ClusterSummary fits). */
+export interface ClusterState {
+  caEntries: string[];
+  provisioningState: string;
+  powerState: string | null;
+  eTag: string | null;
+}
+
+async function sha256Hex(text: string): Promise<string> {
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/** Sorted, distinct fingerprints of a cluster's CA entries. */
+export async function caFingerprints(entries: string[], now = new Date()): Promise<string[]> {
+  if (entries.length === 0) return [];
+  const { certificates } = await readAksEntries(entries, { now });
+  const fingerprints = new Set(certificates.map((certificate) => certificate.sha256.toLowerCase()));
+  for (const [index, entry] of entries.entries()) {
+    if (!certificates.some((certificate) => certificate.source.file === `entry ${index + 1}`)) fingerprints.add(UNREADABLE_PREFIX + (await sha256Hex(entry)));
+  }
+  return [...fingerprints].sort();
+}
+
+export async function reviewedCluster(cluster: ClusterState): Promise<ReviewedCluster> {
+  return { caFingerprints: await caFingerprints(cluster.caEntries), provisioningState: cluster.provisioningState, powerState: cluster.powerState, eTag: cluster.eTag };
+}
+
+const same = (a: string | null, b: string | null) => (a ?? '').toLowerCase() === (b ?? '').toLowerCase();
+
+/**
+ * What changed between the review and the cluster read now, in words; null when nothing did. An eTag counts only
+ * when both sides have one (ARM may give it on some reads and not on others).
+ */
+export async function changeSinceReview(reviewed: ReviewedCluster, now: ClusterState): Promise<string | null> {
+  const changes: string[] = [];
+  const fingerprints = await caFingerprints(now.caEntries);
+  const before = new Set(reviewed.caFingerprints.map((value) => value.toLowerCase()));
+  if (fingerprints.length !== before.size || fingerprints.some((value) => !before.has(value))) changes.push('its CA list changed');
+  if (!same(reviewed.provisioningState, now.provisioningState)) changes.push(`its state went from ${reviewed.provisioningState} to ${now.provisioningState}`);
+  if (!same(reviewed.powerState, now.powerState)) changes.push(`its power state went from ${reviewed.powerState ?? 'unknown'} to ${now.powerState ?? 'unknown'}`);
+  if (reviewed.eTag && now.eTag && reviewed.eTag !== now.eTag) changes.push('its eTag changed');
+  return changes.length > 0 ? changes.join(', ') : null;
+}
+
+/** Which protection a write of this cluster gets, for the review and the confirm dialog. */
+export type ConcurrencyProtection = 'etag' | 'compare';
+
+export const concurrencyProtection = (cluster: Pick<ClusterState, 'eTag'>): ConcurrencyProtection => (cluster.eTag ? 'etag' : 'compare');
+
+/** The review's and the confirm dialog's words for each protection: what it does and, honestly, what it does not. */
+export const PROTECTION_TEXT: Record<ConcurrencyProtection, { label: string; detail: string }> = {
+  etag: {
+    label: 'eTag (If-Match)',
+    detail: 'Azure refuses the write if the cluster changed since you loaded it.',
+  },
+  compare: {
+    label: 'compared right before the write',
+    detail:
+      'Azure gave no eTag for this cluster, so the server reads it again just before sending and stops if its CA list or state differ from what you reviewed. A change in the last instant before the write is not detected.',
+  },
+};
