@@ -34,28 +34,3 @@ export function operationIdOf(operationUrl: string | undefined | null): string |
   const match = path ? OPERATION_PATH.exec(path) : null;
   return match ? match[1]!.toLowerCase() : null;
 }
-
-/** @deprecated The rollout URL no longer carries the handle; kept so that older callers still compile. */
-export function encodeRolloutHandle(handle: RolloutHandle): string {
-  const bytes = new TextEncoder().encode(JSON.stringify(handle));
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-export type DecodedHandle = { ok: true; handle: RolloutHandle } | { ok: false; message: string };
-
-/** @deprecated See encodeRolloutHandle. */
-export function decodeRolloutHandle(encoded: string): DecodedHandle {
-  if (encoded.length > 64 * 1024) return { ok: false, message: 'The rollout link is too long to be one of ours.' };
-  try {
-    const binary = atob(encoded.replace(/-/g, '+').replace(/_/g, '/'));
-    const json = new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
-    const parsed = rolloutHandleSchema.safeParse(JSON.parse(json));
-    if (parsed.success) return { ok: true, handle: parsed.data };
-    const issue = parsed.error.issues[0]!;
-    return { ok: false, message: `The rollout link is damaged (${issue.path.join('.') || 'handle'}: ${issue.message}).` };
-  } catch {
-    return { ok: false, message: 'The rollout link is damaged: it is not a rollout handle.' };
-  }
-}
