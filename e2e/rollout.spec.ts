@@ -86,6 +86,12 @@ test.describe('rollout tracking', () => {
     await expect(view.signal('machines-before')).toHaveAttribute('data-state', 'have');
     await expect(view.pool('apps')).toHaveAttribute('data-total', '24');
     await expect(view.outcome()).toHaveAttribute('data-outcome', 'succeeded', { timeout: 90_000 });
+
+    // Opened without the link (the cluster page's "Watch rollout"), the view offers this browser's own rollout.
+    await page.goto(rolloutPath(PAYMENTS));
+    await page.getByTestId('own-rollout-link').getByRole('link', { name: 'Follow that rollout with its own status' }).click();
+    await page.waitForURL(/\/rollout\?op=/);
+    await expect(view.signal('operation')).toHaveAttribute('data-state', 'have');
   });
 
   test('another persona with read access opening the link tracks from cluster state and says what it lacks', async ({ page, browser, emulator, arm }) => {

@@ -6,7 +6,9 @@ import { clusterId, type ClusterRef } from '@/lib/azure/resource-names';
 import type { RolloutHandle } from '@/lib/rollout/handle';
 import type { HandleAbsence } from '@/lib/rollout/signals';
 import { useAuth } from '@/components/auth/auth-context';
-import { findRolloutHandle } from './handle-browser';
+import { rolloutHref } from '@/lib/clusters/links';
+import { operationIdOf } from '@/lib/rollout/handle';
+import { findRolloutHandle, latestRolloutHandle } from './handle-browser';
 import { RolloutLive } from './RolloutLive';
 
 export interface RolloutViewProps {
@@ -17,7 +19,7 @@ export interface RolloutViewProps {
   tenantId?: string;
 }
 
-type Lookup = { handle: RolloutHandle | null; absence: HandleAbsence | null };
+type Lookup = { handle: RolloutHandle | null; absence: HandleAbsence | null; latest?: RolloutHandle | null };
 
 /**
  * The rollout view: signs in, looks for this browser's private handle of the rollout (signed operation URL,
@@ -30,7 +32,7 @@ export function RolloutView({ cluster, operationId, since, tenantId }: RolloutVi
 
   useEffect(() => {
     if (!account) return;
-    if (!operationId && !since) return setLookup({ handle: null, absence: 'no-link' });
+    if (!operationId && !since) return setLookup({ handle: null, absence: 'no-link', latest: latestRolloutHandle(account, clusterId(cluster)) });
     const found = findRolloutHandle(account, { operationId, clusterId: clusterId(cluster), since: since ?? '' });
     setLookup(found.found ? { handle: found.handle, absence: null } : { handle: null, absence: found.reason });
   }, [account, operationId, since, cluster]);
@@ -59,7 +61,21 @@ export function RolloutView({ cluster, operationId, since, tenantId }: RolloutVi
           )}
         </div>
       ) : lookup ? (
-        <RolloutLive key={`${lookup.handle?.operationUrl ?? lookup.absence}`} cluster={cluster} tenantId={tenantId} handle={lookup.handle} absence={lookup.absence} since={since} />
+        <>
+          {lookup.latest && (
+            <p className="rounded border border-sky-700 p-3 text-sm dark:border-sky-400" data-testid="own-rollout-link">
+              You started a change on this cluster from this browser at {new Date(lookup.latest.startedAt).toLocaleString()}.{' '}
+              <Link
+                href={rolloutHref(cluster, tenantId, { operationId: operationIdOf(lookup.latest.operationUrl), since: lookup.latest.startedAt })}
+                className="font-medium text-blue-700 underline dark:text-blue-300"
+              >
+                Follow that rollout with its own status
+              </Link>
+              {' '}(if the cluster is running another operation now, this page is the one to watch).
+            </p>
+          )}
+          <RolloutLive key={`${lookup.handle?.operationUrl ?? lookup.absence}`} cluster={cluster} tenantId={tenantId} handle={lookup.handle} absence={lookup.absence} since={since} />
+        </>
       ) : null}
     </div>
   );

@@ -67,6 +67,29 @@ export function loadRolloutHandle(storage: HandleStorage | null, account: string
   return { found: true, handle: stored.handle };
 }
 
+/** This account's handles for a cluster, newest first (for a view opened without a rollout link). */
+export function handlesForCluster(storage: HandleStorage | null, account: string, clusterId: string, now = Date.now()): RolloutHandle[] {
+  if (!storage) return [];
+  const found: RolloutHandle[] = [];
+  try {
+    for (let i = 0; i < storage.length; i++) {
+      const key = storage.key(i);
+      if (!key?.startsWith(HANDLE_KEY_PREFIX)) continue;
+      let parsed: ReturnType<typeof storedSchema.safeParse>;
+      try {
+        parsed = storedSchema.safeParse(JSON.parse(storage.getItem(key) ?? 'null'));
+      } catch {
+        continue;
+      }
+      if (!parsed.success || parsed.data.account !== account || now - parsed.data.savedAt > HANDLE_MAX_AGE_MS) continue;
+      if (parsed.data.handle.clusterId.toLowerCase() === clusterId.toLowerCase()) found.push(parsed.data.handle);
+    }
+  } catch {
+    return [];
+  }
+  return found.sort((a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt));
+}
+
 /** Drops handles older than HANDLE_MAX_AGE_MS and damaged ones. */
 export function pruneRolloutHandles(storage: HandleStorage, now = Date.now()): void {
   const keys: string[] = [];

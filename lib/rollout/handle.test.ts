@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { operationIdOf, rolloutHandleSchema, type RolloutHandle } from './handle';
-import { HANDLE_MAX_AGE_MS, loadRolloutHandle, pruneRolloutHandles, saveRolloutHandle, type HandleStorage } from './handle-store';
+import { HANDLE_MAX_AGE_MS, handlesForCluster, loadRolloutHandle, pruneRolloutHandles, saveRolloutHandle, type HandleStorage } from './handle-store';
 import { rolloutHref } from '../clusters/links';
 
 const SUB = '00000000-aaaa-4000-8000-000000000001';
@@ -75,5 +75,16 @@ describe('handle store', () => {
     const { operationUrl: _, ...withoutUrl } = handle;
     saveRolloutHandle(storage, 'a', withoutUrl, 0);
     expect(loadRolloutHandle(storage, 'a', { operationId: null, clusterId: CLUSTER_ID, since: handle.startedAt }, 1)).toMatchObject({ found: true });
+  });
+
+  it("lists this account's handles for a cluster, newest first, for a view opened without a link", () => {
+    const storage = memoryStorage();
+    const older = { ...handle, operationUrl: OP_URL.replace(OP, 'aaaaaaaa-1111-4222-8333-944445555666'), startedAt: '2026-12-01T08:00:00.000Z' };
+    saveRolloutHandle(storage, 'a', older, 0);
+    saveRolloutHandle(storage, 'a', handle, 0);
+    saveRolloutHandle(storage, 'b', { ...handle, operationUrl: OP_URL.replace(OP, 'bbbbbbbb-1111-4222-8333-944445555666') }, 0);
+    expect(handlesForCluster(storage, 'a', CLUSTER_ID.toUpperCase(), 1).map((h) => h.startedAt)).toEqual([handle.startedAt, older.startedAt]);
+    expect(handlesForCluster(storage, 'a', CLUSTER_ID, HANDLE_MAX_AGE_MS + 1)).toEqual([]);
+    expect(handlesForCluster(null, 'a', CLUSTER_ID)).toEqual([]);
   });
 });
