@@ -20,6 +20,7 @@ import { createServer } from 'node:net';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { startEmulator } from '../emulator/server';
 import { appEnvironmentFor } from '../emulator/app-environment';
+import { findPersona } from '../emulator/directory';
 import { rolloutHref } from '../lib/clusters/links';
 import { operationIdOf, type RolloutHandle } from '../lib/rollout/handle';
 import { accountTagOf, handleKey } from '../lib/rollout/handle-store';
@@ -29,7 +30,9 @@ const MS_PER_BATCH = Number(process.env.BENCH_MS_PER_BATCH ?? 6000);
 const API = 'api-version=2025-01-01';
 const PAYMENTS = { subscriptionId: '00000000-aaaa-4000-8000-000000000001', resourceGroup: 'rg-payments-prod', name: 'aks-payments-prod-weu' };
 const WEB = { subscriptionId: '00000000-aaaa-4000-8000-000000000001', resourceGroup: 'rg-web-prod', name: 'aks-web-prod-neu' };
-const OWNER = { name: 'Olivia Owner', username: 'olivia@contoso.onmicrosoft.com', tenantId: '72f988bf-0000-4000-8000-000000000001' };
+const owner = findPersona('owner')!;
+// MSAL's homeAccountId from the emulator's client_info: `<uid>.<utid>`.
+const OWNER = { name: owner.name, homeAccountId: `${owner.objectId}.${owner.homeTenantId}` };
 const clusterPath = (c: typeof PAYMENTS) => `/subscriptions/${c.subscriptionId}/resourceGroups/${c.resourceGroup}/providers/Microsoft.ContainerService/managedClusters/${c.name}`;
 
 if (!existsSync('.next/standalone/server.js')) {

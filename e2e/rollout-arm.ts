@@ -8,6 +8,7 @@ import { expect, request, type APIRequestContext, type Page } from '@playwright/
 import { rolloutHref } from '../lib/clusters/links';
 import { operationIdOf, type RolloutHandle } from '../lib/rollout/handle';
 import { accountTagOf, handleKey } from '../lib/rollout/handle-store';
+import { findPersona } from '../emulator/directory';
 import { EMULATOR_URL } from './environment';
 import { test as base } from './fixtures';
 
@@ -31,11 +32,13 @@ export const BIG_400: ClusterAddress = { subscriptionId: CONTOSO_PROD, resourceG
 export const BIG_1000: ClusterAddress = { subscriptionId: CONTOSO_PROD, resourceGroup: 'rg-big', name: 'aks-big-1000-weu' };
 
 /** The personas the specs sign in as (emulator/directory.ts). */
-export const PERSONAS = {
-  owner: { id: 'owner', name: 'Olivia Owner', username: 'olivia@contoso.onmicrosoft.com', tenantId: CONTOSO_TENANT },
-  reader: { id: 'reader', name: 'Ravi Reader', username: 'ravi@contoso.onmicrosoft.com', tenantId: CONTOSO_TENANT },
-  deployer: { id: 'deployer', name: 'Dana Deployer', username: 'dana@contoso.onmicrosoft.com', tenantId: CONTOSO_TENANT },
-} as const;
+function persona(id: string) {
+  const found = findPersona(id)!;
+  // MSAL's homeAccountId from the emulator's client_info: `<uid>.<utid>`.
+  return { id, name: found.name, username: found.username, tenantId: CONTOSO_TENANT, homeAccountId: `${found.objectId}.${found.homeTenantId}` };
+}
+
+export const PERSONAS = { owner: persona('owner'), reader: persona('reader'), deployer: persona('deployer') } as const;
 export type PersonaId = keyof typeof PERSONAS;
 
 export const clusterPath = (c: ClusterAddress) => `/subscriptions/${c.subscriptionId}/resourceGroups/${c.resourceGroup}/providers/Microsoft.ContainerService/managedClusters/${c.name}`;

@@ -73,7 +73,7 @@ export default function DemoAuthProvider({ children }: { config?: unknown; child
   const state: AuthState = useMemo(() => {
     if (session === undefined) return { status: 'loading' };
     if (session === null) return { status: 'signed-out' };
-    return { status: 'signed-in', account: session.account };
+    return { status: 'signed-in', account: { ...session.account, homeAccountId: `demo.${session.personaId}` } };
   }, [session]);
 
   const signIn = useCallback(async () => router.push('/sign-in'), [router]);

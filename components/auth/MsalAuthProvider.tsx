@@ -46,7 +46,7 @@ function MsalAuthBridge({ config, children }: { config: PublicAuthConfig; childr
     if (!account) return { status: 'signed-out', error };
     return {
       status: 'signed-in',
-      account: { name: account.name ?? account.username, username: account.username, tenantId: account.tenantId },
+      account: { homeAccountId: account.homeAccountId, name: account.name ?? account.username, username: account.username, tenantId: account.tenantId },
     };
   }, [account, inProgress, error]);
 

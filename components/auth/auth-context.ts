@@ -2,6 +2,8 @@
 import { createContext, useContext } from 'react';
 
 export interface SignedInAccount {
+  /** Who this is across tenants and tabs (MSAL's homeAccountId `<oid>.<tid>`; the persona in demo mode). */
+  homeAccountId: string;
   name: string;
   username: string;
   tenantId: string;

@@ -7,7 +7,7 @@ import type { SignedInAccount } from '@/components/auth/auth-context';
 import { accountTagOf, browserHandleStorage, handlesForCluster, loadRolloutHandle, saveRolloutHandle, type LoadedHandle } from '@/lib/rollout/handle-store';
 import type { RolloutHandle } from '@/lib/rollout/handle';
 
-export const accountTag = (account: SignedInAccount): string => accountTagOf(account as SignedInAccount & { homeAccountId?: string });
+export const accountTag = (account: SignedInAccount): string => accountTagOf(account);
 
 export function rememberRolloutHandle(account: SignedInAccount, handle: RolloutHandle): boolean {
   return saveRolloutHandle(browserHandleStorage(), accountTag(account), handle);

@@ -14,12 +14,9 @@ export const HANDLE_MAX_AGE_MS = 3 * 24 * 60 * 60_000;
 
 const storedSchema = z.object({ v: z.literal(1), account: z.string().min(1).max(512), savedAt: z.number(), handle: rolloutHandleSchema });
 
-/**
- * The account a handle belongs to: MSAL's homeAccountId when the auth layer gives one, else the username and home
- * tenant (both identify one account of this browser).
- */
-export function accountTagOf(account: { username: string; tenantId: string; homeAccountId?: string }): string {
-  return account.homeAccountId ?? `${account.username.toLowerCase()}|${account.tenantId.toLowerCase()}`;
+/** The account a handle belongs to: its homeAccountId (MSAL's `<oid>.<tid>`, the same in every tab and tenant). */
+export function accountTagOf(account: { homeAccountId: string }): string {
+  return account.homeAccountId.toLowerCase();
 }
 
 /** Where a handle lives: its operation id, or (when ARM gave no operation URL) the cluster and start time. */
