@@ -56,7 +56,7 @@ export function ApplyDialog({
                 {windows.length > 0 && ` Windows pools (${windows.map((pool) => pool.name).join(', ')}) will not receive the CAs.`}
               </p>
               <ConcurrencyNote protection={protection} testId="dialog-protection" />
-              <p>Pods do not see these CAs. The change cannot be stopped from here once ARM accepts it; you can follow the rollout on the next page.</p>
+              <p>Pods do not see these CAs. Once ARM accepts the change, AKS rolls it out on its own; the next page follows it and can abort it (an abort stops the node replacement, it does not restore the previous CA list).</p>
             </div>
           </Dialog.Description>
           <div className="flex flex-wrap justify-end gap-2">
