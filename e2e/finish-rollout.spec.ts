@@ -9,8 +9,6 @@ import { ClusterPage } from './pages/cluster-page';
 import { RolloutPage } from './pages/rollout-page';
 import { ArmForTests, PAYMENTS, PERSONAS, WEB, expect, poolHistory, recordPoolProgress, storeHandle, test, type ClusterAddress } from './rollout-arm';
 
-const FINISH = 'Apply again to finish the rollout';
-
 async function provisioningStates(arm: ArmForTests, cluster: ClusterAddress): Promise<string[]> {
   const wire = (await arm.cluster(cluster)) as { properties: { provisioningState: string; agentPoolProfiles: { name: string; provisioningState?: string }[] } };
   return [wire.properties.provisioningState, ...wire.properties.agentPoolProfiles.map((p) => `${p.name}:${p.provisioningState}`)];
@@ -42,7 +40,7 @@ test.describe('finishing a failed rollout', () => {
     await expect(page.getByTestId('cluster-status')).toHaveText(/Read from Azure/, { timeout: 30_000 });
     await expect(cluster.state()).toContainText('Failed');
     await expect(cluster.diffSummary()).toHaveText(/^No change: the proposed bundle holds the same certificates as the cluster/);
-    const finish = page.getByRole('button', { name: FINISH });
+    const finish = cluster.finishRolloutButton();
     await expect(finish).toBeEnabled();
     await expect(cluster.applyReason()).toHaveText(
       'The last operation on this cluster ended Failed: applying the same CA list again asks AKS to renew the nodes that still trust the old list.',
