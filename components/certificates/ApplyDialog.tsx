@@ -1,6 +1,7 @@
 'use client';
 import * as Dialog from '@radix-ui/react-dialog';
 import type { BundleDiff } from '@/lib/pki';
+import { finishRolloutImpact, finishRolloutReason, type ApplyIntent } from '@/lib/clusters/apply-intent';
 import type { ChangeImpact } from '@/lib/clusters/impact';
 import type { ProposedCertificate } from '@/lib/clusters/proposal';
 import type { ConcurrencyProtection } from '@/lib/clusters/reviewed-cluster';
@@ -10,11 +11,15 @@ import { diffSummary } from './BundleDiffView';
 
 export type ApplyMode = 'apply' | 'remove-all';
 
-/** The last step before ARM: what changes, what it costs, and one clear confirm. */
+/**
+ * The last step before ARM: what changes, what it costs, and one clear confirm. Applying the same list again to
+ * finish a rollout says so, and that only the nodes not yet renewed are replaced.
+ */
 export function ApplyDialog({
   open,
   onOpenChange,
   mode,
+  intent = { kind: 'change' },
   clusterName,
   diff,
   impact,
@@ -26,6 +31,7 @@ export function ApplyDialog({
   open: boolean;
   onOpenChange: (open: boolean) => void;
   mode: ApplyMode;
+  intent?: ApplyIntent;
   clusterName: string;
   diff: BundleDiff<ProposedCertificate>;
   impact: ChangeImpact;
@@ -35,24 +41,28 @@ export function ApplyDialog({
   onConfirm: () => void;
 }) {
   const removeAll = mode === 'remove-all';
+  const finishing = !removeAll && intent.kind === 'finish-rollout';
+  const pools = impact.replaced.map((pool) => `${pool.name} (${pool.count}, max surge ${pool.maxSurge})`).join(', ') || 'no pool';
   const windows = impact.skipped.filter((pool) => pool.reason === 'windows');
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 bg-black/50" />
         <Dialog.Content className="fixed left-1/2 top-1/2 max-h-[90vh] w-[min(40rem,95vw)] -translate-x-1/2 -translate-y-1/2 space-y-4 overflow-auto rounded bg-white p-6 text-slate-900 shadow-xl dark:bg-slate-900 dark:text-slate-100">
-          <Dialog.Title className="text-lg font-semibold">{removeAll ? `Remove every custom CA from ${clusterName}?` : `Apply the new CA bundle to ${clusterName}?`}</Dialog.Title>
+          <Dialog.Title className="text-lg font-semibold">{removeAll ? `Remove every custom CA from ${clusterName}?` : finishing ? `Apply the same CA bundle to ${clusterName} again to finish the rollout?` : `Apply the new CA bundle to ${clusterName}?`}</Dialog.Title>
           <Dialog.Description asChild>
             <div className="space-y-2 text-sm">
               {removeAll ? (
                 <p>
                   All {currentCount} custom CA certificate{currentCount === 1 ? '' : 's'} will be removed from the nodes&apos; trust store. Anything on the nodes that relies on them (pulling from a private registry, calling internal endpoints) stops trusting them.
                 </p>
+              ) : finishing && intent.kind === 'finish-rollout' ? (
+                <p data-testid="dialog-diff">No change to the CA list. {finishRolloutReason(intent.outcome)}</p>
               ) : (
                 <p data-testid="dialog-diff">Changes: {diffSummary(diff)}.</p>
               )}
               <p data-testid="dialog-impact">
-                AKS will replace {impact.nodesReplaced} node{impact.nodesReplaced === 1 ? '' : 's'} in {impact.replaced.map((pool) => `${pool.name} (${pool.count}, max surge ${pool.maxSurge})`).join(', ') || 'no pool'}.
+                {finishing ? `${finishRolloutImpact(impact.nodesReplaced)} Pools: ${pools}.` : `AKS will replace ${impact.nodesReplaced} node${impact.nodesReplaced === 1 ? '' : 's'} in ${pools}.`}
                 {windows.length > 0 && ` Windows pools (${windows.map((pool) => pool.name).join(', ')}) will not receive the CAs.`}
               </p>
               <ConcurrencyNote protection={protection} testId="dialog-protection" />
@@ -66,7 +76,7 @@ export function ApplyDialog({
               </button>
             </Dialog.Close>
             <button type="button" className={removeAll ? DANGER_BUTTON : PRIMARY_BUTTON} onClick={onConfirm} disabled={busy} aria-busy={busy}>
-              {busy ? 'Sending to Azure…' : removeAll ? 'Remove all custom CAs' : 'Apply the change'}
+              {busy ? 'Sending to Azure…' : removeAll ? 'Remove all custom CAs' : finishing ? 'Apply again' : 'Apply the change'}
             </button>
           </div>
         </Dialog.Content>

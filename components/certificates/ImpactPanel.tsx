@@ -1,23 +1,34 @@
+import { finishRolloutImpact, type ApplyIntent } from '@/lib/clusters/apply-intent';
 import type { ChangeImpact } from '@/lib/clusters/impact';
 
-/** What applying costs: the Linux pools AKS reimages (with their surge), pools left out, and what pods see. */
-export function ImpactPanel({ impact }: { impact: ChangeImpact }) {
+/**
+ * What applying costs: the Linux pools AKS reimages (with their surge), pools left out, and what pods see. Applying
+ * the same list again to finish a rollout replaces only the nodes not yet renewed: the counts are upper bounds.
+ */
+export function ImpactPanel({ impact, intent = { kind: 'change' } }: { impact: ChangeImpact; intent?: ApplyIntent }) {
+  const finishing = intent.kind === 'finish-rollout';
   const windows = impact.skipped.filter((pool) => pool.reason === 'windows');
   const other = impact.skipped.filter((pool) => pool.reason === 'not-vmss');
   return (
     <div className="space-y-3 text-sm" data-testid="impact">
-      <p data-testid="impact-summary">
-        AKS will replace <strong>{impact.nodesReplaced} node{impact.nodesReplaced === 1 ? '' : 's'}</strong> in {impact.replaced.length} Linux node pool
-        {impact.replaced.length === 1 ? '' : 's'}: it adds surge nodes, drains and reimages every node, then removes the surge nodes.
-      </p>
+      {finishing ? (
+        <p data-testid="impact-summary" data-intent="finish-rollout">
+          {finishRolloutImpact(impact.nodesReplaced)}
+        </p>
+      ) : (
+        <p data-testid="impact-summary">
+          AKS will replace <strong>{impact.nodesReplaced} node{impact.nodesReplaced === 1 ? '' : 's'}</strong> in {impact.replaced.length} Linux node pool
+          {impact.replaced.length === 1 ? '' : 's'}: it adds surge nodes, drains and reimages every node, then removes the surge nodes.
+        </p>
+      )}
       {impact.replaced.length > 0 && (
         <table className="text-left">
-          <caption className="sr-only">Linux node pools that will be replaced</caption>
+          <caption className="sr-only">{finishing ? 'Linux node pools whose nodes not yet renewed will be replaced' : 'Linux node pools that will be replaced'}</caption>
           <thead>
             <tr>
               <th scope="col" className="pr-4">Pool</th>
               <th scope="col" className="pr-4">Mode</th>
-              <th scope="col" className="pr-4">Nodes replaced</th>
+              <th scope="col" className="pr-4">{finishing ? 'Nodes (at most replaced)' : 'Nodes replaced'}</th>
               <th scope="col" className="pr-4">Max surge</th>
               <th scope="col">Extra nodes at a time</th>
             </tr>

@@ -1,4 +1,5 @@
 'use client';
+import { FINISH_ROLLOUT_LABEL, finishRolloutReason, type ApplyIntent } from '@/lib/clusters/apply-intent';
 import type { ChangeImpact } from '@/lib/clusters/impact';
 import type { Proposal } from '@/lib/clusters/proposal';
 import type { ConcurrencyProtection } from '@/lib/clusters/reviewed-cluster';
@@ -8,9 +9,13 @@ import { ExportPanel } from '@/components/certificates/ExportPanel';
 import { ImpactPanel } from '@/components/certificates/ImpactPanel';
 import { ConcurrencyNote } from './ConcurrencyNote';
 
-/** Diff, impact and export of the proposal, and the button that opens the confirm dialog (or says why it cannot). */
+/**
+ * Diff, impact and export of the proposal, and the button that opens the confirm dialog (or says why it cannot).
+ * With the same list on a Failed or Canceled cluster, the button applies it again to finish the rollout.
+ */
 export function ChangeReview({
   proposal,
+  intent,
   impact,
   clusterName,
   blocker,
@@ -19,6 +24,7 @@ export function ChangeReview({
   children,
 }: {
   proposal: Proposal;
+  intent: ApplyIntent;
   impact: ChangeImpact;
   clusterName: string;
   blocker: string | null;
@@ -42,7 +48,7 @@ export function ChangeReview({
           <h3 id="impact-heading" className="text-lg font-semibold">
             Impact
           </h3>
-          <ImpactPanel impact={impact} />
+          <ImpactPanel impact={impact} intent={intent} />
         </section>
       </div>
       <section aria-labelledby="export-heading" className="space-y-2">
@@ -54,11 +60,14 @@ export function ChangeReview({
       {children}
       <ConcurrencyNote protection={protection} />
       <div className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-4 dark:border-slate-800">
-        <button type="button" className={PRIMARY_BUTTON} onClick={onApply} disabled={blocker !== null} aria-describedby="apply-reason">
-          Apply…
+        <button type="button" className={PRIMARY_BUTTON} onClick={onApply} disabled={blocker !== null} aria-describedby="apply-reason" data-intent={intent.kind}>
+          {intent.kind === 'finish-rollout' ? FINISH_ROLLOUT_LABEL : 'Apply…'}
         </button>
         <p id="apply-reason" className="text-sm" data-testid="apply-reason">
-          {blocker ?? `Ready: ${impact.nodesReplaced} node${impact.nodesReplaced === 1 ? '' : 's'} will be replaced. You confirm in the next step.`}
+          {blocker ??
+            (intent.kind === 'finish-rollout'
+              ? finishRolloutReason(intent.outcome)
+              : `Ready: ${impact.nodesReplaced} node${impact.nodesReplaced === 1 ? '' : 's'} will be replaced. You confirm in the next step.`)}
         </p>
       </div>
     </section>

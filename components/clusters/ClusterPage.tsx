@@ -3,6 +3,7 @@ import { useMemo, useReducer, useState } from 'react';
 import Link from 'next/link';
 import type { ClusterRef } from '@/lib/azure/resource-names';
 import { applyBlocker, isOperationRunning, isStopped, removeAllBlocker } from '@/lib/clusters/apply-gate';
+import { applyIntent, type ApplyIntent } from '@/lib/clusters/apply-intent';
 import { editorReducer, INITIAL_EDITOR_STATE } from '@/lib/clusters/editor-state';
 import { changeImpact } from '@/lib/clusters/impact';
 import { rolloutHref } from '@/lib/clusters/links';
@@ -55,6 +56,7 @@ export function ClusterPage({ cluster: ref, tenantId: requestedTenant }: { clust
 
   const running = cluster !== null && isOperationRunning(cluster.provisioningState);
   const blocker = proposal && cluster ? applyBlocker(proposal, cluster, access) : 'Checking…';
+  const intent: ApplyIntent = proposal && cluster ? applyIntent(proposal, cluster) : { kind: 'change' };
   const removeAllReason = !cluster || !current ? 'Loading…' : removeAllBlocker(cluster, access);
   const loadError = load.status === 'failed' ? load.error : load.status === 'loaded' ? load.refreshError : undefined;
   const ownFindingsSummary = proposal ? (proposal.errorCount > 0 ? `${proposal.errorCount} error(s), listed with the proposed bundle.` : 'no errors.') : 'still checking.';
@@ -117,7 +119,7 @@ export function ClusterPage({ cluster: ref, tenantId: requestedTenant }: { clust
             <BundleEditor editor={editor} dispatch={dispatch} proposal={proposal} current={current.certificates} now={now} onRemoveAll={() => { clearFailure(); setDialog('remove-all'); }} removeAllDisabledReason={removeAllReason} />
           )}
           {proposal && (
-            <ChangeReview proposal={proposal} impact={impact} clusterName={cluster.name} blocker={blocker} protection={concurrencyProtection(cluster)} onApply={() => { clearFailure(); setDialog('apply'); }}>
+            <ChangeReview proposal={proposal} intent={intent} impact={impact} clusterName={cluster.name} blocker={blocker} protection={concurrencyProtection(cluster)} onApply={() => { clearFailure(); setDialog('apply'); }}>
               {failure && <ApplyFailureAlert failure={failure} cluster={ref} tenantId={tenantId} ownFindingsSummary={ownFindingsSummary} />}
             </ChangeReview>
           )}
@@ -126,6 +128,7 @@ export function ClusterPage({ cluster: ref, tenantId: requestedTenant }: { clust
               open
               onOpenChange={(open) => !open && !sending && setDialog(null)}
               mode={dialog}
+              intent={intent}
               clusterName={cluster.name}
               diff={proposal.diff}
               impact={impact}

@@ -31,6 +31,11 @@ export class ClusterPage {
     return this.page.getByRole('button', { name: 'Apply…' });
   }
 
+  /** On a Failed or Canceled cluster with no CA change: apply the same list again. */
+  finishRolloutButton(): Locator {
+    return this.page.getByRole('button', { name: 'Apply again to finish the rollout' });
+  }
+
   /** Which protection against a concurrent change the review names (`data-protection`: etag | compare). */
   protection(): Locator {
     return this.page.getByTestId('concurrency-protection');

@@ -1,8 +1,11 @@
 /**
  * Whether the proposal may be applied now and, if not, the one sentence that says why: what the caller may do
- * (ARM's permissions API), the cluster's power and provisioning state, then the proposal itself. Pure.
+ * (ARM's permissions API), the cluster's power and provisioning state, then the proposal itself. A proposal with no
+ * CA change may be applied on a cluster whose last operation ended Failed or Canceled, to finish it (apply-intent.ts).
+ * Pure.
  */
 import { acceptsWrite } from '../rollout/provisioning-state';
+import { applyIntent } from './apply-intent';
 import type { Proposal } from './proposal';
 import { isNoChange } from './proposal';
 
@@ -50,6 +53,8 @@ export function applyBlocker(proposal: Pick<Proposal, 'errorCount' | 'diff' | 'p
   if (proposal.errorCount > 0) {
     return `Fix the ${proposal.errorCount === 1 ? 'error' : `${proposal.errorCount} errors`} shown in the editor above first: errors block apply.`;
   }
+  // The same list on a Failed or Canceled cluster finishes the rollout (apply-intent.ts): not blocked.
+  if (applyIntent(proposal, cluster).kind === 'finish-rollout') return null;
   if (isNoChange(proposal.diff)) {
     return 'No change: the proposed bundle holds the same certificates as the cluster (order and encoding do not count).';
   }

@@ -12,6 +12,7 @@
  */
 import { addMachine } from '../state/ids';
 import type { ClusterRecord, MachineRecord, OperationRecord, PoolProgress, PoolRecord } from '../state/types';
+import { machinesBehind } from './reconcile';
 import { surgeCount, unavailableCount } from './surge';
 
 function poolIndex(cluster: ClusterRecord, pool: PoolRecord): number {
@@ -24,29 +25,34 @@ function addNew(cluster: ClusterRecord, pool: PoolRecord, now: number): MachineR
   return machine;
 }
 
-/** Entering the node phase: the VMSS model of every rolled pool changes; every VM on the old one reads latestModelApplied false. */
-export function startNodePhase(op: OperationRecord, cluster: ClusterRecord, poolNames: string[]): void {
+/**
+ * Entering the node phase. A CA change: the VMSS model of every rolled pool changes; every VM on the old one reads
+ * latestModelApplied false and is renewed. A reconciliation (`reconcile`, rollout/reconcile.ts): the model stays;
+ * only the VMs behind it are renewed, with the pool's surge capped at their number.
+ */
+export function startNodePhase(op: OperationRecord, cluster: ClusterRecord, poolNames: string[], reconcile = false): void {
   op.pools = [];
   for (const name of poolNames) {
     const pool = cluster.pools.find((p) => p.name === name);
     if (!pool) continue;
-    pool.modelVersion = (pool.modelVersion ?? 0) + 1;
+    if (!reconcile) pool.modelVersion = (pool.modelVersion ?? 0) + 1;
     const n = pool.machines.length;
-    let surge = surgeCount(n, pool.upgradeSettings.maxSurge);
+    const pending = reconcile ? machinesBehind(pool).map((m) => m.name) : pool.machines.map((m) => m.name);
+    let surge = Math.min(surgeCount(n, pool.upgradeSettings.maxSurge), pending.length);
     const unavailable = unavailableCount(n, pool.upgradeSettings.maxUnavailable);
-    if (surge + unavailable === 0 && n > 0) surge = 1; // never stall (a PUT cannot set both to 0)
+    if (surge + unavailable === 0 && pending.length > 0) surge = 1; // never stall (a PUT cannot set both to 0)
     op.pools.push({
       pool: name,
       nodes: n,
       surge,
       batch: surge + unavailable,
-      pending: pool.machines.map((m) => m.name),
+      pending,
       inFlight: [],
       surgeMachines: [],
       surged: false,
-      done: n === 0,
+      done: pending.length === 0,
     });
-    if (n === 0) pool.provisioningState = 'Succeeded';
+    if (pending.length === 0) pool.provisioningState = 'Succeeded';
   }
 }
 

@@ -1,12 +1,12 @@
 /** Starting operations: the plan of phases and the states a PUT/DELETE moves cluster and pools to. */
 import { randomUUID } from 'node:crypto';
 import { clusterId } from '../state/ids';
-import type { ClusterRecord, OperationError, OperationPhase, OperationRecord, PoolRecord } from '../state/types';
+import type { ClusterRecord, OperationError, OperationPhase, OperationRecord } from '../state/types';
 
-/** Pools whose nodes a CA change reimages: Linux VMSS pools (Windows pools are not supported, azure-facts §1). */
-export function rollsOnCaChange(pool: PoolRecord): boolean {
-  return pool.osType === 'Linux' && pool.type === 'VirtualMachineScaleSets';
-}
+import { rollsOnCaChange } from './plan-pools';
+import { poolsBehind } from './reconcile';
+
+export { rollsOnCaChange };
 
 export interface StartOptions {
   now: number;
@@ -32,25 +32,41 @@ function newOperation(cluster: ClusterRecord, kind: OperationRecord['kind'], pha
   };
 }
 
+/** What an update rolls: every Linux VMSS pool on a CA change; else the pools with VMs behind their model (reconcile). */
+export interface UpdatePlan {
+  pools: string[];
+  reconcile: boolean;
+}
+
+export function planUpdate(cluster: ClusterRecord, caChanged: boolean): UpdatePlan {
+  if (caChanged) return { pools: cluster.pools.filter(rollsOnCaChange).map((pool) => pool.name), reconcile: false };
+  return { pools: poolsBehind(cluster), reconcile: true };
+}
+
 /**
  * An update. With `caChanged`, every Linux VMSS pool goes to `Updating` and all of them roll at the same time
- * (Windows pools stay as they are); otherwise a short Updating → Succeeded with no machine churn (azure-facts U8).
+ * (Windows pools stay as they are). With the list unchanged, pools holding VMs behind their model (a failed or
+ * canceled rollout's leftovers) roll those VMs only (rollout/reconcile.ts), and pools left Failed or Canceled
+ * without such VMs go Updating → Succeeded; with nothing behind it is a short Updating → Succeeded with no machine
+ * churn (azure-facts U8). A `failure` applies only to an update that rolls nodes.
  */
 export function startUpdate(cluster: ClusterRecord, caChanged: boolean, options: StartOptions): OperationRecord {
-  const rolled = caChanged ? cluster.pools.filter(rollsOnCaChange) : [];
+  const plan = planUpdate(cluster, caChanged);
+  const rolled = new Set(plan.pools);
   const phases: OperationPhase[] = [
     { kind: 'status', text: 'ProvisioningControlPlane' },
     { kind: 'applyCounts' },
-    ...(rolled.length > 0 ? [{ kind: 'nodes' as const, pools: rolled.map((pool) => pool.name) }] : []),
+    ...(plan.pools.length > 0 ? [{ kind: 'nodes' as const, pools: plan.pools, ...(plan.reconcile ? { reconcile: true } : {}) }] : []),
   ];
+  const noChurn = !caChanged && plan.pools.length === 0;
   cluster.provisioningState = 'Updating';
   for (const pool of cluster.pools) {
-    if (!caChanged || rollsOnCaChange(pool)) {
+    if (noChurn || rolled.has(pool.name) || (!caChanged && pool.provisioningState !== 'Succeeded')) {
       pool.provisioningState = 'Updating';
       delete pool.provisioningError;
     }
   }
-  const operation = newOperation(cluster, 'update', phases, caChanged ? options : { ...options, failure: undefined });
+  const operation = newOperation(cluster, 'update', phases, plan.pools.length > 0 ? options : { ...options, failure: undefined });
   cluster.activeOperationId = operation.id;
   return operation;
 }

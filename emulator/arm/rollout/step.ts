@@ -123,7 +123,7 @@ export function stepOperation(
     case 'nodes': {
       if (!op.pools) {
         op.status = 'ReconcilingDNS';
-        startNodePhase(op, cluster, phase.pools);
+        startNodePhase(op, cluster, phase.pools, phase.reconcile === true);
         break;
       }
       if (stepNodePhase(op, cluster, now)) op.phaseIndex += 1;

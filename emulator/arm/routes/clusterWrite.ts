@@ -8,7 +8,7 @@ import { checkPreconditions } from '../http/preconditions';
 import { json } from '../http/respond';
 import type { Router } from '../http/router';
 import { operationUrlsFor } from '../operations/issue';
-import { startCreate, startDelete, startUpdate } from '../rollout/plan';
+import { planUpdate, startCreate, startDelete, startUpdate } from '../rollout/plan';
 import { applyClusterBody, sameCaList } from '../state/applyBody';
 import type { ClusterRecord, OperationRecord } from '../state/types';
 import { checkCaList } from '../validation/caCertificates';
@@ -83,7 +83,8 @@ export function clusterWriteRoutes(router: Router, ctx: ArmContext): void {
     const { cluster, caChanged } = applyClusterBody(existing, body, where);
     let op: OperationRecord;
     if (existing) {
-      const failure = caChanged ? ctx.failNext : undefined;
+      // fail-next: the next update that rolls nodes (a CA change, or a reconciliation of a failed or canceled one).
+      const failure = planUpdate(cluster, caChanged).pools.length > 0 ? ctx.failNext : undefined;
       if (failure) ctx.failNext = undefined;
       op = startUpdate(cluster, caChanged, { ...startOptions(), ...(failure ? { failure } : {}) });
     } else {

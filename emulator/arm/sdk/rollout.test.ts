@@ -80,6 +80,38 @@ describe('VMSS VMs during a rollout (real SDK write, HTTPS reads)', () => {
   });
 });
 
+describe('reconciliation after a failed rollout (real SDK)', () => {
+  it('a PUT of the same list renews only the VMs left behind; then a PUT of the same list is the short update again', async () => {
+    const clusters = h.containerService(owner, prod).managedClusters;
+    const vmsUrl = async (pool: string) => {
+      const machine = (await h.containerService(owner, prod).machines.list(WEB.resourceGroup, WEB.name, pool).next()).value!;
+      return `${h.emulator.baseUrl}${machine.properties!.resourceId!.replace(/\/virtualMachines\/\d+$/, '/virtualMachines')}?api-version=2024-07-01`;
+    };
+    const pools = (await clusters.get(WEB.resourceGroup, WEB.name)).agentPoolProfiles!.map((p) => p.name!);
+    const urls = await Promise.all(pools.map(vmsUrl));
+    const behind = async () => Promise.all(urls.map(async (url) => ((await h.armGet(url, owner)).body as { value: Vm[] }).value.filter((v) => !v.properties.latestModelApplied || v.properties.provisioningState !== 'Succeeded').length));
+
+    expect((await h.control('POST', '/rollouts/fail-next', { code: 'UpgradeFailed', message: 'Drain failed.', afterBatches: 2 })).status).toBe(201);
+    const failing = clusters.createOrUpdate(WEB.resourceGroup, WEB.name, withoutCas(await clusters.get(WEB.resourceGroup, WEB.name)), { updateIntervalInMs: 20 });
+    expect(await failing.then(() => 'succeeded', (e: Error) => e.message)).toMatch(/UpgradeFailed/);
+    const failed = await clusters.get(WEB.resourceGroup, WEB.name);
+    expect(failed.provisioningState).toBe('Failed');
+    expect((await behind()).some((n) => n > 0)).toBe(true);
+
+    // The same (now empty) list again: a rollout of the VMs left behind (status texts: rollout/reconcile.test.ts).
+    const poller = clusters.createOrUpdate(WEB.resourceGroup, WEB.name, failed, { updateIntervalInMs: 20 });
+    expect((await poller).provisioningState).toBe('Succeeded');
+    expect(await behind()).toEqual(pools.map(() => 0));
+    const after = await clusters.get(WEB.resourceGroup, WEB.name);
+    expect(after.agentPoolProfiles!.every((p) => p.provisioningState === 'Succeeded')).toBe(true);
+
+    const names = async () => Promise.all(urls.map(async (url) => ((await h.armGet(url, owner)).body as { value: Vm[] }).value.map((v) => v.name).join()));
+    const before = await names();
+    expect((await clusters.createOrUpdate(WEB.resourceGroup, WEB.name, after, { updateIntervalInMs: 20 })).provisioningState).toBe('Succeeded');
+    expect(await names()).toEqual(before);
+  });
+});
+
 describe('abort, surge, stopped, autoscaler (real SDK)', () => {
   it('abortLatestOperation: 202, the cluster goes Canceling then Canceled; the rollout poller rejects as canceled', async () => {
     await h.control('PUT', '/speed', { msPerBatch: 300 });

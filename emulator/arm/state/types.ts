@@ -118,8 +118,11 @@ export interface OperationError {
 /** One step of an operation's plan; the simulator works through them in order. */
 export type OperationPhase =
   | { kind: 'status'; text: string }
-  /** The node phase: every listed pool rolls at the same time, under the status `ReconcilingDNS`. */
-  | { kind: 'nodes'; pools: string[] }
+  /**
+   * The node phase: every listed pool rolls at the same time, under the status `ReconcilingDNS`. `reconcile`: the
+   * VMSS model stays as it is and only VMs behind it are renewed (rollout/reconcile.ts).
+   */
+  | { kind: 'nodes'; pools: string[]; reconcile?: boolean }
   | { kind: 'finishCreate' }
   | { kind: 'applyCounts' }
   | { kind: 'delete' }
