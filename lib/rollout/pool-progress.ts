@@ -47,9 +47,15 @@ export interface PoolMemory {
   /** A VM of this pool was seen off the latest model (or being updated): the node phase began here. */
   modelFlipped: boolean;
   behaviour: PoolBehaviour;
+  /**
+   * Machines from before the change that were seen off the latest model or being updated: one of them back on the
+   * model under its own name is a reimage in place. (A machine already on the model proves nothing: a rollout that
+   * failed earlier may have renewed it, and a retry starts with it.)
+   */
+  pendingBefore: string[];
 }
 
-export const freshPoolMemory = (): PoolMemory => ({ seenBusy: false, modelFlipped: false, behaviour: 'unknown' });
+export const freshPoolMemory = (): PoolMemory => ({ seenBusy: false, modelFlipped: false, behaviour: 'unknown', pendingBefore: [] });
 
 export interface PoolProgress {
   name: string;
@@ -106,16 +112,20 @@ export function rememberPool(memory: PoolMemory, pool: PoolSnapshot, before: rea
   const machines = pool.machines ?? [];
   const seenBusy = memory.seenBusy || isBusyState(pool.provisioningState);
   const modelFlipped = memory.modelFlipped || machines.some((m) => m.vm && (m.vm.latestModelApplied === false || (baseline.has(m.name) && /^updating$/i.test(m.vm.provisioningState))));
+  const vmsRead = pool.vms.kind === 'read';
+  const pendingNow = vmsRead ? machines.filter((m) => baseline.has(m.name) && m.vm && (m.vm.latestModelApplied === false || /^updating$/i.test(m.vm.provisioningState))).map((m) => m.name) : [];
+  const pendingBefore = pendingNow.length === 0 ? memory.pendingBefore : [...new Set([...memory.pendingBefore, ...pendingNow])];
   let behaviour = memory.behaviour;
   if (behaviour === 'unknown' && pool.machines) {
     const listed = new Set(machines.map((m) => m.name));
     const gone = before.filter((name) => !listed.has(name)).length;
     const added = machines.filter((m) => !baseline.has(m.name)).length;
-    const reimaging = pool.vms.kind === 'read' && machines.some((m) => baseline.has(m.name) && m.vm && (/^updating$/i.test(m.vm.provisioningState) || (modelFlipped && m.vm.latestModelApplied === true && /^succeeded$/i.test(m.vm.provisioningState))));
+    const wasPending = new Set(memory.pendingBefore);
+    const reimaging = vmsRead && machines.some((m) => baseline.has(m.name) && m.vm && (/^updating$/i.test(m.vm.provisioningState) || (wasPending.has(m.name) && m.vm.latestModelApplied === true && /^succeeded$/i.test(m.vm.provisioningState))));
     if (reimaging) behaviour = 'reimage';
     else if (gone > 0 && added > 0) behaviour = 'replace';
   }
-  return { seenBusy, modelFlipped, behaviour };
+  return { seenBusy, modelFlipped, behaviour, pendingBefore };
 }
 
 export function poolProgress(pool: PoolSnapshot, before: readonly string[] | undefined, memory: PoolMemory, context: PoolContext): PoolProgress {
@@ -134,7 +144,9 @@ export function poolProgress(pool: PoolSnapshot, before: readonly string[] | und
   const replaced = Math.min(gone, newOnModel);
   const reimaged = vmsRead && memory.modelFlipped ? progressOf.filter((m) => m.role === 'before' && m.state === 'updated').length : 0;
   const rolled = rollsOnCaChange(pool);
-  const total = baseline.length;
+  // Machines above the target count before the change are surge left by an earlier rollout that failed or was
+  // canceled: they are removed, not renewed, so they do not count as nodes to renew.
+  const total = Math.min(baseline.length, pool.count);
   const info = provisioningState(pool.provisioningState);
 
   let signal: NodeSignal;
