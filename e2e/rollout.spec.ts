@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:net';
 import { request, type Page } from '@playwright/test';
 import { EMULATOR_URL } from './environment';
 import { expectAccessible, signInWithMsal } from './fixtures';
-import { ArmForTests, CANARY, PAYMENTS, PERSONAS, WEB, expect, poolHistory, recordPoolProgress, rolloutPath, storeHandle, test, type ClusterAddress } from './rollout-arm';
+import { ArmForTests, CANARY, PAYMENTS, PERSONAS, WEB, expect, poolHistory, recordPoolProgress, rolloutPath, storeHandle, test, type ClusterAddress, type StartedRollout } from './rollout-arm';
 import { InventoryPage } from './pages/inventory-page';
 import { RolloutPage } from './pages/rollout-page';
 
@@ -30,6 +30,18 @@ async function rolledTotals(arm: ArmForTests, cluster: ClusterAddress): Promise<
   const wire = await arm.cluster(cluster);
   const machines = await arm.machinesByPool(cluster);
   return Object.fromEntries(wire.properties.agentPoolProfiles.filter((p) => p.osType === 'Linux').map((p) => [p.name, machines[p.name]!.length]));
+}
+
+/**
+ * Adds aks-web-prod-neu's second CA to aks-payments-prod-weu (three pools roll), keeps the private handle in this
+ * browser as apply does, and opens the rollout view on the short link.
+ */
+async function openOwnPaymentsRollout(page: Page, arm: ArmForTests): Promise<StartedRollout> {
+  const web = await arm.caEntries(WEB);
+  const rollout = await arm.startCaChange(PAYMENTS, (entries) => [...entries, web[1]!]);
+  await storeHandle(page, rollout.handle);
+  await page.goto(rollout.url);
+  return rollout;
 }
 
 test.describe('rollout tracking', () => {
@@ -72,10 +84,7 @@ test.describe('rollout tracking', () => {
   test('a reload in the first tab resumes at full precision (operation status and machines before, from this browser)', async ({ page, emulator, arm }) => {
     test.setTimeout(120_000);
     await emulator.setSpeed(2500);
-    const web = await arm.caEntries(WEB);
-    const rollout = await arm.startCaChange(PAYMENTS, (entries) => [...entries, web[1]!]);
-    await storeHandle(page, rollout.handle);
-    await page.goto(rollout.url);
+    const rollout = await openOwnPaymentsRollout(page, arm);
     const view = new RolloutPage(page);
     await view.waitForLive();
     await expect(view.stage('nodes')).toHaveAttribute('data-state', 'current', { timeout: 60_000 });
@@ -97,10 +106,7 @@ test.describe('rollout tracking', () => {
   test('another persona with read access opening the link tracks from cluster state and says what it lacks', async ({ page, browser, emulator, arm }) => {
     test.setTimeout(150_000);
     await emulator.setSpeed(2500);
-    const web = await arm.caEntries(WEB);
-    const rollout = await arm.startCaChange(PAYMENTS, (entries) => [...entries, web[1]!]);
-    await storeHandle(page, rollout.handle);
-    await page.goto(rollout.url);
+    const rollout = await openOwnPaymentsRollout(page, arm);
 
     const colleague = await browser.newContext();
     try {
@@ -127,10 +133,7 @@ test.describe('rollout tracking', () => {
     await emulator.setSpeed(800);
     const message = `Drain of node aks-apps-vmss000001 failed when evicting pods: PodDisruptionBudget allows 0 disruptions. ${'<b>not markup</b> '.repeat(90)}`;
     await emulator.failNextRollout({ code: 'UpgradeFailed', message, afterBatches: 3 });
-    const web = await arm.caEntries(WEB);
-    const rollout = await arm.startCaChange(PAYMENTS, (entries) => [...entries, web[1]!]);
-    await storeHandle(page, rollout.handle);
-    await page.goto(rollout.url);
+    const rollout = await openOwnPaymentsRollout(page, arm);
     const view = new RolloutPage(page);
 
     await expect(view.outcome()).toHaveAttribute('data-outcome', 'failed', { timeout: 60_000 });
