@@ -3,7 +3,7 @@ import { expectAccessible, signInWithMsal, test, expect } from './fixtures';
 import { ClusterPage } from './pages/cluster-page';
 import { InventoryPage } from './pages/inventory-page';
 import { caEntries, CORE, readCluster, WEB } from './support/arm';
-import { identitySettings, revokeSessions } from './support/emulator-settings';
+import { revokeSessions, withShortLivedTokens } from './support/emulator-settings';
 import { EMULATOR_URL } from './environment';
 
 test('the inventory links to the cluster page with its tenant: facts, pools, the current bundle decoded and downloadable', async ({ page, emulator: _ }) => {
@@ -36,9 +36,7 @@ test('the inventory links to the cluster page with its tenant: facts, pools, the
 });
 
 test('sessions revoked elsewhere: a refresh of the cluster page shows "Sign in again" and keeps the page', async ({ page, emulator: _ }) => {
-  const previous = (await identitySettings()) as { accessTokenLifetimeSeconds: number };
-  await identitySettings({ accessTokenLifetimeSeconds: 60 });
-  try {
+  await withShortLivedTokens(async () => {
     const cluster = new ClusterPage(page);
     await signInWithMsal(page, 'Olivia Owner');
     await cluster.open(WEB);
@@ -52,7 +50,5 @@ test('sessions revoked elsewhere: a refresh of the cluster page shows "Sign in a
     await expectAccessible(page, 'sign in again (cluster page)');
     await alert.getByRole('button', { name: 'Sign in again' }).click();
     await page.waitForURL(new RegExp(`^${EMULATOR_URL}/`));
-  } finally {
-    await identitySettings({ accessTokenLifetimeSeconds: previous.accessTokenLifetimeSeconds });
-  }
+  });
 });

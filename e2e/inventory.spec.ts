@@ -2,7 +2,7 @@ import { expectAccessible, signInWithMsal, test, expect } from './fixtures';
 import { AppShell } from './pages/app-shell';
 import { InventoryPage } from './pages/inventory-page';
 import { EMULATOR_URL, MSAL_APP_URL } from './environment';
-import { identitySettings, revokeSessions } from './support/emulator-settings';
+import { revokeSessions, withShortLivedTokens } from './support/emulator-settings';
 
 const CONTOSO_STAGING = '00000000-aaaa-4000-8000-000000000002';
 const clustersOf = (subscriptionId: string) => `/subscriptions/${subscriptionId}/providers/Microsoft.ContainerService/managedClusters`;
@@ -100,10 +100,7 @@ test.describe('fleet inventory', () => {
 
 test.describe('when the sign-in ends', () => {
   test('sessions revoked elsewhere: the inventory shows "Sign in again" and stays on the page until the click', async ({ page, emulator: _ }) => {
-    const previous = (await identitySettings()) as { accessTokenLifetimeSeconds: number };
-    // Under MSAL's 300 s renewal margin every token call renews, so the revoked session shows at the next load.
-    await identitySettings({ accessTokenLifetimeSeconds: 60 });
-    try {
+    await withShortLivedTokens(async () => {
       const inventory = new InventoryPage(page);
       await signInWithMsal(page, 'Olivia Owner');
       await inventory.waitUntilLoaded();
@@ -115,8 +112,6 @@ test.describe('when the sign-in ends', () => {
       await expectAccessible(page, 'sign in again (inventory)');
       await alert.getByRole('button', { name: 'Sign in again' }).click();
       await page.waitForURL(new RegExp(`^${EMULATOR_URL}/`));
-    } finally {
-      await identitySettings({ accessTokenLifetimeSeconds: previous.accessTokenLifetimeSeconds });
-    }
+    });
   });
 });

@@ -1,9 +1,10 @@
 import { createServer, type Server } from 'node:net';
-import { request, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { EMULATOR_URL } from './environment';
 import { expectAccessible, signInWithMsal } from './fixtures';
 import { ArmForTests, CANARY, PAYMENTS, PERSONAS, WEB, expect, poolHistory, recordPoolProgress, rolloutPath, storeHandle, test, type ClusterAddress, type StartedRollout } from './rollout-arm';
 import { InventoryPage } from './pages/inventory-page';
+import { revokeSessions, withShortLivedTokens } from './support/emulator-settings';
 import { RolloutPage } from './pages/rollout-page';
 
 /** Playwright keeps pages visible; this makes the page believe its tab was hidden or shown again. */
@@ -33,12 +34,12 @@ async function rolledTotals(arm: ArmForTests, cluster: ClusterAddress): Promise<
 }
 
 /**
- * Adds aks-web-prod-neu's second CA to aks-payments-prod-weu (three pools roll), keeps the private handle in this
- * browser as apply does, and opens the rollout view on the short link.
+ * Adds one CA of `donor` (by index) to `cluster`'s list, keeps the private handle in this browser as apply does, and
+ * opens the rollout view on the short link.
  */
-async function openOwnPaymentsRollout(page: Page, arm: ArmForTests): Promise<StartedRollout> {
-  const web = await arm.caEntries(WEB);
-  const rollout = await arm.startCaChange(PAYMENTS, (entries) => [...entries, web[1]!]);
+async function openOwnRollout(page: Page, arm: ArmForTests, cluster: ClusterAddress, donor: ClusterAddress, index: number): Promise<StartedRollout> {
+  const extra = (await arm.caEntries(donor))[index]!;
+  const rollout = await arm.startCaChange(cluster, (entries) => [...entries, extra]);
   await storeHandle(page, rollout.handle);
   await page.goto(rollout.url);
   return rollout;
@@ -84,7 +85,7 @@ test.describe('rollout tracking', () => {
   test('a reload in the first tab resumes at full precision (operation status and machines before, from this browser)', async ({ page, emulator, arm }) => {
     test.setTimeout(120_000);
     await emulator.setSpeed(2500);
-    const rollout = await openOwnPaymentsRollout(page, arm);
+    const rollout = await openOwnRollout(page, arm, PAYMENTS, WEB, 1);
     const view = new RolloutPage(page);
     await view.waitForLive();
     await expect(view.stage('nodes')).toHaveAttribute('data-state', 'current', { timeout: 60_000 });
@@ -106,7 +107,7 @@ test.describe('rollout tracking', () => {
   test('another persona with read access opening the link tracks from cluster state and says what it lacks', async ({ page, browser, emulator, arm }) => {
     test.setTimeout(150_000);
     await emulator.setSpeed(2500);
-    const rollout = await openOwnPaymentsRollout(page, arm);
+    const rollout = await openOwnRollout(page, arm, PAYMENTS, WEB, 1);
 
     const colleague = await browser.newContext();
     try {
@@ -133,7 +134,7 @@ test.describe('rollout tracking', () => {
     await emulator.setSpeed(800);
     const message = `Drain of node aks-apps-vmss000001 failed when evicting pods: PodDisruptionBudget allows 0 disruptions. ${'<b>not markup</b> '.repeat(90)}`;
     await emulator.failNextRollout({ code: 'UpgradeFailed', message, afterBatches: 3 });
-    const rollout = await openOwnPaymentsRollout(page, arm);
+    const rollout = await openOwnRollout(page, arm, PAYMENTS, WEB, 1);
     const view = new RolloutPage(page);
 
     await expect(view.outcome()).toHaveAttribute('data-outcome', 'failed', { timeout: 60_000 });
@@ -153,10 +154,7 @@ test.describe('rollout tracking', () => {
   test('Abort rollout asks first, then shows Canceling, then Canceled', async ({ page, emulator, arm }) => {
     test.setTimeout(120_000);
     await emulator.setSpeed(3000);
-    const payments = await arm.caEntries(PAYMENTS);
-    const rollout = await arm.startCaChange(WEB, (entries) => [...entries, payments[0]!]);
-    await storeHandle(page, rollout.handle);
-    await page.goto(rollout.url);
+    await openOwnRollout(page, arm, WEB, PAYMENTS, 0);
     const view = new RolloutPage(page);
     await view.waitForLive();
     await page.getByRole('button', { name: 'Abort rollout' }).click();
@@ -285,22 +283,15 @@ test.describe('rollout tracking without VMSS access', () => {
 test.describe('rollout tracking when the sign-in session ends', () => {
   test('getArmToken needs the user during polling: "Sign in again", polling stops, nothing navigates until the click', async ({ page, emulator, arm }) => {
     test.setTimeout(120_000);
-    const identity = await request.newContext({ baseURL: EMULATOR_URL, ignoreHTTPSErrors: true });
-    const before = await (await identity.get('/_emulator/identity/settings')).json();
-    try {
-      // Tokens shorter-lived than MSAL's renewal margin: every getArmToken goes to the token endpoint.
-      expect((await identity.put('/_emulator/identity/settings', { data: { accessTokenLifetimeSeconds: 60 } })).ok()).toBe(true);
+    await withShortLivedTokens(async () => {
       await emulator.setSpeed(6000);
       await signInWithMsal(page, PERSONAS.owner.name);
-      const payments = await arm.caEntries(PAYMENTS);
-      const rollout = await arm.startCaChange(WEB, (entries) => [...entries, payments[0]!]);
-      await storeHandle(page, rollout.handle);
-      await page.goto(rollout.url);
+      await openOwnRollout(page, arm, WEB, PAYMENTS, 0);
       const view = new RolloutPage(page);
       await view.waitForLive();
       const url = page.url();
 
-      expect((await identity.post('/_emulator/identity/revoke-sessions')).ok()).toBe(true);
+      await revokeSessions();
       await expect(page.getByTestId('sign-in-again')).toBeVisible({ timeout: 30_000 });
       await expect(view.connection()).toHaveAttribute('data-connection', 'sign-in-required');
       await expect(page.getByTestId('pool').first()).toBeVisible(); // the last good state stays
@@ -309,9 +300,6 @@ test.describe('rollout tracking when the sign-in session ends', () => {
 
       await page.getByTestId('sign-in-again').getByRole('button', { name: 'Sign in again' }).click();
       await page.waitForURL(new RegExp(`^${EMULATOR_URL}/`));
-    } finally {
-      await identity.put('/_emulator/identity/settings', { data: before });
-      await identity.dispose();
-    }
+    });
   });
 });

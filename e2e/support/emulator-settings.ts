@@ -17,3 +17,17 @@ export const identitySettings = (patch?: Record<string, unknown>) => (patch ? se
 
 /** An administrator's "revoke sessions": refresh tokens and browser sessions stop working. */
 export const revokeSessions = () => send('POST', '/identity/revoke-sessions');
+
+/**
+ * Runs `body` with access tokens shorter-lived than MSAL's 300 s renewal margin, so that every getArmToken goes to
+ * the token endpoint (a revoked session then shows at once), and restores the lifetime afterwards.
+ */
+export async function withShortLivedTokens(body: () => Promise<void>): Promise<void> {
+  const previous = (await identitySettings()) as { accessTokenLifetimeSeconds: number };
+  await identitySettings({ accessTokenLifetimeSeconds: 60 });
+  try {
+    await body();
+  } finally {
+    await identitySettings({ accessTokenLifetimeSeconds: previous.accessTokenLifetimeSeconds });
+  }
+}
