@@ -1,13 +1,28 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
-import { appEnvironment, DEMO_APP_URL, EMULATOR_DATA_DIR, EMULATOR_PORT, EMULATOR_URL, MSAL_APP_URL } from './e2e/environment';
+import {
+  appEnvironment,
+  DEMO_APP_URL,
+  EMULATOR_DATA_DIR,
+  EMULATOR_PORT,
+  EMULATOR_URL,
+  MSAL_APP_URL,
+} from './e2e/environment';
 
 // Playwright cannot download browsers here: use Debian's Chromium when present, else Playwright's own.
 const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 const launchOptions = existsSync(DEBIAN_CHROMIUM)
   ? {
       executablePath: DEBIAN_CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
     }
   : {};
 

@@ -33,11 +33,19 @@ const { readAksEntries } = await import('../lib/pki');
 
 function ownerToken(): Promise<string> {
   return new Promise((resolve, reject) => {
-    const req = request(`${emulator.baseUrl}/_emulator/token`, { method: 'POST', ca: emulator.caPem, headers: { 'content-type': 'application/json' } }, (res) => {
-      let body = '';
-      res.on('data', (chunk) => (body += chunk));
-      res.on('end', () => (res.statusCode === 200 ? resolve(JSON.parse(body).access_token) : reject(new Error(`token: HTTP ${res.statusCode} ${body}`))));
-    });
+    const req = request(
+      `${emulator.baseUrl}/_emulator/token`,
+      { method: 'POST', ca: emulator.caPem, headers: { 'content-type': 'application/json' } },
+      (res) => {
+        let body = '';
+        res.on('data', (chunk) => (body += chunk));
+        res.on('end', () =>
+          res.statusCode === 200
+            ? resolve(JSON.parse(body).access_token)
+            : reject(new Error(`token: HTTP ${res.statusCode} ${body}`)),
+        );
+      },
+    );
     req.on('error', reject);
     req.end(JSON.stringify({ persona: 'owner' }));
   });
@@ -52,7 +60,8 @@ async function decodeAll(entryLists: string[][]): Promise<void> {
   await Promise.all(
     entryLists.map((entries) => {
       const key = entries.join('\u0000');
-      if (!seen.has(key)) seen.set(key, entries.length ? readAksEntries(entries, { now: new Date() }) : Promise.resolve());
+      if (!seen.has(key))
+        seen.set(key, entries.length ? readAksEntries(entries, { now: new Date() }) : Promise.resolve());
       return seen.get(key);
     }),
   );
@@ -85,7 +94,8 @@ async function timeRuns(name: string, run: () => Promise<number>): Promise<numbe
     const start = performance.now();
     const clusters = await run();
     const elapsed = performance.now() - start;
-    if (clusters !== SUBSCRIPTIONS * CLUSTERS_PER_SUBSCRIPTION) throw new Error(`${name}: listed ${clusters} clusters, expected ${SUBSCRIPTIONS * CLUSTERS_PER_SUBSCRIPTION}`);
+    if (clusters !== SUBSCRIPTIONS * CLUSTERS_PER_SUBSCRIPTION)
+      throw new Error(`${name}: listed ${clusters} clusters, expected ${SUBSCRIPTIONS * CLUSTERS_PER_SUBSCRIPTION}`);
     times.push(elapsed);
     console.log(`${name} run ${i + 1}: ${clusters} clusters in ${elapsed.toFixed(0)} ms`);
   }

@@ -26,7 +26,8 @@ async function timePki(text: string, now: Date): Promise<{ ms: number; certifica
   const start = performance.now();
   const result = await readBundle([{ name: BUNDLE, content: text }], { now });
   const ms = performance.now() - start;
-  if (result.findings.some((finding) => finding.id === 'internal-error')) throw new Error('readBundle reported an internal error');
+  if (result.findings.some((finding) => finding.id === 'internal-error'))
+    throw new Error('readBundle reported an internal error');
   return { ms, certificates: result.certificates.length };
 }
 
@@ -43,7 +44,9 @@ function timeBaseline(text: string): { ms: number; certificates: number } {
 
 async function main(): Promise<void> {
   if (!existsSync(BUNDLE)) {
-    console.error(`${BUNDLE} not found; install Debian's ca-certificates package (apt-get install -y ca-certificates) or pass a bundle path.`);
+    console.error(
+      `${BUNDLE} not found; install Debian's ca-certificates package (apt-get install -y ca-certificates) or pass a bundle path.`,
+    );
     process.exit(1);
   }
   const text = readFileSync(BUNDLE, 'utf8');
@@ -59,16 +62,23 @@ async function main(): Promise<void> {
   for (let run = 0; run < MEASURED_RUNS; run++) {
     const pki = await timePki(text, now);
     const baseline = timeBaseline(text);
-    if (pki.certificates !== baseline.certificates) throw new Error(`lib/pki read ${pki.certificates} certificates, node:crypto ${baseline.certificates}`);
+    if (pki.certificates !== baseline.certificates)
+      throw new Error(`lib/pki read ${pki.certificates} certificates, node:crypto ${baseline.certificates}`);
     certificates = pki.certificates;
     pkiTimes.push(pki.ms);
     baselineTimes.push(baseline.ms);
   }
   const medianMs = median(pkiTimes);
   const baselineMedianMs = median(baselineTimes);
-  console.log(`bundle: ${BUNDLE} (${certificates} certificates), ${MEASURED_RUNS} runs after ${WARMUP_RUNS} warm-up runs`);
-  console.log(`lib/pki readBundle: first run ${round(cold.ms)} ms, median ${round(medianMs)} ms, min ${round(Math.min(...pkiTimes))} ms`);
-  console.log(`node:crypto X509Certificate: median ${round(baselineMedianMs)} ms, min ${round(Math.min(...baselineTimes))} ms`);
+  console.log(
+    `bundle: ${BUNDLE} (${certificates} certificates), ${MEASURED_RUNS} runs after ${WARMUP_RUNS} warm-up runs`,
+  );
+  console.log(
+    `lib/pki readBundle: first run ${round(cold.ms)} ms, median ${round(medianMs)} ms, min ${round(Math.min(...pkiTimes))} ms`,
+  );
+  console.log(
+    `node:crypto X509Certificate: median ${round(baselineMedianMs)} ms, min ${round(Math.min(...baselineTimes))} ms`,
+  );
   console.log(
     JSON.stringify({
       bench: 'pki',

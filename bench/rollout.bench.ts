@@ -28,12 +28,21 @@ import { accountTagOf, handleKey } from '../lib/rollout/handle-store';
 // Real rollouts take many minutes; 6 s per batch keeps the bench to a few minutes while amortising the reads a start costs.
 const MS_PER_BATCH = Number(process.env.BENCH_MS_PER_BATCH ?? 6000);
 const API = 'api-version=2025-01-01';
-const PAYMENTS = { subscriptionId: '00000000-aaaa-4000-8000-000000000001', resourceGroup: 'rg-payments-prod', name: 'aks-payments-prod-weu' };
-const WEB = { subscriptionId: '00000000-aaaa-4000-8000-000000000001', resourceGroup: 'rg-web-prod', name: 'aks-web-prod-neu' };
+const PAYMENTS = {
+  subscriptionId: '00000000-aaaa-4000-8000-000000000001',
+  resourceGroup: 'rg-payments-prod',
+  name: 'aks-payments-prod-weu',
+};
+const WEB = {
+  subscriptionId: '00000000-aaaa-4000-8000-000000000001',
+  resourceGroup: 'rg-web-prod',
+  name: 'aks-web-prod-neu',
+};
 const owner = findPersona('owner')!;
 // MSAL's homeAccountId from the emulator's client_info: `<uid>.<utid>`.
 const OWNER = { name: owner.name, homeAccountId: `${owner.objectId}.${owner.homeTenantId}` };
-const clusterPath = (c: typeof PAYMENTS) => `/subscriptions/${c.subscriptionId}/resourceGroups/${c.resourceGroup}/providers/Microsoft.ContainerService/managedClusters/${c.name}`;
+const clusterPath = (c: typeof PAYMENTS) =>
+  `/subscriptions/${c.subscriptionId}/resourceGroups/${c.resourceGroup}/providers/Microsoft.ContainerService/managedClusters/${c.name}`;
 
 if (!existsSync('.next/standalone/server.js')) {
   console.error('bench:rollout needs a production build: run "npx next build" first.');
@@ -50,17 +59,30 @@ const emulator = await startEmulator({
   },
 });
 
-function call(method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; json: any }> {
+function call(
+  method: string,
+  path: string,
+  body?: unknown,
+  token?: string,
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; json: any }> {
   const payload = body === undefined ? undefined : JSON.stringify(body);
   return new Promise((resolve, reject) => {
-    const req = request(`${emulator.baseUrl}${path}`, { method, ca: emulator.caPem, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, json: text ? JSON.parse(text) : undefined });
-      });
-    });
+    const req = request(
+      `${emulator.baseUrl}${path}`,
+      {
+        method,
+        ca: emulator.caPem,
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, json: text ? JSON.parse(text) : undefined });
+        });
+      },
+    );
     req.on('error', reject);
     req.end(payload);
   });
@@ -78,9 +100,17 @@ async function freePort(): Promise<number> {
 
 async function startApp(): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...appEnvironmentFor(emulator.baseUrl, emulator.caFile, 'msal') };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: '1',
+    ...appEnvironmentFor(emulator.baseUrl, emulator.caFile, 'msal'),
+  };
   delete env.ROLLOUT_POLL_MS; // the product's interval
-  const child = spawn(process.execPath, ['scripts/start-standalone.mjs', '--port', String(port), '--host', 'localhost'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    ['scripts/start-standalone.mjs', '--port', String(port), '--host', 'localhost'],
+    { env, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
   const url = `http://localhost:${port}`;
   for (let attempt = 0; attempt < 120; attempt++) {
     try {
@@ -110,20 +140,37 @@ async function startRollout(page: Page): Promise<string> {
   const machinesBefore: Record<string, string[]> = {};
   for (const pool of cluster.properties.agentPoolProfiles as { name: string }[]) {
     const names: string[] = [];
-    for (let next: string | null = `${clusterPath(PAYMENTS)}/agentPools/${pool.name}/machines?${API}`; next; ) {
-      const listed: { value: { name: string }[]; nextLink?: string | null } = (await call('GET', next, undefined, token)).json;
+    for (let next: string | null = `${clusterPath(PAYMENTS)}/agentPools/${pool.name}/machines?${API}`; next;) {
+      const listed: { value: { name: string }[]; nextLink?: string | null } = (
+        await call('GET', next, undefined, token)
+      ).json;
       names.push(...listed.value.map((m) => m.name));
       next = listed.nextLink ? new URL(listed.nextLink).pathname + new URL(listed.nextLink).search : null;
     }
     machinesBefore[pool.name] = names;
   }
-  cluster.properties.securityProfile.customCATrustCertificates.push(web.properties.securityProfile.customCATrustCertificates[1]);
+  cluster.properties.securityProfile.customCATrustCertificates.push(
+    web.properties.securityProfile.customCATrustCertificates[1],
+  );
   const put = await call('PUT', `${clusterPath(PAYMENTS)}?${API}`, cluster, token);
   if (put.status !== 200) throw new Error(`PUT answered ${put.status}`);
   const operationUrl = String(put.headers['azure-asyncoperation']);
-  const handle: RolloutHandle = { v: 1, clusterId: clusterPath(PAYMENTS), operationUrl, startedAt: new Date().toISOString(), machinesBefore };
-  const key = handleKey({ operationId: operationIdOf(operationUrl), clusterId: handle.clusterId, since: handle.startedAt });
-  await page.evaluate(({ key, value }) => localStorage.setItem(key, value), { key, value: JSON.stringify({ v: 1, account: accountTagOf(OWNER), savedAt: Date.now(), handle }) });
+  const handle: RolloutHandle = {
+    v: 1,
+    clusterId: clusterPath(PAYMENTS),
+    operationUrl,
+    startedAt: new Date().toISOString(),
+    machinesBefore,
+  };
+  const key = handleKey({
+    operationId: operationIdOf(operationUrl),
+    clusterId: handle.clusterId,
+    since: handle.startedAt,
+  });
+  await page.evaluate(({ key, value }) => localStorage.setItem(key, value), {
+    key,
+    value: JSON.stringify({ v: 1, account: accountTagOf(OWNER), savedAt: Date.now(), handle }),
+  });
   await page.goto('about:blank'); // the inventory page reads ARM too: only the rollout tabs are measured
   return rolloutHref(PAYMENTS, undefined, { operationId: operationIdOf(operationUrl), since: handle.startedAt });
 }
@@ -135,15 +182,19 @@ async function watch(context: BrowserContext, appUrl: string, tabs: number) {
   const readsAtStart = armReads;
   const started = Date.now();
   const pages = await Promise.all(Array.from({ length: tabs }, () => context.newPage()));
-  await Promise.all(pages.map(async (page, i) => {
-    await new Promise((resolve) => setTimeout(resolve, (i * 5000) / tabs)); // tabs are not opened in the same millisecond
-    await page.goto(`${appUrl}${path}`);
-  }));
-  const outcomes = await Promise.all(pages.map(async (page) => {
-    const outcome = page.getByTestId('rollout-outcome');
-    await outcome.waitFor({ timeout: 15 * 60_000 });
-    return outcome.getAttribute('data-outcome');
-  }));
+  await Promise.all(
+    pages.map(async (page, i) => {
+      await new Promise((resolve) => setTimeout(resolve, (i * 5000) / tabs)); // tabs are not opened in the same millisecond
+      await page.goto(`${appUrl}${path}`);
+    }),
+  );
+  const outcomes = await Promise.all(
+    pages.map(async (page) => {
+      const outcome = page.getByTestId('rollout-outcome');
+      await outcome.waitFor({ timeout: 15 * 60_000 });
+      return outcome.getAttribute('data-outcome');
+    }),
+  );
   const ended = Date.now();
   const precision = await pages[0]!.locator('[data-signal="operation"]').getAttribute('data-state');
   await Promise.all(pages.map((page) => page.close()));
@@ -163,17 +214,38 @@ async function watch(context: BrowserContext, appUrl: string, tabs: number) {
 }
 
 const app = await startApp();
-const browser = await chromium.launch(existsSync('/usr/bin/chromium') ? { executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic'] } : {});
+const browser = await chromium.launch(
+  existsSync('/usr/bin/chromium')
+    ? {
+        executablePath: '/usr/bin/chromium',
+        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic'],
+      }
+    : {},
+);
 try {
   const context = await browser.newContext({ ignoreHTTPSErrors: true });
   await signIn(await context.newPage(), app.url);
-  console.log(`emulator ${emulator.baseUrl}, app ${app.url} (production build, poll 5 s), ${MS_PER_BATCH} ms per batch, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `emulator ${emulator.baseUrl}, app ${app.url} (production build, poll 5 s), ${MS_PER_BATCH} ms per batch, load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   const single = await watch(context, app.url, 1);
   const many = await watch(context, app.url, 20);
   const load = loadavg().map((l) => Math.round(l * 100) / 100);
   console.log(`load average after: ${load.join(' ')}`);
-  console.log(`targets: reads per minute per tab (20 tabs) ${many.readsPerMinutePerTab} <= 12, single tab ${single.readsPerMinute} <= 40: ${many.readsPerMinutePerTab <= 12 && single.readsPerMinute <= 40 ? 'met' : 'NOT met'}`);
-  console.log(JSON.stringify({ bench: 'rollout', tabs: 20, reads_per_minute_per_tab: many.readsPerMinutePerTab, single_tab_reads_per_minute: single.readsPerMinute, load_average: load }));
+  console.log(
+    `targets: reads per minute per tab (20 tabs) ${many.readsPerMinutePerTab} <= 12, single tab ${single.readsPerMinute} <= 40: ${many.readsPerMinutePerTab <= 12 && single.readsPerMinute <= 40 ? 'met' : 'NOT met'}`,
+  );
+  console.log(
+    JSON.stringify({
+      bench: 'rollout',
+      tabs: 20,
+      reads_per_minute_per_tab: many.readsPerMinutePerTab,
+      single_tab_reads_per_minute: single.readsPerMinute,
+      load_average: load,
+    }),
+  );
 } finally {
   await browser.close();
   app.child.kill('SIGTERM');

@@ -44,7 +44,14 @@ const runs: Record<string, Run> = {};
 beforeAll(async () => {
   fx = await loadFixtures();
   const p = (name: string) => fx.path(name);
-  const arm = JSON.stringify({ id: '/subscriptions/x', properties: { securityProfile: { customCATrustCertificates: [toBase64(fx.text('rsa-root.pem')), toBase64(fx.text('ec-root.pem'))] } } });
+  const arm = JSON.stringify({
+    id: '/subscriptions/x',
+    properties: {
+      securityProfile: {
+        customCATrustCertificates: [toBase64(fx.text('rsa-root.pem')), toBase64(fx.text('ec-root.pem'))],
+      },
+    },
+  });
   const cases: Record<string, [string[], string?]> = {
     good: [['lint', '--json', p('rsa-root.pem')]],
     leaf: [['lint', '--json', p('leaf.pem')]],
@@ -64,9 +71,14 @@ beforeAll(async () => {
     decodeArray: [['decode'], JSON.stringify([toBase64(fx.text('ed25519-root.pem'))])],
     decodeNotJson: [['decode', '-'], 'hello'],
   };
-  const results = await Promise.all(Object.entries(cases).map(async ([name, [args, stdin]]) => [name, await caTrust(args, stdin)] as const));
+  const results = await Promise.all(
+    Object.entries(cases).map(async ([name, [args, stdin]]) => [name, await caTrust(args, stdin)] as const),
+  );
   for (const [name, run] of results) runs[name] = run;
-  const [spawnedJson, spawnedUsage] = await Promise.all([spawnCaTrust(['lint', '--json', p('leaf.pem')]), spawnCaTrust(['lint'])]);
+  const [spawnedJson, spawnedUsage] = await Promise.all([
+    spawnCaTrust(['lint', '--json', p('leaf.pem')]),
+    spawnCaTrust(['lint']),
+  ]);
   runs.spawnedJson = spawnedJson;
   runs.spawnedUsage = spawnedUsage;
 }, 120_000);
@@ -88,10 +100,34 @@ describe('ca-trust lint', () => {
     const output = JSON.parse(run.stdout);
     expect(Object.keys(output)).toEqual(['certificates', 'findings', 'payload']);
     const [certificate] = output.certificates;
-    for (const key of ['index', 'source', 'displayName', 'subject', 'issuer', 'serialNumber', 'notBefore', 'notAfter', 'sha256', 'sha1', 'spkiSha256', 'isCA', 'pathLength', 'keyUsage', 'extendedKeyUsage', 'publicKey', 'signatureAlgorithm', 'selfSigned', 'selfSignatureValid']) {
+    for (const key of [
+      'index',
+      'source',
+      'displayName',
+      'subject',
+      'issuer',
+      'serialNumber',
+      'notBefore',
+      'notAfter',
+      'sha256',
+      'sha1',
+      'spkiSha256',
+      'isCA',
+      'pathLength',
+      'keyUsage',
+      'extendedKeyUsage',
+      'publicKey',
+      'signatureAlgorithm',
+      'selfSigned',
+      'selfSignatureValid',
+    ]) {
       expect(certificate).toHaveProperty(key);
     }
-    expect(certificate.source).toEqual({ file: fx.path('rsa-root.pem'), startLine: 1, endLine: fx.text('rsa-root.pem').trimEnd().split('\n').length });
+    expect(certificate.source).toEqual({
+      file: fx.path('rsa-root.pem'),
+      startLine: 1,
+      endLine: fx.text('rsa-root.pem').trimEnd().split('\n').length,
+    });
     expect(certificate.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(certificate.sha1).toMatch(/^[0-9a-f]{40}$/);
     expect(certificate.notAfter).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
@@ -102,7 +138,15 @@ describe('ca-trust lint', () => {
   it('exit 1 with stable ids and lines when there is an error', () => {
     expect(runs.leaf!.code).toBe(1);
     const { findings } = JSON.parse(runs.leaf!.stdout);
-    expect(findings).toContainEqual(expect.objectContaining({ id: 'not-a-ca', severity: 'error', certificateIndex: 0, file: fx.path('leaf.pem'), line: 1 }));
+    expect(findings).toContainEqual(
+      expect.objectContaining({
+        id: 'not-a-ca',
+        severity: 'error',
+        certificateIndex: 0,
+        file: fx.path('leaf.pem'),
+        line: 1,
+      }),
+    );
     expect(runs.expiredAt!.code).toBe(1);
     expect(JSON.parse(runs.expiredAt!.stdout).findings.map((f: { id: string }) => f.id)).toEqual(['expired']);
   });
@@ -110,8 +154,11 @@ describe('ca-trust lint', () => {
   it('refuses a private key without printing it', () => {
     expect(runs.key!.code).toBe(1);
     const output = JSON.parse(runs.key!.stdout);
-    expect(output.findings).toContainEqual(expect.objectContaining({ id: 'private-key', file: fx.path('rsa-traditional.key'), line: 1 }));
-    for (const line of base64Lines(fx.text('rsa-traditional.key'))) expect(runs.key!.stdout + runs.key!.stderr).not.toContain(line);
+    expect(output.findings).toContainEqual(
+      expect.objectContaining({ id: 'private-key', file: fx.path('rsa-traditional.key'), line: 1 }),
+    );
+    for (const line of base64Lines(fx.text('rsa-traditional.key')))
+      expect(runs.key!.stdout + runs.key!.stderr).not.toContain(line);
   });
 
   it('reads stdin with -', () => {
@@ -139,7 +186,10 @@ describe('ca-trust lint', () => {
 describe('ca-trust payload and decode', () => {
   it('payload prints the JSON array, deduplicated across formats', () => {
     expect(runs.payload!.code).toBe(0);
-    expect(JSON.parse(runs.payload!.stdout)).toEqual([toBase64(fx.text('rsa-root.pem')), toBase64(fx.text('ec-root.pem'))]);
+    expect(JSON.parse(runs.payload!.stdout)).toEqual([
+      toBase64(fx.text('rsa-root.pem')),
+      toBase64(fx.text('ec-root.pem')),
+    ]);
     expect(runs.payload!.stderr).toContain('[duplicate]');
   });
 
@@ -156,7 +206,9 @@ describe('ca-trust payload and decode', () => {
 
   it('decode prints the PEM bundle with a summary line per certificate', () => {
     expect(runs.decodeArm!.code).toBe(0);
-    expect(runs.decodeArm!.stdout).toMatch(/^# \[1\] Contoso RSA Root \| CA \| expires .* \| sha256 [0-9a-f]{64}\n-----BEGIN CERTIFICATE-----/);
+    expect(runs.decodeArm!.stdout).toMatch(
+      /^# \[1\] Contoso RSA Root \| CA \| expires .* \| sha256 [0-9a-f]{64}\n-----BEGIN CERTIFICATE-----/,
+    );
     expect(runs.decodeArm!.stdout).toContain(fx.text('ec-root.pem'));
     expect(runs.decodeArray!.stdout).toContain(fx.text('ed25519-root.pem'));
     expect(runs.decodeNotJson!.code).toBe(2);

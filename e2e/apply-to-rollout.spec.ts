@@ -9,11 +9,24 @@ test.beforeAll(async () => {
   certs = await makeEditorFixtures();
 });
 
-const BIG_400: ClusterAddress = { subscriptionId: '00000000-aaaa-4000-8000-000000000001', resourceGroup: 'rg-big', name: 'aks-big-400-weu', tenantId: CONTOSO };
-const BIG_1000: ClusterAddress = { subscriptionId: '00000000-aaaa-4000-8000-000000000001', resourceGroup: 'rg-big', name: 'aks-big-1000-weu', tenantId: CONTOSO };
+const BIG_400: ClusterAddress = {
+  subscriptionId: '00000000-aaaa-4000-8000-000000000001',
+  resourceGroup: 'rg-big',
+  name: 'aks-big-400-weu',
+  tenantId: CONTOSO,
+};
+const BIG_1000: ClusterAddress = {
+  subscriptionId: '00000000-aaaa-4000-8000-000000000001',
+  resourceGroup: 'rg-big',
+  name: 'aks-big-1000-weu',
+  tenantId: CONTOSO,
+};
 const ROLLOUT_URL = /\/rollout\?op=[0-9a-z-]+&since=[^&]+&tenant=/;
 
-test('apply in the editor hands over to the rollout view (short URL, private handle in this browser), which follows every pool to Succeeded and shows the bundle ARM now holds', async ({ page, emulator }) => {
+test('apply in the editor hands over to the rollout view (short URL, private handle in this browser), which follows every pool to Succeeded and shows the bundle ARM now holds', async ({
+  page,
+  emulator,
+}) => {
   test.setTimeout(150_000);
   await emulator.setSpeed(500);
   const cluster = new ClusterPage(page);
@@ -42,7 +55,10 @@ test('apply in the editor hands over to the rollout view (short URL, private han
 });
 
 for (const big of [BIG_400, BIG_1000]) {
-  test(`apply on ${big.name} opens the rollout view with a URL under 2 KB and follows it to the end`, async ({ page, emulator }) => {
+  test(`apply on ${big.name} opens the rollout view with a URL under 2 KB and follows it to the end`, async ({
+    page,
+    emulator,
+  }) => {
     test.setTimeout(300_000);
     await emulator.setSpeed(1500);
     const cluster = new ClusterPage(page);
@@ -54,7 +70,9 @@ for (const big of [BIG_400, BIG_1000]) {
     await page.waitForURL(ROLLOUT_URL, { timeout: 60_000 });
     expect(page.url().length).toBeLessThanOrEqual(2048);
     await rollout.waitForLive();
-    const total = Object.values(await rollout.pools()).filter((p) => p.stage !== 'not-rolled').reduce((sum, p) => sum + p.total, 0);
+    const total = Object.values(await rollout.pools())
+      .filter((p) => p.stage !== 'not-rolled')
+      .reduce((sum, p) => sum + p.total, 0);
     expect(total).toBeGreaterThanOrEqual(big === BIG_1000 ? 900 : 350);
     await expect(rollout.stage('nodes')).toHaveAttribute('data-state', 'current', { timeout: 120_000 });
     await expect(rollout.outcome()).toHaveAttribute('data-outcome', 'succeeded', { timeout: 240_000 });

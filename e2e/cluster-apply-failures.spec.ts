@@ -11,7 +11,11 @@ test.beforeAll(async () => {
 const ROLLOUT_URL = /\/rollout(\?|$)/;
 
 test.describe('apply when something stands in the way', () => {
-  test('a cluster without eTag changed in another browser between review and apply: compared right before the write, the proposal is kept and the new diff shown', async ({ page, browser, emulator }) => {
+  test('a cluster without eTag changed in another browser between review and apply: compared right before the write, the proposal is kept and the new diff shown', async ({
+    page,
+    browser,
+    emulator,
+  }) => {
     await emulator.setSpeed(50);
     const mine = new ClusterPage(page);
     await signInWithMsal(page, 'Olivia Owner');
@@ -34,7 +38,9 @@ test.describe('apply when something stands in the way', () => {
     } finally {
       await colleagueContext.close();
     }
-    await expect.poll(async () => (await readCluster(WEB)).properties.provisioningState, { timeout: 30_000 }).toBe('Succeeded');
+    await expect
+      .poll(async () => (await readCluster(WEB)).properties.provisioningState, { timeout: 30_000 })
+      .toBe('Succeeded');
     expect((await readCluster(WEB)).eTag).toBeUndefined();
 
     await mine.applyButton().click();
@@ -53,7 +59,10 @@ test.describe('apply when something stands in the way', () => {
     expect(caEntries(await readCluster(WEB))).toHaveLength(4);
   });
 
-  test('a cluster with an eTag changed elsewhere: If-Match protects it and the 412 flow follows', async ({ page, emulator }) => {
+  test('a cluster with an eTag changed elsewhere: If-Match protects it and the 412 flow follows', async ({
+    page,
+    emulator,
+  }) => {
     await emulator.setSpeed(20);
     const mine = new ClusterPage(page);
     await signInWithMsal(page, 'Olivia Owner');
@@ -65,12 +74,16 @@ test.describe('apply when something stands in the way', () => {
     await expect(mine.protection()).toContainText('eTag (If-Match)');
 
     await changeCaListElsewhere(PAYMENTS, [...caEntries(before), certs.secondCa]);
-    await expect.poll(async () => (await readCluster(PAYMENTS)).properties.provisioningState, { timeout: 60_000 }).toBe('Succeeded');
+    await expect
+      .poll(async () => (await readCluster(PAYMENTS)).properties.provisioningState, { timeout: 60_000 })
+      .toBe('Succeeded');
 
     await mine.applyButton().click();
     await expect(mine.dialog().getByTestId('dialog-protection')).toContainText('eTag (If-Match)');
     await mine.dialog().getByRole('button', { name: 'Apply the change' }).click();
-    await expect(page.getByRole('alert').filter({ hasText: 'Someone changed this cluster since you loaded it' })).toBeVisible();
+    await expect(
+      page.getByRole('alert').filter({ hasText: 'Someone changed this cluster since you loaded it' }),
+    ).toBeVisible();
     await expect(mine.currentBundle()).toContainText('Contoso Lab Root CA');
     await expect(page.getByTestId('diff-added')).toContainText('Contoso Partner Root CA');
 
@@ -79,24 +92,45 @@ test.describe('apply when something stands in the way', () => {
     expect(caEntries(await readCluster(PAYMENTS))).toHaveLength(caEntries(before).length + 2);
   });
 
-  test('the permissions check fails: said so, the editor stays usable, and ARM still refuses the reader at write time', async ({ page, emulator }) => {
-    await emulator.addFault({ method: 'GET', path: '/providers/Microsoft.Authorization/permissions', status: 400, code: 'BadRequest', message: 'The permissions service is unavailable.', count: 5 });
+  test('the permissions check fails: said so, the editor stays usable, and ARM still refuses the reader at write time', async ({
+    page,
+    emulator,
+  }) => {
+    await emulator.addFault({
+      method: 'GET',
+      path: '/providers/Microsoft.Authorization/permissions',
+      status: 400,
+      code: 'BadRequest',
+      message: 'The permissions service is unavailable.',
+      count: 5,
+    });
     const cluster = new ClusterPage(page);
     await signInWithMsal(page, 'Ravi Reader');
     await cluster.open(WEB);
-    await expect(page.getByTestId('permissions-unknown')).toContainText('Could not check your permissions on this cluster');
+    await expect(page.getByTestId('permissions-unknown')).toContainText(
+      'Could not check your permissions on this cluster',
+    );
     await expect(page.getByTestId('read-only')).toHaveCount(0);
     await expectAccessible(page, 'permissions could not be checked');
     await cluster.addFile('partner-root.pem', certs.goodCa);
     await cluster.applyAndConfirm();
     const alert = page.getByRole('alert').filter({ hasText: 'You may not change this cluster' });
-    await expect(alert).toContainText('You do not have permission for Microsoft.ContainerService/managedClusters/write');
+    await expect(alert).toContainText(
+      'You do not have permission for Microsoft.ContainerService/managedClusters/write',
+    );
     await expect(cluster.dialog()).toHaveCount(0);
     expect(caEntries(await readCluster(WEB))).toHaveLength(2);
   });
 
   test('a write while an operation runs: 409 explained with a link to it', async ({ page, emulator }) => {
-    await emulator.addFault({ method: 'PUT', path: `/managedClusters/${WEB.name}`, status: 409, code: 'OperationNotAllowed', message: 'Operation is not allowed: Another operation (Updating) is in progress, please wait for it to finish before starting a new operation.' });
+    await emulator.addFault({
+      method: 'PUT',
+      path: `/managedClusters/${WEB.name}`,
+      status: 409,
+      code: 'OperationNotAllowed',
+      message:
+        'Operation is not allowed: Another operation (Updating) is in progress, please wait for it to finish before starting a new operation.',
+    });
     const cluster = new ClusterPage(page);
     await signInWithMsal(page, 'Olivia Owner');
     await cluster.open(WEB);
@@ -104,7 +138,10 @@ test.describe('apply when something stands in the way', () => {
     await cluster.applyAndConfirm();
     const alert = page.getByRole('alert').filter({ hasText: 'Another operation is running on this cluster' });
     await expect(alert).toContainText('Another operation (Updating) is in progress');
-    await expect(alert.getByRole('link', { name: 'Follow the running operation' })).toHaveAttribute('href', /\/rollout/);
+    await expect(alert.getByRole('link', { name: 'Follow the running operation' })).toHaveAttribute(
+      'href',
+      /\/rollout/,
+    );
   });
 
   test('remove all: its own confirmation, and the field is gone on ARM', async ({ page, emulator: _ }) => {
@@ -121,7 +158,13 @@ test.describe('apply when something stands in the way', () => {
   });
 
   test("a 400 from ARM shows ARM's message beside our own findings", async ({ page, emulator }) => {
-    await emulator.addFault({ method: 'PUT', path: `/managedClusters/${WEB.name}`, status: 400, code: 'InvalidParameter', message: 'The value of parameter securityProfile is invalid.' });
+    await emulator.addFault({
+      method: 'PUT',
+      path: `/managedClusters/${WEB.name}`,
+      status: 400,
+      code: 'InvalidParameter',
+      message: 'The value of parameter securityProfile is invalid.',
+    });
     const cluster = new ClusterPage(page);
     await signInWithMsal(page, 'Olivia Owner');
     await cluster.open(WEB);
@@ -132,7 +175,10 @@ test.describe('apply when something stands in the way', () => {
     await expect(alert).toContainText('Our own checks: no errors.');
   });
 
-  test('a 400 on a cluster with Windows pools: a clear message naming the pools, with ARM’s own words', async ({ page, emulator }) => {
+  test('a 400 on a cluster with Windows pools: a clear message naming the pools, with ARM’s own words', async ({
+    page,
+    emulator,
+  }) => {
     await emulator.setSettings({ rejectWindowsCaChange: true });
     const before = caEntries(await readCluster(LEGACY));
     const cluster = new ClusterPage(page);
@@ -140,8 +186,12 @@ test.describe('apply when something stands in the way', () => {
     await cluster.open(LEGACY);
     await cluster.addFile('partner-root.pem', certs.goodCa);
     await cluster.applyAndConfirm();
-    const alert = page.getByRole('alert').filter({ hasText: 'AKS refused the change because of the Windows node pools' });
-    await expect(alert).toContainText('This cluster has Windows node pools (win22). AKS supports custom CA trust on Linux nodes only');
+    const alert = page
+      .getByRole('alert')
+      .filter({ hasText: 'AKS refused the change because of the Windows node pools' });
+    await expect(alert).toContainText(
+      'This cluster has Windows node pools (win22). AKS supports custom CA trust on Linux nodes only',
+    );
     await expect(alert).toContainText('Azure said (InvalidParameter):');
     await expectAccessible(page, 'Windows pools refused');
     expect(caEntries(await readCluster(LEGACY))).toEqual(before);

@@ -10,7 +10,10 @@ test.beforeAll(async () => {
   certs = await makeEditorFixtures();
 });
 
-test('a reader sees a read-only editor with the reason before editing; exports still work', async ({ page, emulator: _ }) => {
+test('a reader sees a read-only editor with the reason before editing; exports still work', async ({
+  page,
+  emulator: _,
+}) => {
   const cluster = new ClusterPage(page);
   await signInWithMsal(page, 'Ravi Reader');
   await cluster.open(WEB);
@@ -38,7 +41,9 @@ test('a stopped cluster cannot be applied: start the cluster first', async ({ pa
   await signInWithMsal(page, 'Olivia Owner');
   await cluster.open(DEV);
   await expect(page.getByTestId('cluster-stopped')).toContainText('This cluster is stopped.');
-  await expect(page.getByTestId('cluster-stopped')).toContainText(`az aks start --resource-group ${DEV.resourceGroup} --name ${DEV.name}`);
+  await expect(page.getByTestId('cluster-stopped')).toContainText(
+    `az aks start --resource-group ${DEV.resourceGroup} --name ${DEV.name}`,
+  );
   await cluster.addFile('partner-root.pem', certs.goodCa);
   await expect(cluster.applyButton()).toBeDisabled();
   await expect(cluster.applyReason()).toContainText('start the cluster first (az aks start');
@@ -46,7 +51,10 @@ test('a stopped cluster cannot be applied: start the cluster first', async ({ pa
   await expectAccessible(page, 'stopped cluster');
 });
 
-test('the autoscaler changes a pool between review and apply: the change is still applied, with the pool as it is now', async ({ page, emulator }) => {
+test('the autoscaler changes a pool between review and apply: the change is still applied, with the pool as it is now', async ({
+  page,
+  emulator,
+}) => {
   // As recorded, without eTags: a count the autoscaler changed is not a change the user has to review.
   await emulator.setSettings({ eTags: 'never' });
   const cluster = new ClusterPage(page);
@@ -55,14 +63,27 @@ test('the autoscaler changes a pool between review and apply: the change is stil
   await cluster.addFile('partner-root.pem', certs.goodCa);
   await expect(cluster.applyButton()).toBeEnabled();
 
-  const apps = () => readCluster(PAYMENTS).then((c) => c.properties.agentPoolProfiles?.find((pool) => pool.name === 'apps')?.count);
+  const apps = () =>
+    readCluster(PAYMENTS).then((c) => c.properties.agentPoolProfiles?.find((pool) => pool.name === 'apps')?.count);
   const count = (await apps())!;
   const entries = caEntries(await readCluster(PAYMENTS)).length;
-  await emulator.autoscale({ subscriptionId: PAYMENTS.subscriptionId, resourceGroup: PAYMENTS.resourceGroup, name: PAYMENTS.name, pool: 'apps', count: count + 2 });
+  await emulator.autoscale({
+    subscriptionId: PAYMENTS.subscriptionId,
+    resourceGroup: PAYMENTS.resourceGroup,
+    name: PAYMENTS.name,
+    pool: 'apps',
+    count: count + 2,
+  });
   expect(await apps()).toBe(count + 2);
   // And once more in the instant between the server's read and its PUT: ARM refuses the manual scale, the server
   // reads again and retries once.
-  await emulator.addFault({ method: 'PUT', path: `/managedClusters/${PAYMENTS.name}`, status: 400, code: 'InvalidParameter', message: `Cannot manually scale AgentPool apps with cluster autoscaler enabled.` });
+  await emulator.addFault({
+    method: 'PUT',
+    path: `/managedClusters/${PAYMENTS.name}`,
+    status: 400,
+    code: 'InvalidParameter',
+    message: `Cannot manually scale AgentPool apps with cluster autoscaler enabled.`,
+  });
 
   await cluster.applyAndConfirm();
   await page.waitForURL(/\/rollout(\?|$)/);

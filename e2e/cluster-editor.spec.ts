@@ -14,7 +14,10 @@ test.beforeAll(async () => {
 const ROLLOUT_URL = new RegExp(`/clusters/${WEB.subscriptionId}/${WEB.resourceGroup}/${WEB.name}/rollout(\\?|$)`);
 
 test.describe('cluster page and editor', () => {
-  test('a good CA file is added, applied, the cluster shows Updating and the new bundle is read back after the rollout', async ({ page, emulator }) => {
+  test('a good CA file is added, applied, the cluster shows Updating and the new bundle is read back after the rollout', async ({
+    page,
+    emulator,
+  }) => {
     await emulator.setSpeed(3000);
     const cluster = new ClusterPage(page);
     await signInWithMsal(page, 'Olivia Owner');
@@ -33,7 +36,9 @@ test.describe('cluster page and editor', () => {
 
     await cluster.open(WEB);
     await expect(cluster.state()).toContainText('Updating');
-    await expect(page.getByTestId('operation-running').getByRole('link', { name: 'Follow the rollout' })).toHaveAttribute('href', /\/rollout/);
+    await expect(
+      page.getByTestId('operation-running').getByRole('link', { name: 'Follow the rollout' }),
+    ).toHaveAttribute('href', /\/rollout/);
     await expect(cluster.applyReason()).toContainText('An operation is running');
 
     await emulator.setSpeed(50);
@@ -46,7 +51,10 @@ test.describe('cluster page and editor', () => {
     expect(caEntries(await readCluster(WEB))).toHaveLength(3);
   });
 
-  test('a CRLF file with trailing spaces is fixed, reported and applied as canonical PEM', async ({ page, emulator: _ }) => {
+  test('a CRLF file with trailing spaces is fixed, reported and applied as canonical PEM', async ({
+    page,
+    emulator: _,
+  }) => {
     const cluster = new ClusterPage(page);
     await signInWithMsal(page, 'Olivia Owner');
     await cluster.open(WEB);
@@ -62,7 +70,10 @@ test.describe('cluster page and editor', () => {
     expect(entries[2]).toBe(certs.goodCa);
   });
 
-  test('a private key is refused in the browser, alone and after a certificate, and never sent', async ({ page, emulator: _ }) => {
+  test('a private key is refused in the browser, alone and after a certificate, and never sent', async ({
+    page,
+    emulator: _,
+  }) => {
     const bodies: string[] = [];
     page.on('request', (request) => {
       const body = request.postData();
@@ -93,13 +104,21 @@ test.describe('cluster page and editor', () => {
     await cluster.applyAndConfirm();
     await page.waitForURL(ROLLOUT_URL);
 
-    const keyLines = certs.privateKey.split('\n').map((line) => line.trim()).filter((line) => line.length > 0);
+    const keyLines = certs.privateKey
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line.length > 0);
     expect(bodies.length).toBeGreaterThan(0);
     expect(bodies.some((body) => body.includes('Contoso') || body.includes('BEGIN CERTIFICATE'))).toBe(true);
-    for (const body of bodies) for (const line of keyLines) expect(body.includes(line), `a request body contains the key line ${line.slice(0, 12)}…`).toBe(false);
+    for (const body of bodies)
+      for (const line of keyLines)
+        expect(body.includes(line), `a request body contains the key line ${line.slice(0, 12)}…`).toBe(false);
   });
 
-  test('eleven certificates, a server certificate and an expired CA are blocked with the reason', async ({ page, emulator: _ }) => {
+  test('eleven certificates, a server certificate and an expired CA are blocked with the reason', async ({
+    page,
+    emulator: _,
+  }) => {
     const cluster = new ClusterPage(page);
     await signInWithMsal(page, 'Olivia Owner');
     await cluster.open(WEB);
@@ -133,23 +152,34 @@ test.describe('cluster page and editor', () => {
     await expect(cluster.applyReason()).toContainText('No change');
   });
 
-  test('a renewed CA is a probable rotation, its validity, key and serial side by side', async ({ page, emulator: _ }) => {
+  test('a renewed CA is a probable rotation, its validity, key and serial side by side', async ({
+    page,
+    emulator: _,
+  }) => {
     const cluster = new ClusterPage(page);
     await signInWithMsal(page, 'Olivia Owner');
     await cluster.open(WEB);
     await cluster.addFile('proxy-ca-renewed.pem', certs.renewedProxyCa);
-    const currentProxy = page.getByTestId('proposal').getByTestId('certificate-card').filter({ hasText: 'In the cluster now' }).filter({ hasText: 'Contoso Proxy Inspection CA 2025' });
+    const currentProxy = page
+      .getByTestId('proposal')
+      .getByTestId('certificate-card')
+      .filter({ hasText: 'In the cluster now' })
+      .filter({ hasText: 'Contoso Proxy Inspection CA 2025' });
     await currentProxy.getByRole('button', { name: /^Remove Contoso Proxy Inspection CA 2025/ }).click();
     await expect(cluster.diffSummary()).toHaveText('Changes: 0 added, 0 removed, 1 rotated, 1 unchanged.');
     const rotation = page.getByTestId('diff-rotated');
     await expect(rotation).toContainText('same subject, later expiry');
-    for (const field of ['Not after', 'Public key', 'Key identifier', 'Serial']) await expect(rotation.getByRole('row', { name: new RegExp(`^${field}`) })).toBeVisible();
+    for (const field of ['Not after', 'Public key', 'Key identifier', 'Serial'])
+      await expect(rotation.getByRole('row', { name: new RegExp(`^${field}`) })).toBeVisible();
     await expect(rotation.getByRole('row', { name: /^Serial/ })).toContainText('(differs)');
     await expect(page.getByTestId('excluded')).toContainText('Contoso Proxy Inspection CA 2025');
     await expect(cluster.applyReason()).toContainText('Ready');
   });
 
-  test('axe: the page, the editor with findings, the diff and the dialog; expired CA and Windows pools are explained', async ({ page, emulator: _ }) => {
+  test('axe: the page, the editor with findings, the diff and the dialog; expired CA and Windows pools are explained', async ({
+    page,
+    emulator: _,
+  }) => {
     const cluster = new ClusterPage(page);
     await signInWithMsal(page, 'Olivia Owner');
     await cluster.open(CORE);
@@ -185,7 +215,9 @@ test.describe('cluster page and editor', () => {
     await tabUntilFocused(page, chooseFiles);
     const chooser = page.waitForEvent('filechooser');
     await page.keyboard.press('Enter');
-    await (await chooser).setFiles({ name: 'partner-root.pem', mimeType: 'application/x-pem-file', buffer: Buffer.from(certs.goodCa) });
+    await (
+      await chooser
+    ).setFiles({ name: 'partner-root.pem', mimeType: 'application/x-pem-file', buffer: Buffer.from(certs.goodCa) });
     await expect(page.getByTestId('diff-added')).toContainText('Contoso Partner Root CA');
 
     await tabUntilFocused(page, cluster.applyButton());

@@ -6,14 +6,19 @@ import { caEntries, CORE, readCluster, WEB } from './support/arm';
 import { revokeSessions, withShortLivedTokens } from './support/emulator-settings';
 import { EMULATOR_URL } from './environment';
 
-test('the inventory links to the cluster page with its tenant: facts, pools, the current bundle decoded and downloadable', async ({ page, emulator: _ }) => {
+test('the inventory links to the cluster page with its tenant: facts, pools, the current bundle decoded and downloadable', async ({
+  page,
+  emulator: _,
+}) => {
   const inventory = new InventoryPage(page);
   await signInWithMsal(page, 'Olivia Owner');
   await inventory.waitUntilLoaded();
   await inventory.chooseTenant('Fabrikam');
   await inventory.waitUntilLoaded();
   await inventory.row(CORE.name).getByRole('link', { name: CORE.name }).click();
-  await expect(page).toHaveURL(new RegExp(`/clusters/${CORE.subscriptionId}/${CORE.resourceGroup}/${CORE.name}\\?tenant=${CORE.tenantId}$`));
+  await expect(page).toHaveURL(
+    new RegExp(`/clusters/${CORE.subscriptionId}/${CORE.resourceGroup}/${CORE.name}\\?tenant=${CORE.tenantId}$`),
+  );
 
   const cluster = new ClusterPage(page);
   await expect(page.getByTestId('cluster-status')).toHaveText(/Read from Azure/, { timeout: 30_000 });
@@ -35,7 +40,10 @@ test('the inventory links to the cluster page with its tenant: facts, pools, the
   expect(text.match(/-----BEGIN CERTIFICATE-----/g)).toHaveLength(entries.length);
 });
 
-test('sessions revoked elsewhere: a refresh of the cluster page shows "Sign in again" and keeps the page', async ({ page, emulator: _ }) => {
+test('sessions revoked elsewhere: a refresh of the cluster page shows "Sign in again" and keeps the page', async ({
+  page,
+  emulator: _,
+}) => {
   await withShortLivedTokens(async () => {
     const cluster = new ClusterPage(page);
     await signInWithMsal(page, 'Olivia Owner');

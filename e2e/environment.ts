@@ -10,5 +10,9 @@ export const EMULATOR_DATA_DIR = resolve('.emulator');
 export const EMULATOR_CA_FILE = resolve(EMULATOR_DATA_DIR, 'ca.pem');
 export function appEnvironment(authMode: 'msal' | 'demo'): Record<string, string> {
   // Rollout specs poll faster than the product's 5 s; allowed only because ARM is the emulator.
-  return { NEXT_TELEMETRY_DISABLED: '1', ROLLOUT_POLL_MS: process.env.E2E_ROLLOUT_POLL_MS ?? '1000', ...appEnvironmentFor(EMULATOR_URL, EMULATOR_CA_FILE, authMode) };
+  return {
+    NEXT_TELEMETRY_DISABLED: '1',
+    ROLLOUT_POLL_MS: process.env.E2E_ROLLOUT_POLL_MS ?? '1000',
+    ...appEnvironmentFor(EMULATOR_URL, EMULATOR_CA_FILE, authMode),
+  };
 }

@@ -7,23 +7,50 @@
 import { expectAccessible, signInWithMsal } from './fixtures';
 import { ClusterPage } from './pages/cluster-page';
 import { RolloutPage } from './pages/rollout-page';
-import { ArmForTests, PAYMENTS, PERSONAS, WEB, expect, poolHistory, recordPoolProgress, storeHandle, test, type ClusterAddress } from './rollout-arm';
+import {
+  ArmForTests,
+  PAYMENTS,
+  PERSONAS,
+  WEB,
+  expect,
+  poolHistory,
+  recordPoolProgress,
+  storeHandle,
+  test,
+  type ClusterAddress,
+} from './rollout-arm';
 
 async function provisioningStates(arm: ArmForTests, cluster: ClusterAddress): Promise<string[]> {
-  const wire = (await arm.cluster(cluster)) as { properties: { provisioningState: string; agentPoolProfiles: { name: string; provisioningState?: string }[] } };
-  return [wire.properties.provisioningState, ...wire.properties.agentPoolProfiles.map((p) => `${p.name}:${p.provisioningState}`)];
+  const wire = (await arm.cluster(cluster)) as {
+    properties: { provisioningState: string; agentPoolProfiles: { name: string; provisioningState?: string }[] };
+  };
+  return [
+    wire.properties.provisioningState,
+    ...wire.properties.agentPoolProfiles.map((p) => `${p.name}:${p.provisioningState}`),
+  ];
 }
 
 test.describe('finishing a failed rollout', () => {
-  test('a CA change that fails mid-way is finished from the cluster page; the rollout view follows it to Succeeded, every pool done', async ({ page, emulator, arm }) => {
+  test('a CA change that fails mid-way is finished from the cluster page; the rollout view follows it to Succeeded, every pool done', async ({
+    page,
+    emulator,
+    arm,
+  }) => {
     test.setTimeout(240_000);
     await signInWithMsal(page, PERSONAS.owner.name);
     await emulator.setSpeed(600);
     // system (3 nodes) finishes in 5 node-phase steps; apps (24) and batch (15) are still rolling at step 6.
-    await emulator.failNextRollout({ code: 'UpgradeFailed', message: 'Drain of node aks-batch-vmss000004 failed when evicting pods: PodDisruptionBudget allows 0 disruptions.', afterBatches: 6 });
+    await emulator.failNextRollout({
+      code: 'UpgradeFailed',
+      message:
+        'Drain of node aks-batch-vmss000004 failed when evicting pods: PodDisruptionBudget allows 0 disruptions.',
+      afterBatches: 6,
+    });
     const web = await arm.caEntries(WEB);
     const failed = await arm.startCaChange(PAYMENTS, (entries) => [...entries, web[1]!]);
-    await expect.poll(() => provisioningStates(arm, PAYMENTS), { timeout: 60_000 }).toEqual(['Failed', 'system:Succeeded', 'apps:Failed', 'batch:Failed']);
+    await expect
+      .poll(() => provisioningStates(arm, PAYMENTS), { timeout: 60_000 })
+      .toEqual(['Failed', 'system:Succeeded', 'apps:Failed', 'batch:Failed']);
     const targetList = await arm.caEntries(PAYMENTS);
 
     // The failed rollout's view says what to do next, and links to the cluster page (client-side navigation from
@@ -39,13 +66,17 @@ test.describe('finishing a failed rollout', () => {
     const cluster = new ClusterPage(page);
     await expect(page.getByTestId('cluster-status')).toHaveText(/Read from Azure/, { timeout: 30_000 });
     await expect(cluster.state()).toContainText('Failed');
-    await expect(cluster.diffSummary()).toHaveText(/^No change: the proposed bundle holds the same certificates as the cluster/);
+    await expect(cluster.diffSummary()).toHaveText(
+      /^No change: the proposed bundle holds the same certificates as the cluster/,
+    );
     const finish = cluster.finishRolloutButton();
     await expect(finish).toBeEnabled();
     await expect(cluster.applyReason()).toHaveText(
       'The last operation on this cluster ended Failed: applying the same CA list again asks AKS to renew the nodes that still trust the old list.',
     );
-    await expect(page.getByTestId('impact-summary')).toHaveText(/^Only nodes not yet renewed are replaced, at most 42 nodes: .*the rollout view shows them\.$/);
+    await expect(page.getByTestId('impact-summary')).toHaveText(
+      /^Only nodes not yet renewed are replaced, at most 42 nodes: .*the rollout view shows them\.$/,
+    );
     await expectAccessible(page, 'failed cluster: apply again to finish the rollout');
 
     const systemBefore = (await arm.machinesByPool(PAYMENTS)).system;
@@ -56,14 +87,20 @@ test.describe('finishing a failed rollout', () => {
     });
     await finish.click();
     const dialog = cluster.dialog();
-    await expect(dialog.getByRole('heading')).toHaveText(`Apply the same CA bundle to ${PAYMENTS.name} again to finish the rollout?`);
-    await expect(dialog.getByTestId('dialog-diff')).toContainText('No change to the CA list. The last operation on this cluster ended Failed');
+    await expect(dialog.getByRole('heading')).toHaveText(
+      `Apply the same CA bundle to ${PAYMENTS.name} again to finish the rollout?`,
+    );
+    await expect(dialog.getByTestId('dialog-diff')).toContainText(
+      'No change to the CA list. The last operation on this cluster ended Failed',
+    );
     await expect(dialog.getByTestId('dialog-impact')).toContainText('Only nodes not yet renewed are replaced');
     await expectAccessible(page, 'confirm: apply again to finish the rollout');
     await dialog.getByRole('button', { name: 'Apply again' }).click();
 
     await page.waitForURL(/\/rollout\?op=/);
-    expect(new URL(page.url()).searchParams.get('op')).not.toBe(new URL(failed.url, 'https://x').searchParams.get('op'));
+    expect(new URL(page.url()).searchParams.get('op')).not.toBe(
+      new URL(failed.url, 'https://x').searchParams.get('op'),
+    );
     await view.waitForLive();
     await expect(view.stage('nodes')).toHaveAttribute('data-state', 'current', { timeout: 60_000 });
     await expect(view.outcome()).toHaveAttribute('data-outcome', 'succeeded', { timeout: 180_000 });
@@ -77,10 +114,18 @@ test.describe('finishing a failed rollout', () => {
     const history = await poolHistory(page);
     for (const name of ['apps', 'batch']) {
       const values = (history[name] ?? []).filter((v) => v !== 'unknown' && v !== '').map(Number);
-      expect(values.some((v) => v < pools[name]!.total), `${name}: ${history[name]}`).toBe(true);
+      expect(
+        values.some((v) => v < pools[name]!.total),
+        `${name}: ${history[name]}`,
+      ).toBe(true);
     }
     expect((await arm.machinesByPool(PAYMENTS)).system).toEqual(systemBefore);
-    expect(await provisioningStates(arm, PAYMENTS)).toEqual(['Succeeded', 'system:Succeeded', 'apps:Succeeded', 'batch:Succeeded']);
+    expect(await provisioningStates(arm, PAYMENTS)).toEqual([
+      'Succeeded',
+      'system:Succeeded',
+      'apps:Succeeded',
+      'batch:Succeeded',
+    ]);
     expect(await arm.caEntries(PAYMENTS)).toEqual(targetList);
     await expectAccessible(page, 'finished rollout succeeded');
 

@@ -26,13 +26,20 @@ export class EmulatorControl {
   reset = () => this.send('POST', '/reset');
   addFault = (fault: FaultSpec) => this.send('POST', '/faults', fault);
   clearFaults = () => this.send('DELETE', '/faults');
-  failNextRollout = (failure: { code?: string; message?: string; afterBatches?: number }) => this.send('POST', '/rollouts/fail-next', failure);
+  failNextRollout = (failure: { code?: string; message?: string; afterBatches?: number }) =>
+    this.send('POST', '/rollouts/fail-next', failure);
   setSpeed = (msPerBatch: number) => this.send('PUT', '/speed', { msPerBatch });
   /** e.g. `{ eTags: 'always' }` or `{ machinePageSize: 100 }` (emulator/arm/CONTROL.md); reset restores the defaults. */
-  setSettings = (settings: { pageSize?: number; machinePageSize?: number; eTags?: 'seed' | 'always' | 'never'; latencyMs?: number; rejectWindowsCaChange?: boolean }) =>
-    this.send('PUT', '/settings', settings);
+  setSettings = (settings: {
+    pageSize?: number;
+    machinePageSize?: number;
+    eTags?: 'seed' | 'always' | 'never';
+    latencyMs?: number;
+    rejectWindowsCaChange?: boolean;
+  }) => this.send('PUT', '/settings', settings);
   /** The cluster autoscaler changes an autoscaled pool's count (a stale PUT is then refused). */
-  autoscale = (target: { subscriptionId: string; resourceGroup: string; name: string; pool: string; count: number }) => this.send('PUT', '/autoscale', target);
+  autoscale = (target: { subscriptionId: string; resourceGroup: string; name: string; pool: string; count: number }) =>
+    this.send('PUT', '/autoscale', target);
 
   async faultHits(): Promise<{ hits: number; remaining: number }[]> {
     return (await (await this.api.get('/_emulator/faults')).json()).value;
@@ -52,9 +59,14 @@ export async function signInWithMsal(page: Page, personaName: string): Promise<v
 
 /** No serious or critical WCAG 2.2 AA violation on the page as it is now. */
 export async function expectAccessible(page: Page, state: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
   const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(blocking.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), `axe in state "${state}"`).toEqual([]);
+  expect(
+    blocking.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+    `axe in state "${state}"`,
+  ).toEqual([]);
 }
 
 export const test = base.extend<{ emulator: EmulatorControl }>({

@@ -5,10 +5,14 @@ import { EMULATOR_URL, MSAL_APP_URL } from './environment';
 import { revokeSessions, withShortLivedTokens } from './support/emulator-settings';
 
 const CONTOSO_STAGING = '00000000-aaaa-4000-8000-000000000002';
-const clustersOf = (subscriptionId: string) => `/subscriptions/${subscriptionId}/providers/Microsoft.ContainerService/managedClusters`;
+const clustersOf = (subscriptionId: string) =>
+  `/subscriptions/${subscriptionId}/providers/Microsoft.ContainerService/managedClusters`;
 
 test.describe('fleet inventory', () => {
-  test('the owner sees every cluster of a tenant with CA counts and expiry, earliest expiry first', async ({ page, emulator: _ }) => {
+  test('the owner sees every cluster of a tenant with CA counts and expiry, earliest expiry first', async ({
+    page,
+    emulator: _,
+  }) => {
     const inventory = new InventoryPage(page);
     await signInWithMsal(page, 'Olivia Owner');
     await inventory.waitUntilLoaded();
@@ -17,7 +21,9 @@ test.describe('fleet inventory', () => {
 
     // Sorted by earliest CA expiry: the answer to "which CA expires first" is the first row.
     expect((await inventory.clusterNames())[0]).toBe('aks-staging-eus2');
-    await expect(inventory.row('aks-staging-eus2').getByTestId('earliest-expiry')).toContainText(/Expiring.*expires in (19|20) days/);
+    await expect(inventory.row('aks-staging-eus2').getByTestId('earliest-expiry')).toContainText(
+      /Expiring.*expires in (19|20) days/,
+    );
     await expect(inventory.row('aks-web-prod-neu').getByTestId('ca-count')).toHaveText('2');
     await expect(inventory.row('aks-payments-prod-weu').getByTestId('earliest-expiry')).toContainText('OK');
     await expect(inventory.row('aks-dev-eus2').getByTestId('earliest-expiry')).toHaveText('No custom CA');
@@ -42,7 +48,9 @@ test.describe('fleet inventory', () => {
     await inventory.waitUntilLoaded();
     await expect(inventory.status()).toHaveText('5 clusters in 2 subscriptions.');
     expect((await inventory.clusterNames())[0]).toBe('aks-core-gwc');
-    await expect(inventory.row('aks-core-gwc').getByTestId('earliest-expiry')).toContainText(/Expired.*expired 12 days ago/);
+    await expect(inventory.row('aks-core-gwc').getByTestId('earliest-expiry')).toContainText(
+      /Expired.*expired 12 days ago/,
+    );
     await expect(inventory.row('aks-core-gwc').getByTestId('ca-count')).toContainText('1 problem');
     await expect(inventory.row('aks-data-gwc')).toContainText('Failed');
     await expectAccessible(page, 'owner inventory, second tenant');
@@ -72,14 +80,23 @@ test.describe('fleet inventory', () => {
 
   test('a failing subscription shows its own error and a retry while the others load', async ({ page, emulator }) => {
     // Four failures: the SDK's first attempt and its three retries.
-    await emulator.addFault({ method: 'GET', path: clustersOf(CONTOSO_STAGING), status: 500, code: 'InternalServerError', message: 'Simulated outage', count: 4 });
+    await emulator.addFault({
+      method: 'GET',
+      path: clustersOf(CONTOSO_STAGING),
+      status: 500,
+      code: 'InternalServerError',
+      message: 'Simulated outage',
+      count: 4,
+    });
     const inventory = new InventoryPage(page);
     await signInWithMsal(page, 'Olivia Owner');
     await inventory.waitUntilLoaded();
     await expect(inventory.status()).toHaveText('5 clusters in 2 subscriptions.');
     const staging = inventory.subscription('contoso-staging');
     await expect(staging.getByRole('alert')).toContainText('HTTP 500 (InternalServerError)');
-    await expect(inventory.subscription('contoso-prod').getByTestId('subscription-cluster-count')).toHaveText('5 clusters');
+    await expect(inventory.subscription('contoso-prod').getByTestId('subscription-cluster-count')).toHaveText(
+      '5 clusters',
+    );
     await expectAccessible(page, 'inventory with a failed subscription');
 
     await staging.getByRole('button', { name: 'Retry contoso-staging' }).click();
@@ -88,7 +105,13 @@ test.describe('fleet inventory', () => {
   });
 
   test('a burst of 429s is retried after Retry-After and the page completes', async ({ page, emulator }) => {
-    await emulator.addFault({ method: 'GET', path: '/providers/Microsoft.ContainerService/managedClusters', status: 429, count: 3, retryAfterSeconds: 1 });
+    await emulator.addFault({
+      method: 'GET',
+      path: '/providers/Microsoft.ContainerService/managedClusters',
+      status: 429,
+      count: 3,
+      retryAfterSeconds: 1,
+    });
     const inventory = new InventoryPage(page);
     await signInWithMsal(page, 'Olivia Owner');
     await inventory.waitUntilLoaded();
@@ -99,7 +122,10 @@ test.describe('fleet inventory', () => {
 });
 
 test.describe('when the sign-in ends', () => {
-  test('sessions revoked elsewhere: the inventory shows "Sign in again" and stays on the page until the click', async ({ page, emulator: _ }) => {
+  test('sessions revoked elsewhere: the inventory shows "Sign in again" and stays on the page until the click', async ({
+    page,
+    emulator: _,
+  }) => {
     await withShortLivedTokens(async () => {
       const inventory = new InventoryPage(page);
       await signInWithMsal(page, 'Olivia Owner');

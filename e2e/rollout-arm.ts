@@ -24,28 +24,59 @@ export const CONTOSO_TENANT = '72f988bf-0000-4000-8000-000000000001';
 export const CONTOSO_PROD = '00000000-aaaa-4000-8000-000000000001';
 export const CONTOSO_STAGING = '00000000-aaaa-4000-8000-000000000002';
 /** reimage in the seed. */
-export const WEB: ClusterAddress = { subscriptionId: CONTOSO_PROD, resourceGroup: 'rg-web-prod', name: 'aks-web-prod-neu' };
+export const WEB: ClusterAddress = {
+  subscriptionId: CONTOSO_PROD,
+  resourceGroup: 'rg-web-prod',
+  name: 'aks-web-prod-neu',
+};
 /** replace in the seed; 3 pools, 42 nodes. */
-export const PAYMENTS: ClusterAddress = { subscriptionId: CONTOSO_PROD, resourceGroup: 'rg-payments-prod', name: 'aks-payments-prod-weu' };
-export const CANARY: ClusterAddress = { subscriptionId: CONTOSO_STAGING, resourceGroup: 'rg-staging', name: 'aks-canary-eus2' };
-export const BIG_400: ClusterAddress = { subscriptionId: CONTOSO_PROD, resourceGroup: 'rg-big', name: 'aks-big-400-weu' };
-export const BIG_1000: ClusterAddress = { subscriptionId: CONTOSO_PROD, resourceGroup: 'rg-big', name: 'aks-big-1000-weu' };
+export const PAYMENTS: ClusterAddress = {
+  subscriptionId: CONTOSO_PROD,
+  resourceGroup: 'rg-payments-prod',
+  name: 'aks-payments-prod-weu',
+};
+export const CANARY: ClusterAddress = {
+  subscriptionId: CONTOSO_STAGING,
+  resourceGroup: 'rg-staging',
+  name: 'aks-canary-eus2',
+};
+export const BIG_400: ClusterAddress = {
+  subscriptionId: CONTOSO_PROD,
+  resourceGroup: 'rg-big',
+  name: 'aks-big-400-weu',
+};
+export const BIG_1000: ClusterAddress = {
+  subscriptionId: CONTOSO_PROD,
+  resourceGroup: 'rg-big',
+  name: 'aks-big-1000-weu',
+};
 
 /** The personas the specs sign in as (emulator/directory.ts). */
 function persona(id: string) {
   const found = findPersona(id)!;
   // MSAL's homeAccountId from the emulator's client_info: `<uid>.<utid>`.
-  return { id, name: found.name, username: found.username, tenantId: CONTOSO_TENANT, homeAccountId: `${found.objectId}.${found.homeTenantId}` };
+  return {
+    id,
+    name: found.name,
+    username: found.username,
+    tenantId: CONTOSO_TENANT,
+    homeAccountId: `${found.objectId}.${found.homeTenantId}`,
+  };
 }
 
 export const PERSONAS = { owner: persona('owner'), reader: persona('reader'), deployer: persona('deployer') } as const;
 export type PersonaId = keyof typeof PERSONAS;
 
-export const clusterPath = (c: ClusterAddress) => `/subscriptions/${c.subscriptionId}/resourceGroups/${c.resourceGroup}/providers/Microsoft.ContainerService/managedClusters/${c.name}`;
+export const clusterPath = (c: ClusterAddress) =>
+  `/subscriptions/${c.subscriptionId}/resourceGroups/${c.resourceGroup}/providers/Microsoft.ContainerService/managedClusters/${c.name}`;
 export const rolloutPath = (c: ClusterAddress) => `/clusters/${c.subscriptionId}/${c.resourceGroup}/${c.name}/rollout`;
 
 interface WireCluster {
-  properties: { provisioningState: string; agentPoolProfiles: { name: string; osType: string; count: number }[]; securityProfile?: { customCATrustCertificates?: string[] } };
+  properties: {
+    provisioningState: string;
+    agentPoolProfiles: { name: string; osType: string; count: number }[];
+    securityProfile?: { customCATrustCertificates?: string[] };
+  };
 }
 
 export interface StartedRollout {
@@ -63,7 +94,13 @@ export class ArmForTests {
     expect(response.ok()).toBeTruthy();
     const { access_token: token } = (await response.json()) as { access_token: string };
     await control.dispose();
-    return new ArmForTests(await request.newContext({ baseURL: EMULATOR_URL, ignoreHTTPSErrors: true, extraHTTPHeaders: { authorization: `Bearer ${token}` } }));
+    return new ArmForTests(
+      await request.newContext({
+        baseURL: EMULATOR_URL,
+        ignoreHTTPSErrors: true,
+        extraHTTPHeaders: { authorization: `Bearer ${token}` },
+      }),
+    );
   }
 
   async cluster(c: ClusterAddress): Promise<WireCluster> {
@@ -75,7 +112,7 @@ export class ArmForTests {
   /** Every machine of a pool, following nextLink. */
   async machines(c: ClusterAddress, pool: string): Promise<string[]> {
     const names: string[] = [];
-    for (let url: string | undefined = `${clusterPath(c)}/agentPools/${pool}/machines?${API}`; url; ) {
+    for (let url: string | undefined = `${clusterPath(c)}/agentPools/${pool}/machines?${API}`; url;) {
       const response = await this.api.get(url);
       expect(response.status()).toBe(200);
       const page = (await response.json()) as { value: { name: string }[]; nextLink?: string | null };
@@ -94,7 +131,9 @@ export class ArmForTests {
   async machinesByPool(c: ClusterAddress): Promise<Record<string, string[]>> {
     const cluster = await this.cluster(c);
     const pools = cluster.properties.agentPoolProfiles.map((p) => p.name);
-    return Object.fromEntries(await Promise.all(pools.map(async (pool) => [pool, await this.machines(c, pool)] as const)));
+    return Object.fromEntries(
+      await Promise.all(pools.map(async (pool) => [pool, await this.machines(c, pool)] as const)),
+    );
   }
 
   /** PUTs the cluster back with `change(entries)` as its CA list and returns the handle apply would return. */
@@ -102,13 +141,28 @@ export class ArmForTests {
     const machinesBefore = await this.machinesByPool(c);
     const cluster = await this.cluster(c);
     const entries = cluster.properties.securityProfile?.customCATrustCertificates ?? [];
-    const body = { ...cluster, properties: { ...cluster.properties, securityProfile: { ...cluster.properties.securityProfile, customCATrustCertificates: change(entries) } } };
+    const body = {
+      ...cluster,
+      properties: {
+        ...cluster.properties,
+        securityProfile: { ...cluster.properties.securityProfile, customCATrustCertificates: change(entries) },
+      },
+    };
     const response = await this.api.put(`${clusterPath(c)}?${API}`, { data: body });
     expect(response.status(), await response.text()).toBe(200);
     const operationUrl = response.headers()['azure-asyncoperation'];
     expect(operationUrl).toMatch(/^https:\/\/localhost:\d+\/subscriptions\/.+\/operations\/.+&h=/);
-    const handle: RolloutHandle = { v: 1, clusterId: clusterPath(c), operationUrl, startedAt: new Date().toISOString(), machinesBefore };
-    return { handle, url: rolloutHref(c, undefined, { operationId: operationIdOf(operationUrl), since: handle.startedAt }) };
+    const handle: RolloutHandle = {
+      v: 1,
+      clusterId: clusterPath(c),
+      operationUrl,
+      startedAt: new Date().toISOString(),
+      machinesBefore,
+    };
+    return {
+      handle,
+      url: rolloutHref(c, undefined, { operationId: operationIdOf(operationUrl), since: handle.startedAt }),
+    };
   }
 
   /** Cancels the running operation (`POST {cluster}/abort`, as `az aks operation-abort` does). */
@@ -129,8 +183,15 @@ export class ArmForTests {
 /** Puts the private handle into the signed-in browser's localStorage for `persona`, as apply's success branch does. */
 export async function storeHandle(page: Page, handle: RolloutHandle, persona: PersonaId = 'owner'): Promise<void> {
   const account = accountTagOf(PERSONAS[persona]);
-  const key = handleKey({ operationId: operationIdOf(handle.operationUrl), clusterId: handle.clusterId, since: handle.startedAt });
-  await page.evaluate(({ key, value }) => localStorage.setItem(key, value), { key, value: JSON.stringify({ v: 1, account, savedAt: Date.now(), handle }) });
+  const key = handleKey({
+    operationId: operationIdOf(handle.operationUrl),
+    clusterId: handle.clusterId,
+    since: handle.startedAt,
+  });
+  await page.evaluate(({ key, value }) => localStorage.setItem(key, value), {
+    key,
+    value: JSON.stringify({ v: 1, account, savedAt: Date.now(), handle }),
+  });
 }
 
 /**
@@ -147,7 +208,12 @@ export async function recordPoolProgress(page: Page): Promise<void> {
         if (list.at(-1) !== el.dataset.updated) list.push(el.dataset.updated ?? '');
       });
     };
-    new MutationObserver(record).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-updated'] });
+    new MutationObserver(record).observe(document, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ['data-updated'],
+    });
   });
 }
 
@@ -172,8 +238,12 @@ export const SHORT_ROLLOUT_URL = /\/rollout\?op=[0-9a-z-]+&since=[^&#]+/;
 export async function storedHandle(page: Page): Promise<RolloutHandle> {
   const url = new URL(page.url());
   const operationId = url.searchParams.get('op');
-  const entries = await page.evaluate(() => Object.entries(localStorage).filter(([key]) => key.startsWith('aks-ca-trust.rollout.')));
-  const match = entries.find(([key]) => (operationId ? key.endsWith(`.op.${operationId}`) : key.includes(`|${url.searchParams.get('since')}`)));
+  const entries = await page.evaluate(() =>
+    Object.entries(localStorage).filter(([key]) => key.startsWith('aks-ca-trust.rollout.')),
+  );
+  const match = entries.find(([key]) =>
+    operationId ? key.endsWith(`.op.${operationId}`) : key.includes(`|${url.searchParams.get('since')}`),
+  );
   if (!match) throw new Error(`no rollout handle in localStorage for ${url.search}`);
   return (JSON.parse(match[1]) as { handle: RolloutHandle }).handle;
 }

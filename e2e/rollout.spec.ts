@@ -2,7 +2,21 @@ import { createServer, type Server } from 'node:net';
 import type { Page } from '@playwright/test';
 import { EMULATOR_URL } from './environment';
 import { expectAccessible, signInWithMsal } from './fixtures';
-import { ArmForTests, CANARY, PAYMENTS, PERSONAS, WEB, expect, poolHistory, recordPoolProgress, rolloutPath, storeHandle, test, type ClusterAddress, type StartedRollout } from './rollout-arm';
+import {
+  ArmForTests,
+  CANARY,
+  PAYMENTS,
+  PERSONAS,
+  WEB,
+  expect,
+  poolHistory,
+  recordPoolProgress,
+  rolloutPath,
+  storeHandle,
+  test,
+  type ClusterAddress,
+  type StartedRollout,
+} from './rollout-arm';
 import { InventoryPage } from './pages/inventory-page';
 import { revokeSessions, withShortLivedTokens } from './support/emulator-settings';
 import { RolloutPage } from './pages/rollout-page';
@@ -22,22 +36,36 @@ function expectProgressFromZeroToAll(history: Record<string, string[]>, totals: 
     const values = (history[pool] ?? []).filter((v) => v !== 'unknown').map(Number);
     expect(values[0], `${pool}: ${history[pool]}`).toBe(0);
     expect(values.at(-1), `${pool}: ${history[pool]}`).toBe(total);
-    expect(values.some((v) => v > 0 && v < total), `${pool} moved through intermediate counts: ${history[pool]}`).toBe(true);
-    for (let i = 1; i < values.length; i++) expect(values[i]!, `${pool} never goes back: ${history[pool]}`).toBeGreaterThanOrEqual(values[i - 1]!);
+    expect(
+      values.some((v) => v > 0 && v < total),
+      `${pool} moved through intermediate counts: ${history[pool]}`,
+    ).toBe(true);
+    for (let i = 1; i < values.length; i++)
+      expect(values[i]!, `${pool} never goes back: ${history[pool]}`).toBeGreaterThanOrEqual(values[i - 1]!);
   }
 }
 
 async function rolledTotals(arm: ArmForTests, cluster: ClusterAddress): Promise<Record<string, number>> {
   const wire = await arm.cluster(cluster);
   const machines = await arm.machinesByPool(cluster);
-  return Object.fromEntries(wire.properties.agentPoolProfiles.filter((p) => p.osType === 'Linux').map((p) => [p.name, machines[p.name]!.length]));
+  return Object.fromEntries(
+    wire.properties.agentPoolProfiles
+      .filter((p) => p.osType === 'Linux')
+      .map((p) => [p.name, machines[p.name]!.length]),
+  );
 }
 
 /**
  * Adds one CA of `donor` (by index) to `cluster`'s list, keeps the private handle in this browser as apply does, and
  * opens the rollout view on the short link.
  */
-async function openOwnRollout(page: Page, arm: ArmForTests, cluster: ClusterAddress, donor: ClusterAddress, index: number): Promise<StartedRollout> {
+async function openOwnRollout(
+  page: Page,
+  arm: ArmForTests,
+  cluster: ClusterAddress,
+  donor: ClusterAddress,
+  index: number,
+): Promise<StartedRollout> {
   const extra = (await arm.caEntries(donor))[index]!;
   const rollout = await arm.startCaChange(cluster, (entries) => [...entries, extra]);
   await storeHandle(page, rollout.handle);
@@ -50,8 +78,15 @@ test.describe('rollout tracking', () => {
     await signInWithMsal(page, PERSONAS.owner.name);
   });
 
-  for (const [behaviour, cluster] of [['replace', PAYMENTS], ['reimage', WEB]] as const) {
-    test(`a ${behaviour} rollout shows per-pool progress moving from 0 to every node, stages from signals, then Succeeded`, async ({ page, emulator, arm }) => {
+  for (const [behaviour, cluster] of [
+    ['replace', PAYMENTS],
+    ['reimage', WEB],
+  ] as const) {
+    test(`a ${behaviour} rollout shows per-pool progress moving from 0 to every node, stages from signals, then Succeeded`, async ({
+      page,
+      emulator,
+      arm,
+    }) => {
       test.setTimeout(240_000);
       // Slow enough that the lists (read every 6 polls of 1 s in e2e) see the small pools between batches.
       await emulator.setSpeed(behaviour === 'reimage' ? 6000 : 2500);
@@ -73,16 +108,22 @@ test.describe('rollout tracking', () => {
 
       await expect(view.outcome()).toHaveAttribute('data-outcome', 'succeeded', { timeout: 200_000 });
       expectProgressFromZeroToAll(await poolHistory(page), totals);
-      for (const key of ['accepted', 'preparing', 'nodes', 'end'] as const) await expect(view.stage(key)).toHaveAttribute('data-state', 'complete');
+      for (const key of ['accepted', 'preparing', 'nodes', 'end'] as const)
+        await expect(view.stage(key)).toHaveAttribute('data-state', 'complete');
       const pools = await view.pools();
-      for (const pool of Object.keys(totals)) expect(pools[pool]).toMatchObject({ stage: 'done', behaviour, signal: 'vmss' });
+      for (const pool of Object.keys(totals))
+        expect(pools[pool]).toMatchObject({ stage: 'done', behaviour, signal: 'vmss' });
       await expect(page).toHaveTitle(new RegExp(`^Rollout succeeded · ${cluster.name}`));
       await expect(page.getByTestId('trusted-certificate').first()).toBeVisible();
       await expectAccessible(page, `${behaviour} rollout succeeded`);
     });
   }
 
-  test('a reload in the first tab resumes at full precision (operation status and machines before, from this browser)', async ({ page, emulator, arm }) => {
+  test('a reload in the first tab resumes at full precision (operation status and machines before, from this browser)', async ({
+    page,
+    emulator,
+    arm,
+  }) => {
     test.setTimeout(120_000);
     await emulator.setSpeed(2500);
     const rollout = await openOwnRollout(page, arm, PAYMENTS, WEB, 1);
@@ -99,12 +140,20 @@ test.describe('rollout tracking', () => {
 
     // Opened without the link (the cluster page's "Watch rollout"), the view offers this browser's own rollout.
     await page.goto(rolloutPath(PAYMENTS));
-    await page.getByTestId('own-rollout-link').getByRole('link', { name: 'Follow that rollout with its own status' }).click();
+    await page
+      .getByTestId('own-rollout-link')
+      .getByRole('link', { name: 'Follow that rollout with its own status' })
+      .click();
     await page.waitForURL(/\/rollout\?op=/);
     await expect(view.signal('operation')).toHaveAttribute('data-state', 'have');
   });
 
-  test('another persona with read access opening the link tracks from cluster state and says what it lacks', async ({ page, browser, emulator, arm }) => {
+  test('another persona with read access opening the link tracks from cluster state and says what it lacks', async ({
+    page,
+    browser,
+    emulator,
+    arm,
+  }) => {
     test.setTimeout(150_000);
     await emulator.setSpeed(2500);
     const rollout = await openOwnRollout(page, arm, PAYMENTS, WEB, 1);
@@ -129,7 +178,11 @@ test.describe('rollout tracking', () => {
     }
   });
 
-  test('a failed rollout shows ARM code and message and never shows later stages as done', async ({ page, emulator, arm }) => {
+  test('a failed rollout shows ARM code and message and never shows later stages as done', async ({
+    page,
+    emulator,
+    arm,
+  }) => {
     test.setTimeout(120_000);
     await emulator.setSpeed(800);
     const message = `Drain of node aks-apps-vmss000001 failed when evicting pods: PodDisruptionBudget allows 0 disruptions. ${'<b>not markup</b> '.repeat(90)}`;
@@ -170,7 +223,11 @@ test.describe('rollout tracking', () => {
     await expectAccessible(page, 'rollout canceled');
   });
 
-  test('503 and 429 bursts during polling: the page says reconnecting, keeps its state and carries on', async ({ page, emulator, arm }) => {
+  test('503 and 429 bursts during polling: the page says reconnecting, keeps its state and carries on', async ({
+    page,
+    emulator,
+    arm,
+  }) => {
     test.setTimeout(120_000);
     await emulator.setSpeed(1500);
     const rollout = await arm.startCaChange(WEB, (entries) => entries.slice(0, 1));
@@ -193,7 +250,9 @@ test.describe('rollout tracking', () => {
     expect((await emulator.faultHits()).length).toBe(0); // every injected failure was met
   });
 
-  test('a forged operation URL in the stored handle is refused by the server, and no request reaches the forged host', async ({ page }) => {
+  test('a forged operation URL in the stored handle is refused by the server, and no request reaches the forged host', async ({
+    page,
+  }) => {
     let connections = 0;
     const trap: Server = createServer((socket) => {
       connections++;
@@ -212,7 +271,9 @@ test.describe('rollout tracking', () => {
       };
       await storeHandle(page, handle);
       await page.goto(`${rolloutPath(WEB)}?op=${operationId}&since=${encodeURIComponent(handle.startedAt)}`);
-      await expect(page.getByTestId('rollout-refused')).toContainText('The operation URL was refused: it is not on the configured Azure Resource Manager endpoint');
+      await expect(page.getByTestId('rollout-refused')).toContainText(
+        'The operation URL was refused: it is not on the configured Azure Resource Manager endpoint',
+      );
       await expect(page.getByTestId('pool')).toHaveCount(0);
       await expect(page.getByTestId('connection')).toHaveAttribute('data-connection', 'stopped');
       expect(connections).toBe(0);
@@ -221,10 +282,16 @@ test.describe('rollout tracking', () => {
     }
   });
 
-  test('without a handle, an Updating cluster from the inventory link shows pool states and machines, says what it lacks, and pauses while hidden', async ({ page, emulator: _ }) => {
+  test('without a handle, an Updating cluster from the inventory link shows pool states and machines, says what it lacks, and pauses while hidden', async ({
+    page,
+    emulator: _,
+  }) => {
     const inventory = new InventoryPage(page);
     await inventory.waitUntilLoaded();
-    await inventory.row(CANARY.name).getByRole('link', { name: /Watch rollout/ }).click();
+    await inventory
+      .row(CANARY.name)
+      .getByRole('link', { name: /Watch rollout/ })
+      .click();
     await page.waitForURL(new RegExp(`${rolloutPath(CANARY)}`));
     const view = new RolloutPage(page);
     await view.waitForLive();
@@ -242,9 +309,14 @@ test.describe('rollout tracking', () => {
     await expect(view.connection()).toHaveAttribute('data-connection', /live|stopped/);
   });
 
-  test('without a handle, a cluster with nothing running says so, reports no outcome and ticks no stage', async ({ page, emulator: _ }) => {
+  test('without a handle, a cluster with nothing running says so, reports no outcome and ticks no stage', async ({
+    page,
+    emulator: _,
+  }) => {
     await page.goto(rolloutPath(WEB));
-    await expect(page.getByTestId('no-operation-running')).toContainText('No operation is running on this cluster now (provisioning state Succeeded)');
+    await expect(page.getByTestId('no-operation-running')).toContainText(
+      'No operation is running on this cluster now (provisioning state Succeeded)',
+    );
     await expect(page.getByTestId('rollout-outcome')).toHaveCount(0);
     await expect(page.getByTestId('rollout-stages')).toHaveCount(0);
     await expect(page.getByTestId('pool')).toHaveCount(2);
@@ -252,7 +324,10 @@ test.describe('rollout tracking', () => {
 });
 
 test.describe('rollout tracking without VMSS access', () => {
-  test('deployer (no read on the node resource group): VMSS signals unavailable, reimage progress unknown and said so, then Succeeded', async ({ page, emulator }) => {
+  test('deployer (no read on the node resource group): VMSS signals unavailable, reimage progress unknown and said so, then Succeeded', async ({
+    page,
+    emulator,
+  }) => {
     test.setTimeout(180_000);
     await emulator.setSpeed(3000);
     await signInWithMsal(page, PERSONAS.deployer.name);
@@ -281,7 +356,11 @@ test.describe('rollout tracking without VMSS access', () => {
 });
 
 test.describe('rollout tracking when the sign-in session ends', () => {
-  test('getArmToken needs the user during polling: "Sign in again", polling stops, nothing navigates until the click', async ({ page, emulator, arm }) => {
+  test('getArmToken needs the user during polling: "Sign in again", polling stops, nothing navigates until the click', async ({
+    page,
+    emulator,
+    arm,
+  }) => {
     test.setTimeout(120_000);
     await withShortLivedTokens(async () => {
       await emulator.setSpeed(6000);

@@ -25,7 +25,7 @@ test.describe('MSAL sign-in against the emulator (production path)', () => {
 });
 
 test.describe('switching accounts', () => {
-  test('a signed-in user picks another account and sees that account\'s subscriptions', async ({ page }) => {
+  test("a signed-in user picks another account and sees that account's subscriptions", async ({ page }) => {
     await signInWithMsal(page, 'Olivia Owner');
     await page.getByRole('button', { name: 'Switch account' }).click();
     await page.waitForURL(new RegExp(`^${EMULATOR_URL}/`));
@@ -41,11 +41,14 @@ test.describe('tabs of one user', () => {
     const second = await context.newPage();
     const signInRequests: string[] = [];
     second.on('request', (request) => {
-      if (request.url().startsWith(EMULATOR_URL) && /\/oauth2\/v2\.0\/(authorize|token)/.test(request.url())) signInRequests.push(request.url());
+      if (request.url().startsWith(EMULATOR_URL) && /\/oauth2\/v2\.0\/(authorize|token)/.test(request.url()))
+        signInRequests.push(request.url());
     });
     await second.goto(MSAL_APP_URL);
     await expect(new AppShell(second).signedInAs()).toContainText('Olivia Owner');
-    await expect(second.getByTestId('inventory-status')).toContainText(/clusters? in \d+ subscriptions?/, { timeout: 30_000 });
+    await expect(second.getByTestId('inventory-status')).toContainText(/clusters? in \d+ subscriptions?/, {
+      timeout: 30_000,
+    });
     // The ARM token came from the cache both tabs share: no authorize redirect, no token request.
     expect(signInRequests).toEqual([]);
   });

@@ -16,7 +16,11 @@ export interface Principal {
 
 export type BearerCheck =
   | { ok: true; principal: Principal }
-  | { ok: false; code: 'AuthenticationFailed' | 'InvalidAuthenticationToken' | 'ExpiredAuthenticationToken'; message: string };
+  | {
+      ok: false;
+      code: 'AuthenticationFailed' | 'InvalidAuthenticationToken' | 'ExpiredAuthenticationToken';
+      message: string;
+    };
 
 /** Checks an `Authorization` header value: signature, issuer, audience, expiry. Never throws. */
 export type VerifyBearer = (authorizationHeader: string | undefined) => Promise<BearerCheck>;

@@ -38,17 +38,47 @@ export interface Persona {
 }
 
 export const TENANTS: Tenant[] = [
-  { tenantId: '72f988bf-0000-4000-8000-000000000001', displayName: 'Contoso', defaultDomain: 'contoso.onmicrosoft.com', countryCode: 'US' },
-  { tenantId: '72f988bf-0000-4000-8000-000000000002', displayName: 'Fabrikam', defaultDomain: 'fabrikam.onmicrosoft.com', countryCode: 'DE' },
+  {
+    tenantId: '72f988bf-0000-4000-8000-000000000001',
+    displayName: 'Contoso',
+    defaultDomain: 'contoso.onmicrosoft.com',
+    countryCode: 'US',
+  },
+  {
+    tenantId: '72f988bf-0000-4000-8000-000000000002',
+    displayName: 'Fabrikam',
+    defaultDomain: 'fabrikam.onmicrosoft.com',
+    countryCode: 'DE',
+  },
 ];
 
 const [CONTOSO, FABRIKAM] = TENANTS.map((t) => t.tenantId) as [string, string];
 
 export const SUBSCRIPTIONS: SeedSubscription[] = [
-  { subscriptionId: '00000000-aaaa-4000-8000-000000000001', displayName: 'contoso-prod', tenantId: CONTOSO, state: 'Enabled' },
-  { subscriptionId: '00000000-aaaa-4000-8000-000000000002', displayName: 'contoso-staging', tenantId: CONTOSO, state: 'Enabled' },
-  { subscriptionId: '00000000-aaaa-4000-8000-000000000003', displayName: 'fabrikam-platform', tenantId: FABRIKAM, state: 'Enabled' },
-  { subscriptionId: '00000000-aaaa-4000-8000-000000000004', displayName: 'fabrikam-sandbox', tenantId: FABRIKAM, state: 'Warned' },
+  {
+    subscriptionId: '00000000-aaaa-4000-8000-000000000001',
+    displayName: 'contoso-prod',
+    tenantId: CONTOSO,
+    state: 'Enabled',
+  },
+  {
+    subscriptionId: '00000000-aaaa-4000-8000-000000000002',
+    displayName: 'contoso-staging',
+    tenantId: CONTOSO,
+    state: 'Enabled',
+  },
+  {
+    subscriptionId: '00000000-aaaa-4000-8000-000000000003',
+    displayName: 'fabrikam-platform',
+    tenantId: FABRIKAM,
+    state: 'Enabled',
+  },
+  {
+    subscriptionId: '00000000-aaaa-4000-8000-000000000004',
+    displayName: 'fabrikam-sandbox',
+    tenantId: FABRIKAM,
+    state: 'Warned',
+  },
 ];
 
 const sub = (i: number) => `/subscriptions/${SUBSCRIPTIONS[i]!.subscriptionId}`;
@@ -90,7 +120,8 @@ export const PERSONAS: Persona[] = [
     name: 'Dana Deployer',
     username: 'dana@contoso.onmicrosoft.com',
     homeTenantId: CONTOSO,
-    description: 'Contributor on rg-web-prod and rg-payments-prod of contoso-prod; cannot read their node resource groups',
+    description:
+      'Contributor on rg-web-prod and rg-payments-prod of contoso-prod; cannot read their node resource groups',
     roleAssignments: [
       { scope: `${sub(0)}/resourceGroups/rg-web-prod`, role: 'Contributor' },
       { scope: `${sub(0)}/resourceGroups/rg-payments-prod`, role: 'Contributor' },

@@ -12,7 +12,9 @@ function shellQuote(value: string): string {
 }
 
 function environmentLines(emulator: RunningEmulator): string[] {
-  return Object.entries(appEnvironmentFor(emulator.baseUrl, emulator.caFile)).map(([name, value]) => `export ${name}=${shellQuote(value)}`);
+  return Object.entries(appEnvironmentFor(emulator.baseUrl, emulator.caFile)).map(
+    ([name, value]) => `export ${name}=${shellQuote(value)}`,
+  );
 }
 
 function fail(message: string, code: number): never {

@@ -48,7 +48,9 @@ describe('startEmulator', () => {
   });
 
   it('fails clearly when the port is taken', async () => {
-    await expect(startEmulator({ port: env.emulator.port, dataDir: env.dataDir, quiet: true })).rejects.toThrow(/already in use/);
+    await expect(startEmulator({ port: env.emulator.port, dataDir: env.dataDir, quiet: true })).rejects.toThrow(
+      /already in use/,
+    );
   });
 });
 
@@ -57,11 +59,22 @@ describe('control API', () => {
     const res = await env.get(`${env.emulator.baseUrl}/_emulator/token`, { json: { persona: 'owner' } });
     expect(res.status).toBe(200);
     expect(res.header('cache-control')).toBe('no-store');
-    const body = res.json<{ access_token: string; token_type: string; expires_in: number; expires_on: number; tenant_id: string }>();
+    const body = res.json<{
+      access_token: string;
+      token_type: string;
+      expires_in: number;
+      expires_on: number;
+      tenant_id: string;
+    }>();
     expect(body).toMatchObject({ token_type: 'Bearer', expires_in: 3599, tenant_id: TENANTS[0]!.tenantId });
     expect(body.expires_on).toBeGreaterThan(Date.now() / 1000);
-    expect(decodeJwt(body.access_token)).toMatchObject({ aud: 'https://management.azure.com', oid: PERSONAS[0]!.objectId });
-    const fabrikam = await env.get(`${env.emulator.baseUrl}/_emulator/token`, { json: { persona: 'owner', tenantId: TENANTS[1]!.tenantId } });
+    expect(decodeJwt(body.access_token)).toMatchObject({
+      aud: 'https://management.azure.com',
+      oid: PERSONAS[0]!.objectId,
+    });
+    const fabrikam = await env.get(`${env.emulator.baseUrl}/_emulator/token`, {
+      json: { persona: 'owner', tenantId: TENANTS[1]!.tenantId },
+    });
     expect(decodeJwt(fabrikam.json<{ access_token: string }>().access_token).tid).toBe(TENANTS[1]!.tenantId);
   });
 
@@ -69,12 +82,24 @@ describe('control API', () => {
     const res = await env.get(`${env.emulator.baseUrl}/_emulator/token`, { json: { persona: 'mallory' } });
     expect(res.status).toBe(404);
     expect(res.json<{ error: { message: string } }>().error.message).toContain('owner, reader');
-    expect((await env.get(`${env.emulator.baseUrl}/_emulator/token`, { body: 'not json', headers: { 'content-type': 'application/json' } })).status).toBe(400);
-    expect((await env.get(`${env.emulator.baseUrl}/_emulator/token`, { json: { persona: 'owner', tenantId: 'nope' } })).status).toBe(400);
+    expect(
+      (
+        await env.get(`${env.emulator.baseUrl}/_emulator/token`, {
+          body: 'not json',
+          headers: { 'content-type': 'application/json' },
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (await env.get(`${env.emulator.baseUrl}/_emulator/token`, { json: { persona: 'owner', tenantId: 'nope' } }))
+        .status,
+    ).toBe(400);
   });
 
   it('lists personas', async () => {
-    const { value } = (await env.get(`${env.emulator.baseUrl}/_emulator/personas`)).json<{ value: { id: string; homeTenantId: string }[] }>();
+    const { value } = (await env.get(`${env.emulator.baseUrl}/_emulator/personas`)).json<{
+      value: { id: string; homeTenantId: string }[];
+    }>();
     expect(value.map((p) => p.id)).toEqual(expect.arrayContaining(['owner', 'reader', 'nobody']));
     expect(value[0]).toHaveProperty('homeTenantId');
   });
@@ -91,7 +116,8 @@ describe('control API', () => {
 
   it('recognises loopback addresses only', () => {
     for (const a of ['127.0.0.1', '::1', '::ffff:127.0.0.1', '127.1.2.3']) expect(isLoopbackAddress(a)).toBe(true);
-    for (const a of ['10.0.0.1', '::ffff:10.0.0.1', '192.168.1.1', '', undefined]) expect(isLoopbackAddress(a)).toBe(false);
+    for (const a of ['10.0.0.1', '::ffff:10.0.0.1', '192.168.1.1', '', undefined])
+      expect(isLoopbackAddress(a)).toBe(false);
   });
 });
 

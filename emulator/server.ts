@@ -62,8 +62,19 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   // The port is known only after listening (port 0), so the app is built lazily on the first request.
   let handler: Hono<{ Bindings: HttpBindings }> | undefined;
   const fetch = (request: Request, env: HttpBindings) =>
-    handler ? handler.fetch(request, env) : Response.json(armError('ServiceUnavailable', 'The emulator is starting.'), { status: 503, headers: { 'retry-after': '1' } });
-  const listening = await listenLoopback(fetch, { key: tls.keyPem, cert: tls.certPem }, options.port ?? 8443, host, write);
+    handler
+      ? handler.fetch(request, env)
+      : Response.json(armError('ServiceUnavailable', 'The emulator is starting.'), {
+          status: 503,
+          headers: { 'retry-after': '1' },
+        });
+  const listening = await listenLoopback(
+    fetch,
+    { key: tls.keyPem, cert: tls.certPem },
+    options.port ?? 8443,
+    host,
+    write,
+  );
   const port = listening.port;
   const baseUrl = `https://localhost:${port}`;
   const origins = loopbackOrigins(port);

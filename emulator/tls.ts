@@ -48,7 +48,10 @@ export function tlsPaths(dataDir: string) {
   };
 }
 
-async function loadOrCreateCa(caFile: string, caKeyFile: string): Promise<{ ca: CertificateAuthority; created: boolean }> {
+async function loadOrCreateCa(
+  caFile: string,
+  caKeyFile: string,
+): Promise<{ ca: CertificateAuthority; created: boolean }> {
   if (existsSync(caFile) && existsSync(caKeyFile)) {
     try {
       const ca = await loadCertificateAuthority(readFileSync(caFile, 'utf8'), readFileSync(caKeyFile, 'utf8'));
@@ -57,13 +60,19 @@ async function loadOrCreateCa(caFile: string, caKeyFile: string): Promise<{ ca: 
       // unreadable or corrupt: make a new one below
     }
   }
-  const ca = await createCertificateAuthority({ subject: 'CN=aks-ca-trust emulator local CA, O=aks-ca-trust emulator' });
+  const ca = await createCertificateAuthority({
+    subject: 'CN=aks-ca-trust emulator local CA, O=aks-ca-trust emulator',
+  });
   writePrivateFile(caKeyFile, ca.keyPem);
   writePublicFile(caFile, ca.certPem);
   return { ca, created: true };
 }
 
-async function serverCertificateIsUsable(certFile: string, keyFile: string, ca: CertificateAuthority): Promise<boolean> {
+async function serverCertificateIsUsable(
+  certFile: string,
+  keyFile: string,
+  ca: CertificateAuthority,
+): Promise<boolean> {
   if (!existsSync(certFile) || !existsSync(keyFile)) return false;
   try {
     const leaf = parseCertificate(readFileSync(certFile, 'utf8'));

@@ -29,12 +29,16 @@ function fail(message: string, code = 1): never {
 
 function post(url: string, ca: string, body: string): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', ca, headers: { 'content-type': 'application/json' }, timeout: 10_000 }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-    });
+    const req = request(
+      url,
+      { method: 'POST', ca, headers: { 'content-type': 'application/json' }, timeout: 10_000 },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      },
+    );
     req.on('timeout', () => req.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })));
     req.on('error', reject);
     req.end(body);
@@ -67,7 +71,11 @@ async function main(): Promise<void> {
   const baseUrl = `https://localhost:${port}`;
   let answer: { status: number; text: string };
   try {
-    answer = await post(`${baseUrl}/_emulator/token`, readFileSync(caFile, 'utf8'), JSON.stringify({ persona, tenantId: tenant, scope }));
+    answer = await post(
+      `${baseUrl}/_emulator/token`,
+      readFileSync(caFile, 'utf8'),
+      JSON.stringify({ persona, tenantId: tenant, scope }),
+    );
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     if (code === 'ECONNREFUSED') fail(`the emulator is not running at ${baseUrl} (start it with: npm run emulator)`);

@@ -8,5 +8,5 @@ export interface ActionError {
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
 
-export const succeed = <T,>(data: T): ActionResult<T> => ({ ok: true, data });
+export const succeed = <T>(data: T): ActionResult<T> => ({ ok: true, data });
 export const fail = (error: ActionError): ActionResult<never> => ({ ok: false, error });

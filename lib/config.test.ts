@@ -32,14 +32,33 @@ describe('parseConfig', () => {
   });
 
   it.each([
-    ['AzureUSGovernment', 'https://management.usgovcloudapi.net', 'https://login.microsoftonline.us/organizations', 'https://management.usgovcloudapi.net/user_impersonation'],
-    ['AzureChinaCloud', 'https://management.chinacloudapi.cn', 'https://login.chinacloudapi.cn/organizations', 'https://management.chinacloudapi.cn/user_impersonation'],
+    [
+      'AzureUSGovernment',
+      'https://management.usgovcloudapi.net',
+      'https://login.microsoftonline.us/organizations',
+      'https://management.usgovcloudapi.net/user_impersonation',
+    ],
+    [
+      'AzureChinaCloud',
+      'https://management.chinacloudapi.cn',
+      'https://login.chinacloudapi.cn/organizations',
+      'https://management.chinacloudapi.cn/user_impersonation',
+    ],
   ])('the %s preset sets endpoint, authority and scope together', (cloud, armEndpoint, authority, armScope) => {
-    expect(parseConfig({ AZURE_CLOUD: cloud, AZURE_CLIENT_ID: CLIENT_ID })).toMatchObject({ cloud, armEndpoint, authority, armScope });
+    expect(parseConfig({ AZURE_CLOUD: cloud, AZURE_CLIENT_ID: CLIENT_ID })).toMatchObject({
+      cloud,
+      armEndpoint,
+      authority,
+      armScope,
+    });
   });
 
   it('recognises the local emulator and lets demo mode run against it', () => {
-    const config = parseConfig({ ARM_ENDPOINT: 'https://localhost:8443/', AZURE_CLIENT_ID: CLIENT_ID, AUTH_MODE: 'demo' });
+    const config = parseConfig({
+      ARM_ENDPOINT: 'https://localhost:8443/',
+      AZURE_CLIENT_ID: CLIENT_ID,
+      AUTH_MODE: 'demo',
+    });
     expect(config).toMatchObject({
       isEmulator: true,
       armEndpoint: 'https://localhost:8443',
@@ -76,7 +95,9 @@ describe('parseConfig', () => {
   });
 
   it('requires a client id', () => {
-    expect(configError({}).message).toBe('AZURE_CLIENT_ID: is required: the application (client) id of your Entra app registration');
+    expect(configError({}).message).toBe(
+      'AZURE_CLIENT_ID: is required: the application (client) id of your Entra app registration',
+    );
   });
 
   it('reads ARM_CA_FILE and refuses a file with no certificate in it', () => {
@@ -111,8 +132,13 @@ describe('parseConfig', () => {
     });
 
     it('an explicit stable or preview version wins over the preset (trimmed)', () => {
-      expect(parseConfig({ AZURE_CLIENT_ID: CLIENT_ID, AZURE_CLOUD: 'AzureChinaCloud', AKS_API_VERSION: ' 2024-10-01 ' }).aksApiVersion).toBe('2024-10-01');
-      expect(parseConfig({ AZURE_CLIENT_ID: CLIENT_ID, AKS_API_VERSION: '2026-03-02-preview' }).aksApiVersion).toBe('2026-03-02-preview');
+      expect(
+        parseConfig({ AZURE_CLIENT_ID: CLIENT_ID, AZURE_CLOUD: 'AzureChinaCloud', AKS_API_VERSION: ' 2024-10-01 ' })
+          .aksApiVersion,
+      ).toBe('2024-10-01');
+      expect(parseConfig({ AZURE_CLIENT_ID: CLIENT_ID, AKS_API_VERSION: '2026-03-02-preview' }).aksApiVersion).toBe(
+        '2026-03-02-preview',
+      );
     });
   });
 });

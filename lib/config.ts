@@ -64,13 +64,23 @@ const httpsUrl = z
 const guid = z
   .string()
   .trim()
-  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a GUID (the application (client) id)');
+  .regex(
+    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+    'must be a GUID (the application (client) id)',
+  );
 
 const hostList = z
   .string()
   .trim()
-  .transform((value) => value.split(',').map((host) => host.trim()).filter(Boolean))
-  .pipe(z.array(z.string().regex(/^[a-z0-9.-]+(:\d{1,5})?$/i, 'each entry must be a host[:port], e.g. login.example.com')));
+  .transform((value) =>
+    value
+      .split(',')
+      .map((host) => host.trim())
+      .filter(Boolean),
+  )
+  .pipe(
+    z.array(z.string().regex(/^[a-z0-9.-]+(:\d{1,5})?$/i, 'each entry must be a host[:port], e.g. login.example.com')),
+  );
 
 const environmentSchema = {
   AZURE_CLOUD: z.enum(Object.keys(CLOUD_PRESETS) as [CloudName, ...CloudName[]], {
@@ -80,14 +90,24 @@ const environmentSchema = {
   AZURE_AUTHORITY: httpsUrl,
   AZURE_CLIENT_ID: guid,
   AZURE_KNOWN_AUTHORITIES: hostList,
-  ARM_SCOPE: z.string().trim().regex(/^\S+\/user_impersonation$|^\S+\/\.default$/, 'must end in /user_impersonation or /.default'),
+  ARM_SCOPE: z
+    .string()
+    .trim()
+    .regex(/^\S+\/user_impersonation$|^\S+\/\.default$/, 'must end in /user_impersonation or /.default'),
   ARM_CA_FILE: z.string().trim().min(1, 'must be a file path'),
   AUTH_MODE: z.enum(['msal', 'demo'], { error: 'must be msal or demo' }),
   AKS_API_VERSION: z
     .string()
     .trim()
-    .regex(/^20\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(-preview)?$/, 'must be an api-version YYYY-MM-DD or YYYY-MM-DD-preview, e.g. 2025-01-01'),
-  ROLLOUT_POLL_MS: z.coerce.number({ error: 'must be a number of milliseconds' }).int('must be a whole number of milliseconds').min(200, 'must be at least 200').max(600_000, 'must be at most 600000'),
+    .regex(
+      /^20\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(-preview)?$/,
+      'must be an api-version YYYY-MM-DD or YYYY-MM-DD-preview, e.g. 2025-01-01',
+    ),
+  ROLLOUT_POLL_MS: z.coerce
+    .number({ error: 'must be a number of milliseconds' })
+    .int('must be a whole number of milliseconds')
+    .min(200, 'must be at least 200')
+    .max(600_000, 'must be at most 600000'),
 } as const;
 
 /** The product's rollout poll interval; shorter intervals are for tests against the local emulator. */
@@ -95,7 +115,10 @@ export const PRODUCT_ROLLOUT_POLL_MS = 5_000;
 
 type Variable = keyof typeof environmentSchema;
 
-function readVariable<K extends Variable>(env: Readonly<Record<string, string | undefined>>, name: K): z.output<(typeof environmentSchema)[K]> | undefined {
+function readVariable<K extends Variable>(
+  env: Readonly<Record<string, string | undefined>>,
+  name: K,
+): z.output<(typeof environmentSchema)[K]> | undefined {
   const raw = env[name];
   if (raw === undefined || raw.trim() === '') return undefined;
   const parsed = environmentSchema[name].safeParse(raw);
@@ -131,7 +154,8 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
 
   const armEndpoint = explicitArm ?? preset.armEndpoint;
   const isEmulator = isLoopbackUrl(armEndpoint);
-  const authority = readVariable(env, 'AZURE_AUTHORITY') ?? `${isEmulator ? armEndpoint : preset.loginEndpoint}/organizations`;
+  const authority =
+    readVariable(env, 'AZURE_AUTHORITY') ?? `${isEmulator ? armEndpoint : preset.loginEndpoint}/organizations`;
   const authMode = readVariable(env, 'AUTH_MODE') ?? 'msal';
   if (authMode === 'demo' && !isEmulator) {
     throw new ConfigError('AUTH_MODE', `demo sign-in is only allowed against the local emulator, not ${armEndpoint}`);
@@ -143,15 +167,22 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
   }
 
   const caFile = readVariable(env, 'ARM_CA_FILE');
-  const knownAuthorities = readVariable(env, 'AZURE_KNOWN_AUTHORITIES') ?? (isEmulator ? [new URL(authority).host] : []);
+  const knownAuthorities =
+    readVariable(env, 'AZURE_KNOWN_AUTHORITIES') ?? (isEmulator ? [new URL(authority).host] : []);
   const cloud = explicitArm && !cloudName ? 'Custom' : (cloudName ?? 'AzureCloud');
 
   return {
-    environmentLabel: isEmulator ? `Local emulator (${new URL(armEndpoint).host})` : cloud === 'Custom' ? `Custom ARM endpoint ${armEndpoint}` : preset.label,
+    environmentLabel: isEmulator
+      ? `Local emulator (${new URL(armEndpoint).host})`
+      : cloud === 'Custom'
+        ? `Custom ARM endpoint ${armEndpoint}`
+        : preset.label,
     cloud,
     isEmulator,
     armEndpoint,
-    armScope: readVariable(env, 'ARM_SCOPE') ?? (explicitArm ? 'https://management.azure.com/user_impersonation' : preset.armScope),
+    armScope:
+      readVariable(env, 'ARM_SCOPE') ??
+      (explicitArm ? 'https://management.azure.com/user_impersonation' : preset.armScope),
     authority,
     knownAuthorities,
     clientId,
@@ -166,7 +197,10 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
 function readRolloutPollMs(env: Readonly<Record<string, string | undefined>>, isEmulator: boolean): number {
   const pollMs = readVariable(env, 'ROLLOUT_POLL_MS') ?? PRODUCT_ROLLOUT_POLL_MS;
   if (pollMs < PRODUCT_ROLLOUT_POLL_MS && !isEmulator) {
-    throw new ConfigError('ROLLOUT_POLL_MS', `must be at least ${PRODUCT_ROLLOUT_POLL_MS} against Azure; shorter intervals are for the local emulator`);
+    throw new ConfigError(
+      'ROLLOUT_POLL_MS',
+      `must be at least ${PRODUCT_ROLLOUT_POLL_MS} against Azure; shorter intervals are for the local emulator`,
+    );
   }
   return pollMs;
 }

@@ -53,7 +53,8 @@ function start(name: string, command: string, args: string[], env: Record<string
 function newestSourceTime(dir: string): number {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (['node_modules', '.next', '.git', '.emulator', 'emulator', 'e2e', 'bench', 'test-results'].includes(entry.name)) continue;
+    if (['node_modules', '.next', '.git', '.emulator', 'emulator', 'e2e', 'bench', 'test-results'].includes(entry.name))
+      continue;
     const path = join(dir, entry.name);
     newest = Math.max(newest, entry.isDirectory() ? newestSourceTime(path) : statSync(path).mtimeMs);
   }
@@ -62,20 +63,30 @@ function newestSourceTime(dir: string): number {
 
 function buildIfStale(): void {
   const buildId = '.next/BUILD_ID';
-  const fresh = existsSync(buildId) && existsSync('.next/standalone/server.js') && statSync(buildId).mtimeMs > newestSourceTime('.');
+  const fresh =
+    existsSync(buildId) &&
+    existsSync('.next/standalone/server.js') &&
+    statSync(buildId).mtimeMs > newestSourceTime('.');
   if (fresh || !options.build) return;
   console.log('demo: building the dashboard (first run, or sources changed)…');
-  const result = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  const result = spawnSync('npx', ['next', 'build'], {
+    stdio: 'inherit',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  });
   if (result.status !== 0) stopAll(result.status ?? 1);
 }
 
 async function emulatorIsHealthy(): Promise<boolean> {
   if (!existsSync(caFile)) return false;
   return new Promise((done) => {
-    const req = request(`${emulatorUrl}/_emulator/health`, { agent: new Agent({ ca: readFileSync(caFile) }), timeout: 2000 }, (res) => {
-      res.resume();
-      done(res.statusCode === 200);
-    });
+    const req = request(
+      `${emulatorUrl}/_emulator/health`,
+      { agent: new Agent({ ca: readFileSync(caFile) }), timeout: 2000 },
+      (res) => {
+        res.resume();
+        done(res.statusCode === 200);
+      },
+    );
     req.on('error', () => done(false));
     req.on('timeout', () => req.destroy());
     req.end();
@@ -91,14 +102,28 @@ async function waitForEmulator(): Promise<void> {
   stopAll(1);
 }
 
-const emulatorArgs = ['tsx', 'emulator/main.ts', '--port', String(options.emulatorPort), '--data-dir', dataDir, '--ms-per-batch', '3000'];
+const emulatorArgs = [
+  'tsx',
+  'emulator/main.ts',
+  '--port',
+  String(options.emulatorPort),
+  '--data-dir',
+  dataDir,
+  '--ms-per-batch',
+  '3000',
+];
 if (options.state) emulatorArgs.push('--state', resolve(options.state));
 start('emulator', 'npx', emulatorArgs);
 buildIfStale();
 await waitForEmulator();
 
-start('dashboard', process.execPath, ['scripts/start-standalone.mjs', '--port', String(options.port), '--host', 'localhost'], {
-  NEXT_TELEMETRY_DISABLED: '1',
-  ...appEnvironmentFor(emulatorUrl, caFile, 'demo'),
-});
+start(
+  'dashboard',
+  process.execPath,
+  ['scripts/start-standalone.mjs', '--port', String(options.port), '--host', 'localhost'],
+  {
+    NEXT_TELEMETRY_DISABLED: '1',
+    ...appEnvironmentFor(emulatorUrl, caFile, 'demo'),
+  },
+);
 console.log(`\n  AKS CA trust demo: open ${appUrl}  (emulator at ${emulatorUrl}; Ctrl-C stops both)\n`);

@@ -5,7 +5,12 @@ import { cpSync, existsSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 
-const { values } = parseArgs({ options: { port: { type: 'string', default: process.env.PORT ?? '3000' }, host: { type: 'string', default: process.env.HOSTNAME ?? '127.0.0.1' } } });
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: process.env.PORT ?? '3000' },
+    host: { type: 'string', default: process.env.HOSTNAME ?? '127.0.0.1' },
+  },
+});
 if (!/^\d{1,5}$/.test(values.port)) {
   console.error(`start-standalone: --port must be a number, got "${values.port}"`);
   process.exit(2);
@@ -18,6 +23,9 @@ if (!existsSync(server)) {
 cpSync('.next/static', '.next/standalone/.next/static', { recursive: true });
 if (existsSync('public')) cpSync('public', '.next/standalone/public', { recursive: true });
 
-const child = spawn(process.execPath, [server], { stdio: 'inherit', env: { ...process.env, PORT: values.port, HOSTNAME: values.host } });
+const child = spawn(process.execPath, [server], {
+  stdio: 'inherit',
+  env: { ...process.env, PORT: values.port, HOSTNAME: values.host },
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -15,12 +15,18 @@ export interface ApplyAccepted {
   handle: RolloutHandle;
 }
 
-export async function getCluster(token: string, cluster: z.input<typeof clusterRefSchema>): Promise<ActionResult<ClusterSummary>> {
+export async function getCluster(
+  token: string,
+  cluster: z.input<typeof clusterRefSchema>,
+): Promise<ActionResult<ClusterSummary>> {
   return runArmAction(token, clusterRefSchema, cluster, (clients, ref) => getClusterSummary(clients, ref));
 }
 
 /** Whether the caller may write the cluster, from ARM's permissions API: the page asks before any edit. */
-export async function getClusterPermissions(token: string, cluster: z.input<typeof clusterRefSchema>): Promise<ActionResult<ClusterAccess>> {
+export async function getClusterPermissions(
+  token: string,
+  cluster: z.input<typeof clusterRefSchema>,
+): Promise<ActionResult<ClusterAccess>> {
   return runArmAction(token, clusterRefSchema, cluster, (clients, ref) => getClusterAccess(clients, ref));
 }
 
@@ -33,7 +39,11 @@ export async function applyCaBundle(token: string, args: ApplyArguments): Promis
   return runArmAction(token, applyArgumentsSchema, args, async (clients, input) => {
     const check = await validatePayload(input.certificates, new Date());
     if (!check.ok) throw new ActionFailure({ code: 'CertificatesRefused', message: check.message });
-    const handle = await applyCaBundleWrite(clients, { cluster: input.cluster, reviewed: input.reviewed, certificates: check.certificates });
+    const handle = await applyCaBundleWrite(clients, {
+      cluster: input.cluster,
+      reviewed: input.reviewed,
+      certificates: check.certificates,
+    });
     return { handle };
   });
 }

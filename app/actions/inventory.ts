@@ -2,7 +2,11 @@
 import { z } from 'zod';
 import type { ActionResult } from '@/lib/action-result';
 import { runArmAction } from '@/lib/azure/run-action';
-import { listClusters as listClustersIn, listSubscriptions as listAllSubscriptions, listTenants as listAllTenants } from '@/lib/azure/inventory';
+import {
+  listClusters as listClustersIn,
+  listSubscriptions as listAllSubscriptions,
+  listTenants as listAllTenants,
+} from '@/lib/azure/inventory';
 import type { ClusterSummary, SubscriptionSummary, TenantSummary } from '@/lib/azure/models';
 import { subscriptionIdSchema } from '@/lib/azure/resource-names';
 

@@ -1,4 +1,11 @@
-import { entriesFromJson, readAksEntries, readBundle, toAzFile, toTerraformList, uniqueCertificates } from '../../lib/pki';
+import {
+  entriesFromJson,
+  readAksEntries,
+  readBundle,
+  toAzFile,
+  toTerraformList,
+  uniqueCertificates,
+} from '../../lib/pki';
 import { findingsText, lintHuman, summaryLine } from './human';
 import { parseNow, readInputs, UsageError, type ReadStdin } from './inputs';
 import { lintJson } from './lint-json';
@@ -15,13 +22,25 @@ function textOf(content: string | Uint8Array): string {
 
 const hasError = (findings: { severity: string }[]) => findings.some((finding) => finding.severity === 'error');
 
-export async function lintCommand(files: string[], options: { json?: boolean; now?: string }, stdin: ReadStdin): Promise<CommandOutput> {
+export async function lintCommand(
+  files: string[],
+  options: { json?: boolean; now?: string },
+  stdin: ReadStdin,
+): Promise<CommandOutput> {
   const now = options.now ? parseNow(options.now) : new Date();
   const result = await readBundle(await readInputs(files, stdin), { now });
-  return { stdout: options.json ? lintJson(result) + '\n' : lintHuman(result), stderr: '', exitCode: hasError(result.findings) ? 1 : 0 };
+  return {
+    stdout: options.json ? lintJson(result) + '\n' : lintHuman(result),
+    stderr: '',
+    exitCode: hasError(result.findings) ? 1 : 0,
+  };
 }
 
-export async function payloadCommand(files: string[], options: { az?: boolean; terraform?: boolean; now?: string }, stdin: ReadStdin): Promise<CommandOutput> {
+export async function payloadCommand(
+  files: string[],
+  options: { az?: boolean; terraform?: boolean; now?: string },
+  stdin: ReadStdin,
+): Promise<CommandOutput> {
   if (options.az && options.terraform) throw new UsageError('choose one of --az and --terraform');
   const now = options.now ? parseNow(options.now) : new Date();
   const result = await readBundle(await readInputs(files, stdin), { now });
@@ -37,12 +56,18 @@ export async function payloadCommand(files: string[], options: { az?: boolean; t
   return { stdout, stderr: findingsText(problems), exitCode: 0 };
 }
 
-export async function decodeCommand(file: string | undefined, options: { now?: string }, stdin: ReadStdin): Promise<CommandOutput> {
+export async function decodeCommand(
+  file: string | undefined,
+  options: { now?: string },
+  stdin: ReadStdin,
+): Promise<CommandOutput> {
   const now = options.now ? parseNow(options.now) : new Date();
   const [input] = await readInputs([file ?? '-'], stdin);
   const entries = entriesFromJson(textOf(input!.content));
   if (!entries) {
-    throw new UsageError(`${input!.name} is not az aks show JSON, an ARM cluster resource or a JSON array of base64 entries`);
+    throw new UsageError(
+      `${input!.name} is not az aks show JSON, an ARM cluster resource or a JSON array of base64 entries`,
+    );
   }
   if (entries.length === 0) return { stdout: '', stderr: 'the cluster has no custom CA certificates\n', exitCode: 0 };
   const result = await readAksEntries(entries, { now });

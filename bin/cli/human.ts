@@ -14,7 +14,10 @@ function keyText(certificate: CertificateInfo): string {
 }
 
 function certificateBlock(certificate: CertificateInfo): string {
-  const traits = [certificate.isCA ? 'CA' : 'not a CA', certificate.selfSigned ? 'self-signed' : `issued by ${certificate.issuer}`];
+  const traits = [
+    certificate.isCA ? 'CA' : 'not a CA',
+    certificate.selfSigned ? 'self-signed' : `issued by ${certificate.issuer}`,
+  ];
   return [
     `[${certificate.index + 1}] ${certificate.displayName}  (${where(certificate.source)})`,
     `    subject    ${certificate.subject}`,
@@ -31,9 +34,11 @@ function findingLine(finding: Finding): string {
 
 export function lintHuman(result: BundleResult): string {
   const blocks = result.certificates.map(certificateBlock);
-  const count = (severity: Finding['severity']) => result.findings.filter((finding) => finding.severity === severity).length;
+  const count = (severity: Finding['severity']) =>
+    result.findings.filter((finding) => finding.severity === severity).length;
   const summary = `${result.certificates.length} certificate${result.certificates.length === 1 ? '' : 's'}, ${result.payload.length} to send; ${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} note(s)`;
-  const findings = result.findings.length > 0 ? ['findings:', ...result.findings.map(findingLine)].join('\n') : 'no findings';
+  const findings =
+    result.findings.length > 0 ? ['findings:', ...result.findings.map(findingLine)].join('\n') : 'no findings';
   return [...blocks, findings, summary].join('\n\n') + '\n';
 }
 

@@ -25,7 +25,9 @@ export async function readInputs(paths: string[], readStdin: ReadStdin): Promise
       inputs.push({ name: path, content: new Uint8Array(readFileSync(path)) });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      throw new UsageError(`cannot read ${path}${code === 'ENOENT' ? ': no such file' : code === 'EISDIR' ? ': it is a directory' : ''}`);
+      throw new UsageError(
+        `cannot read ${path}${code === 'ENOENT' ? ': no such file' : code === 'EISDIR' ? ': it is a directory' : ''}`,
+      );
     }
   }
   return inputs;
@@ -35,6 +37,7 @@ export async function readInputs(paths: string[], readStdin: ReadStdin): Promise
 export function parseNow(value: string): Date {
   const isoLike = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
   const time = isoLike.test(value) ? Date.parse(value) : Number.NaN;
-  if (Number.isNaN(time)) throw new UsageError(`--now must be an ISO-8601 time such as 2026-01-31T12:00:00Z, got "${value.slice(0, 40)}"`);
+  if (Number.isNaN(time))
+    throw new UsageError(`--now must be an ISO-8601 time such as 2026-01-31T12:00:00Z, got "${value.slice(0, 40)}"`);
   return new Date(time);
 }

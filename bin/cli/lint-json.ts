@@ -32,5 +32,9 @@ function certificateJson(certificate: CertificateInfo) {
 }
 
 export function lintJson(result: BundleResult): string {
-  return JSON.stringify({ certificates: result.certificates.map(certificateJson), findings: result.findings, payload: result.payload });
+  return JSON.stringify({
+    certificates: result.certificates.map(certificateJson),
+    findings: result.findings,
+    payload: result.payload,
+  });
 }

@@ -12,14 +12,18 @@ const nowOption = () => new Option('--now <iso-8601>', 'judge expiry at this tim
 
 function buildProgram(io: CliIo, run: (output: Promise<CommandOutput>) => Promise<void>): Command {
   const program = new Command('ca-trust')
-    .description('Check and convert CA certificate bundles for AKS custom CA trust (securityProfile.customCATrustCertificates).')
+    .description(
+      'Check and convert CA certificate bundles for AKS custom CA trust (securityProfile.customCATrustCertificates).',
+    )
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError();
 
   program
     .command('lint')
-    .description('decode and check PEM/DER/PKCS#7 files (- reads stdin); exit 0 when there is no error, 1 when there is')
+    .description(
+      'decode and check PEM/DER/PKCS#7 files (- reads stdin); exit 0 when there is no error, 1 when there is',
+    )
     .argument('<file...>', 'certificate files, or - for stdin')
     .option('--json', 'print one JSON object with certificates, findings and payload')
     .addOption(nowOption())

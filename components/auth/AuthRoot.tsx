@@ -8,7 +8,13 @@ type Provider = ComponentType<{ config: PublicAuthConfig; children: ReactNode }>
 const notReady = async (): Promise<never> => {
   throw new Error('Sign-in is still loading.');
 };
-const loadingApi: AuthApi = { state: { status: 'loading' }, signIn: notReady, signOut: notReady, getArmToken: notReady, reauthenticate: notReady };
+const loadingApi: AuthApi = {
+  state: { status: 'loading' },
+  signIn: notReady,
+  signOut: notReady,
+  getArmToken: notReady,
+  reauthenticate: notReady,
+};
 
 /**
  * Chooses MSAL (production) or demo sign-in from the server's runtime config. Both touch window and storage,

@@ -97,6 +97,9 @@ export default function DemoAuthProvider({ children }: { config?: unknown; child
   // Demo tokens come from the server without interaction; "sign in again" is the persona picker.
   const reauthenticate = signIn;
 
-  const api: AuthApi = useMemo(() => ({ state, signIn, signOut, getArmToken, reauthenticate }), [state, signIn, signOut, getArmToken, reauthenticate]);
+  const api: AuthApi = useMemo(
+    () => ({ state, signIn, signOut, getArmToken, reauthenticate }),
+    [state, signIn, signOut, getArmToken, reauthenticate],
+  );
   return <AuthContext.Provider value={api}>{children}</AuthContext.Provider>;
 }

@@ -42,11 +42,17 @@ function MsalAuthBridge({ config, children }: { config: PublicAuthConfig; childr
   const account = starting ? null : (instance.getActiveAccount() ?? accounts[0] ?? null);
 
   const state: AuthState = useMemo(() => {
-    if (inProgress === InteractionStatus.Startup || inProgress === InteractionStatus.HandleRedirect) return { status: 'loading' };
+    if (inProgress === InteractionStatus.Startup || inProgress === InteractionStatus.HandleRedirect)
+      return { status: 'loading' };
     if (!account) return { status: 'signed-out', error };
     return {
       status: 'signed-in',
-      account: { homeAccountId: account.homeAccountId, name: account.name ?? account.username, username: account.username, tenantId: account.tenantId },
+      account: {
+        homeAccountId: account.homeAccountId,
+        name: account.name ?? account.username,
+        username: account.username,
+        tenantId: account.tenantId,
+      },
     };
   }, [account, inProgress, error]);
 
@@ -63,35 +69,52 @@ function MsalAuthBridge({ config, children }: { config: PublicAuthConfig; childr
     await instance.logoutRedirect({ account: account ?? undefined });
   }, [instance, account]);
 
-  const tokenRequest = useCallback((tenantId?: string) => {
-    if (!account) throw new Error('Not signed in.');
-    // MSAL looks tokens up by the account's tenant first: ask with that tenant's profile and authority.
-    const otherTenant = tenantId && tenantId !== account.tenantId ? tenantId : undefined;
-    return otherTenant
-      ? { ...armTokenRequest(config), account: { ...account, tenantId: otherTenant }, authority: authorityForTenant(config.authority, otherTenant) }
-      : { ...armTokenRequest(config), account };
-  }, [account, config]);
+  const tokenRequest = useCallback(
+    (tenantId?: string) => {
+      if (!account) throw new Error('Not signed in.');
+      // MSAL looks tokens up by the account's tenant first: ask with that tenant's profile and authority.
+      const otherTenant = tenantId && tenantId !== account.tenantId ? tenantId : undefined;
+      return otherTenant
+        ? {
+            ...armTokenRequest(config),
+            account: { ...account, tenantId: otherTenant },
+            authority: authorityForTenant(config.authority, otherTenant),
+          }
+        : { ...armTokenRequest(config), account };
+    },
+    [account, config],
+  );
 
-  const getArmToken = useCallback(async (tenantId?: string) => {
-    const request = tokenRequest(tenantId);
-    try {
-      return (await instance.acquireTokenSilent(request)).accessToken;
-    } catch (cause) {
-      // Never navigate from here: this runs behind polling and streaming loads. The page offers "Sign in again".
-      if (cause instanceof InteractionRequiredAuthError) throw new SignInRequiredError(describeAuthError(cause), tenantId);
-      throw new Error(describeAuthError(cause));
-    }
-  }, [instance, tokenRequest]);
+  const getArmToken = useCallback(
+    async (tenantId?: string) => {
+      const request = tokenRequest(tenantId);
+      try {
+        return (await instance.acquireTokenSilent(request)).accessToken;
+      } catch (cause) {
+        // Never navigate from here: this runs behind polling and streaming loads. The page offers "Sign in again".
+        if (cause instanceof InteractionRequiredAuthError)
+          throw new SignInRequiredError(describeAuthError(cause), tenantId);
+        throw new Error(describeAuthError(cause));
+      }
+    },
+    [instance, tokenRequest],
+  );
 
-  const reauthenticate = useCallback(async (tenantId?: string) => {
-    setError(undefined);
-    try {
-      await instance.acquireTokenRedirect(tokenRequest(tenantId));
-    } catch (cause) {
-      setError(describeAuthError(cause));
-    }
-  }, [instance, tokenRequest]);
+  const reauthenticate = useCallback(
+    async (tenantId?: string) => {
+      setError(undefined);
+      try {
+        await instance.acquireTokenRedirect(tokenRequest(tenantId));
+      } catch (cause) {
+        setError(describeAuthError(cause));
+      }
+    },
+    [instance, tokenRequest],
+  );
 
-  const api: AuthApi = useMemo(() => ({ state, signIn, signOut, getArmToken, reauthenticate }), [state, signIn, signOut, getArmToken, reauthenticate]);
+  const api: AuthApi = useMemo(
+    () => ({ state, signIn, signOut, getArmToken, reauthenticate }),
+    [state, signIn, signOut, getArmToken, reauthenticate],
+  );
   return <AuthContext.Provider value={api}>{children}</AuthContext.Provider>;
 }

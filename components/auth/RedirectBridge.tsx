@@ -6,12 +6,17 @@ export function RedirectBridge() {
   useEffect(() => {
     import('@azure/msal-browser/redirect-bridge')
       .then(({ broadcastResponseToMainFrame }) => broadcastResponseToMainFrame())
-      .catch((error: unknown) => setProblem(error instanceof Error ? error.message : 'The sign-in response could not be read.'));
+      .catch((error: unknown) =>
+        setProblem(error instanceof Error ? error.message : 'The sign-in response could not be read.'),
+      );
   }, []);
   if (problem) {
     return (
       <p role="alert">
-        Sign-in could not finish: {problem} <a href="/" className="underline">Back to the start page</a>
+        Sign-in could not finish: {problem}{' '}
+        <a href="/" className="underline">
+          Back to the start page
+        </a>
       </p>
     );
   }

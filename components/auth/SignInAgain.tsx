@@ -9,7 +9,11 @@ import { PRIMARY_BUTTON } from '@/components/ui/buttons';
 export function SignInAgain({ message, tenantId, what }: { message: string; tenantId?: string; what: string }) {
   const { reauthenticate } = useAuth();
   return (
-    <div role="alert" className="space-y-2 rounded border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-500 dark:bg-amber-950 dark:text-amber-50" data-testid="sign-in-again">
+    <div
+      role="alert"
+      className="space-y-2 rounded border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-500 dark:bg-amber-950 dark:text-amber-50"
+      data-testid="sign-in-again"
+    >
       <p className="font-semibold">Sign in again to {what}</p>
       <p>{message}</p>
       <button type="button" className={PRIMARY_BUTTON} onClick={() => void reauthenticate(tenantId)}>

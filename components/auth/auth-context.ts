@@ -10,9 +10,7 @@ export interface SignedInAccount {
 }
 
 export type AuthState =
-  | { status: 'loading' }
-  | { status: 'signed-out'; error?: string }
-  | { status: 'signed-in'; account: SignedInAccount };
+  { status: 'loading' } | { status: 'signed-out'; error?: string } | { status: 'signed-in'; account: SignedInAccount };
 
 export interface AuthApi {
   state: AuthState;

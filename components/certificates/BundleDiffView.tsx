@@ -8,11 +8,28 @@ import { colonHex, publicKeyText, utcTime } from './format';
 type Diff = BundleDiff<ProposedCertificate>;
 
 export function diffSummary(diff: Diff): string {
-  const parts = [`${diff.added.length} added`, `${diff.removed.length} removed`, `${diff.rotated.length} rotated`, `${diff.unchanged.length} unchanged`];
+  const parts = [
+    `${diff.added.length} added`,
+    `${diff.removed.length} removed`,
+    `${diff.rotated.length} rotated`,
+    `${diff.unchanged.length} unchanged`,
+  ];
   return parts.join(', ');
 }
 
-function Section({ title, icon, count, testId, children }: { title: string; icon: ReactNode; count: number; testId: string; children: ReactNode }) {
+function Section({
+  title,
+  icon,
+  count,
+  testId,
+  children,
+}: {
+  title: string;
+  icon: ReactNode;
+  count: number;
+  testId: string;
+  children: ReactNode;
+}) {
   if (count === 0) return null;
   return (
     <section aria-label={`${title}: ${count}`} data-testid={testId} className="space-y-1">
@@ -29,7 +46,8 @@ function CertificateLine({ certificate }: { certificate: ProposedCertificate }) 
     <li className="rounded border border-slate-200 px-2 py-1 dark:border-slate-800">
       <span className="font-medium">{certificate.displayName}</span>{' '}
       <span className="text-slate-700 dark:text-slate-300">
-        · expires {utcTime(certificate.notAfter)} · SHA-256 <code className="font-mono text-xs">{colonHex(certificate.sha256).slice(0, 23)}…</code>
+        · expires {utcTime(certificate.notAfter)} · SHA-256{' '}
+        <code className="font-mono text-xs">{colonHex(certificate.sha256).slice(0, 23)}…</code>
       </span>
     </li>
   );
@@ -41,7 +59,11 @@ function RotationTable({ rotation }: { rotation: Rotation<ProposedCertificate> }
     ['Not before', utcTime(from.notBefore), utcTime(to.notBefore)],
     ['Not after', utcTime(from.notAfter), utcTime(to.notAfter)],
     ['Public key', publicKeyText(from.publicKey), publicKeyText(to.publicKey)],
-    ['Key identifier', from.subjectKeyIdentifier ? colonHex(from.subjectKeyIdentifier) : 'absent', to.subjectKeyIdentifier ? colonHex(to.subjectKeyIdentifier) : 'absent'],
+    [
+      'Key identifier',
+      from.subjectKeyIdentifier ? colonHex(from.subjectKeyIdentifier) : 'absent',
+      to.subjectKeyIdentifier ? colonHex(to.subjectKeyIdentifier) : 'absent',
+    ],
     ['Serial', colonHex(from.serialNumber), colonHex(to.serialNumber)],
   ];
   return (
@@ -49,24 +71,35 @@ function RotationTable({ rotation }: { rotation: Rotation<ProposedCertificate> }
       <p className="font-medium">
         {from.displayName} <ArrowRight aria-label="replaced by" className="inline h-4 w-4" /> {to.displayName}
         <span className="ml-2 text-xs text-slate-700 dark:text-slate-300">
-          ({rotation.reason === 'same-subject-and-key-identifier' ? 'same subject and key identifier' : 'same subject, later expiry'})
+          (
+          {rotation.reason === 'same-subject-and-key-identifier'
+            ? 'same subject and key identifier'
+            : 'same subject, later expiry'}
+          )
         </span>
       </p>
       <table className="w-full text-left text-xs">
         <caption className="sr-only">Fields of {from.displayName}: current against proposed</caption>
         <thead>
           <tr>
-            <th scope="col" className="pr-2">Field</th>
-            <th scope="col" className="pr-2">Current</th>
+            <th scope="col" className="pr-2">
+              Field
+            </th>
+            <th scope="col" className="pr-2">
+              Current
+            </th>
             <th scope="col">Proposed</th>
           </tr>
         </thead>
         <tbody>
           {rows.map(([field, before, after]) => (
             <tr key={field} className={before !== after ? 'font-semibold' : ''}>
-              <th scope="row" className="pr-2 font-medium">{field}{before !== after && <span className="sr-only"> (differs)</span>}</th>
-              <td className="break-all pr-2 font-mono">{before}</td>
-              <td className="break-all font-mono">{after}</td>
+              <th scope="row" className="pr-2 font-medium">
+                {field}
+                {before !== after && <span className="sr-only"> (differs)</span>}
+              </th>
+              <td className="pr-2 font-mono break-all">{before}</td>
+              <td className="font-mono break-all">{after}</td>
             </tr>
           ))}
         </tbody>
@@ -80,19 +113,49 @@ export function BundleDiffView({ diff }: { diff: Diff }) {
   return (
     <div className="space-y-3" data-testid="bundle-diff">
       <p className="text-sm" data-testid="diff-summary">
-        {isNoChange(diff) ? 'No change: the proposed bundle holds the same certificates as the cluster. Order, duplicates and encoding do not count.' : `Changes: ${diffSummary(diff)}.`}
+        {isNoChange(diff)
+          ? 'No change: the proposed bundle holds the same certificates as the cluster. Order, duplicates and encoding do not count.'
+          : `Changes: ${diffSummary(diff)}.`}
       </p>
-      <Section title="Added" icon={<Plus aria-hidden="true" className="h-4 w-4" />} count={diff.added.length} testId="diff-added">
-        {diff.added.map((certificate) => <CertificateLine key={certificate.sha256} certificate={certificate} />)}
+      <Section
+        title="Added"
+        icon={<Plus aria-hidden="true" className="h-4 w-4" />}
+        count={diff.added.length}
+        testId="diff-added"
+      >
+        {diff.added.map((certificate) => (
+          <CertificateLine key={certificate.sha256} certificate={certificate} />
+        ))}
       </Section>
-      <Section title="Removed" icon={<Minus aria-hidden="true" className="h-4 w-4" />} count={diff.removed.length} testId="diff-removed">
-        {diff.removed.map((certificate) => <CertificateLine key={certificate.sha256} certificate={certificate} />)}
+      <Section
+        title="Removed"
+        icon={<Minus aria-hidden="true" className="h-4 w-4" />}
+        count={diff.removed.length}
+        testId="diff-removed"
+      >
+        {diff.removed.map((certificate) => (
+          <CertificateLine key={certificate.sha256} certificate={certificate} />
+        ))}
       </Section>
-      <Section title="Probable rotation" icon={<RefreshCw aria-hidden="true" className="h-4 w-4" />} count={diff.rotated.length} testId="diff-rotated">
-        {diff.rotated.map((rotation) => <RotationTable key={rotation.to.sha256} rotation={rotation} />)}
+      <Section
+        title="Probable rotation"
+        icon={<RefreshCw aria-hidden="true" className="h-4 w-4" />}
+        count={diff.rotated.length}
+        testId="diff-rotated"
+      >
+        {diff.rotated.map((rotation) => (
+          <RotationTable key={rotation.to.sha256} rotation={rotation} />
+        ))}
       </Section>
-      <Section title="Unchanged" icon={<Equal aria-hidden="true" className="h-4 w-4" />} count={diff.unchanged.length} testId="diff-unchanged">
-        {diff.unchanged.map((certificate) => <CertificateLine key={certificate.sha256} certificate={certificate} />)}
+      <Section
+        title="Unchanged"
+        icon={<Equal aria-hidden="true" className="h-4 w-4" />}
+        count={diff.unchanged.length}
+        testId="diff-unchanged"
+      >
+        {diff.unchanged.map((certificate) => (
+          <CertificateLine key={certificate.sha256} certificate={certificate} />
+        ))}
       </Section>
     </div>
   );

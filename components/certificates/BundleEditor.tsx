@@ -32,7 +32,9 @@ export function BundleEditor({
   removeAllDisabledReason: string | null;
 }) {
   const findings = proposal?.findings ?? [];
-  const pasteFindings = findings.filter((finding) => finding.file === PASTE_SOURCE_NAME).sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  const pasteFindings = findings
+    .filter((finding) => finding.file === PASTE_SOURCE_NAME)
+    .sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   const otherFindings = findings.filter((finding) => finding.file !== PASTE_SOURCE_NAME);
   const certificates = proposal?.certificates ?? [];
   const name = (index: number) => certificates[index]?.displayName;
@@ -43,16 +45,30 @@ export function BundleEditor({
         Change the bundle
       </h2>
       <p className="text-sm text-slate-700 dark:text-slate-300">
-        You start from the current bundle: add certificates from files or pasted text, remove single ones, or replace it all. Formatting problems that are safe to fix (line endings, stray spaces, DER, PKCS#7) are fixed and reported.
+        You start from the current bundle: add certificates from files or pasted text, remove single ones, or replace it
+        all. Formatting problems that are safe to fix (line endings, stray spaces, DER, PKCS#7) are fixed and reported.
       </p>
       <div className="flex flex-wrap gap-2">
-        <button type="button" className={SECONDARY_BUTTON} onClick={() => dispatch({ type: 'current-replaced', currentSha256: current.map((certificate) => certificate.sha256) })} disabled={current.length === 0}>
+        <button
+          type="button"
+          className={SECONDARY_BUTTON}
+          onClick={() =>
+            dispatch({ type: 'current-replaced', currentSha256: current.map((certificate) => certificate.sha256) })
+          }
+          disabled={current.length === 0}
+        >
           <Trash2 aria-hidden="true" className="h-4 w-4" /> Replace the current bundle
         </button>
         <button type="button" className={SECONDARY_BUTTON} onClick={() => dispatch({ type: 'reset' })}>
           <RotateCcw aria-hidden="true" className="h-4 w-4" /> Start again from the current bundle
         </button>
-        <button type="button" className={DANGER_BUTTON} onClick={onRemoveAll} disabled={removeAllDisabledReason !== null} aria-describedby={removeAllDisabledReason ? 'remove-all-reason' : undefined}>
+        <button
+          type="button"
+          className={DANGER_BUTTON}
+          onClick={onRemoveAll}
+          disabled={removeAllDisabledReason !== null}
+          aria-describedby={removeAllDisabledReason ? 'remove-all-reason' : undefined}
+        >
           Remove all custom CAs…
         </button>
         {removeAllDisabledReason && (
@@ -68,9 +84,16 @@ export function BundleEditor({
           {editor.files.length > 0 && (
             <ul className="space-y-1 text-sm" aria-label="Files added" data-testid="file-list">
               {editor.files.map((file) => (
-                <li key={file.id} className="flex items-center justify-between gap-2 rounded border border-slate-200 px-2 py-1 dark:border-slate-800">
+                <li
+                  key={file.id}
+                  className="flex items-center justify-between gap-2 rounded border border-slate-200 px-2 py-1 dark:border-slate-800"
+                >
                   <span className="break-all">{file.name}</span>
-                  <button type="button" className={SECONDARY_BUTTON} onClick={() => dispatch({ type: 'file-removed', id: file.id })}>
+                  <button
+                    type="button"
+                    className={SECONDARY_BUTTON}
+                    onClick={() => dispatch({ type: 'file-removed', id: file.id })}
+                  >
                     <X aria-hidden="true" className="h-4 w-4" /> Remove<span className="sr-only"> {file.name}</span>
                   </button>
                 </li>
@@ -79,7 +102,12 @@ export function BundleEditor({
           )}
         </div>
         <div className="space-y-2">
-          <PasteArea value={editor.pasted} onChange={(text) => dispatch({ type: 'paste-changed', text })} findings={pasteFindings} describedBy={PASTE_FINDINGS_ID} />
+          <PasteArea
+            value={editor.pasted}
+            onChange={(text) => dispatch({ type: 'paste-changed', text })}
+            findings={pasteFindings}
+            describedBy={PASTE_FINDINGS_ID}
+          />
           <FindingList id={PASTE_FINDINGS_ID} findings={pasteFindings} certificateName={name} label="Pasted text" />
         </div>
       </div>
@@ -95,7 +123,9 @@ export function BundleEditor({
               ? `${proposal.errorCount} error${proposal.errorCount === 1 ? '' : 's'} to fix before you can apply.`
               : `Checked in your browser: no errors, ${findings.length} note${findings.length === 1 ? '' : 's'}.`}
         </p>
-        {otherFindings.length > 0 && <FindingList findings={otherFindings} certificateName={name} label="Proposed bundle" />}
+        {otherFindings.length > 0 && (
+          <FindingList findings={otherFindings} certificateName={name} label="Proposed bundle" />
+        )}
         <div className="grid gap-3 xl:grid-cols-2">
           {certificates.map((certificate) => (
             <CertificateCard
@@ -104,10 +134,23 @@ export function BundleEditor({
               now={now}
               headingLevel={4}
               findings={findings.filter((finding) => finding.certificateIndex === certificate.index)}
-              badges={<Badge tone={certificate.origin === 'added' ? 'info' : 'neutral'}>{certificate.origin === 'added' ? `Added from ${certificate.source.file ?? 'input'}` : 'In the cluster now'}</Badge>}
+              badges={
+                <Badge tone={certificate.origin === 'added' ? 'info' : 'neutral'}>
+                  {certificate.origin === 'added'
+                    ? `Added from ${certificate.source.file ?? 'input'}`
+                    : 'In the cluster now'}
+                </Badge>
+              }
               actions={
-                <button type="button" className={SECONDARY_BUTTON} onClick={() => dispatch({ type: 'certificate-removed', sha256: certificate.sha256, origin: certificate.origin })}>
-                  <X aria-hidden="true" className="h-4 w-4" /> Remove<span className="sr-only"> {certificate.displayName} from the proposal</span>
+                <button
+                  type="button"
+                  className={SECONDARY_BUTTON}
+                  onClick={() =>
+                    dispatch({ type: 'certificate-removed', sha256: certificate.sha256, origin: certificate.origin })
+                  }
+                >
+                  <X aria-hidden="true" className="h-4 w-4" /> Remove
+                  <span className="sr-only"> {certificate.displayName} from the proposal</span>
                 </button>
               }
             />
@@ -118,10 +161,20 @@ export function BundleEditor({
             <h4 className="font-semibold">Left out</h4>
             <ul className="space-y-1 text-sm" data-testid="excluded">
               {proposal.excluded.map((certificate) => (
-                <li key={`${certificate.origin}-${certificate.sha256}`} className="flex items-center justify-between gap-2 rounded border border-dashed border-slate-400 px-2 py-1">
+                <li
+                  key={`${certificate.origin}-${certificate.sha256}`}
+                  className="flex items-center justify-between gap-2 rounded border border-dashed border-slate-400 px-2 py-1"
+                >
                   <span>{certificate.displayName}</span>
-                  <button type="button" className={SECONDARY_BUTTON} onClick={() => dispatch({ type: 'certificate-restored', sha256: certificate.sha256, origin: certificate.origin })}>
-                    <Undo2 aria-hidden="true" className="h-4 w-4" /> Put back<span className="sr-only"> {certificate.displayName}</span>
+                  <button
+                    type="button"
+                    className={SECONDARY_BUTTON}
+                    onClick={() =>
+                      dispatch({ type: 'certificate-restored', sha256: certificate.sha256, origin: certificate.origin })
+                    }
+                  >
+                    <Undo2 aria-hidden="true" className="h-4 w-4" /> Put back
+                    <span className="sr-only"> {certificate.displayName}</span>
                   </button>
                 </li>
               ))}

@@ -36,7 +36,12 @@ export function CertificateCard({
   const Heading = headingLevel === 3 ? 'h3' : 'h4';
   const status = validityStatus(certificate, now);
   return (
-    <article className="space-y-3 rounded border border-slate-300 p-4 dark:border-slate-700" data-testid="certificate-card" data-sha256={certificate.sha256} aria-label={certificate.displayName}>
+    <article
+      className="space-y-3 rounded border border-slate-300 p-4 dark:border-slate-700"
+      data-testid="certificate-card"
+      data-sha256={certificate.sha256}
+      aria-label={certificate.displayName}
+    >
       <header className="flex flex-wrap items-start justify-between gap-2">
         <div className="flex flex-wrap items-center gap-2">
           <Heading className="text-base font-semibold break-all">{certificate.displayName}</Heading>
@@ -58,22 +63,27 @@ export function CertificateCard({
         </dd>
         <dt className="font-medium text-slate-700 dark:text-slate-300">Not before</dt>
         <dd>
-          <time dateTime={certificate.notBefore}>{localTime(certificate.notBefore)}</time> <span className="text-slate-600 dark:text-slate-400">({utcTime(certificate.notBefore)})</span>
+          <time dateTime={certificate.notBefore}>{localTime(certificate.notBefore)}</time>{' '}
+          <span className="text-slate-600 dark:text-slate-400">({utcTime(certificate.notBefore)})</span>
         </dd>
         <dt className="font-medium text-slate-700 dark:text-slate-300">Not after</dt>
         <dd>
-          <time dateTime={certificate.notAfter}>{localTime(certificate.notAfter)}</time> <span className="text-slate-600 dark:text-slate-400">({utcTime(certificate.notAfter)})</span>
+          <time dateTime={certificate.notAfter}>{localTime(certificate.notAfter)}</time>{' '}
+          <span className="text-slate-600 dark:text-slate-400">({utcTime(certificate.notAfter)})</span>
         </dd>
         <dt className="font-medium text-slate-700 dark:text-slate-300">SHA-256</dt>
         <dd className="flex items-start gap-2">
-          <code className="break-all font-mono text-xs" data-testid="sha256">
+          <code className="font-mono text-xs break-all" data-testid="sha256">
             {colonHex(certificate.sha256)}
           </code>
-          <CopyButton text={colonHex(certificate.sha256)} label={`Copy the SHA-256 fingerprint of ${certificate.displayName}`} />
+          <CopyButton
+            text={colonHex(certificate.sha256)}
+            label={`Copy the SHA-256 fingerprint of ${certificate.displayName}`}
+          />
         </dd>
         <dt className="font-medium text-slate-700 dark:text-slate-300">SPKI SHA-256</dt>
         <dd>
-          <code className="break-all font-mono text-xs">{colonHex(certificate.spkiSha256)}</code>
+          <code className="font-mono text-xs break-all">{colonHex(certificate.spkiSha256)}</code>
         </dd>
       </dl>
 
@@ -93,11 +103,29 @@ export function CertificateCard({
       </details>
 
       <div className="flex flex-wrap gap-2">
-        <button type="button" className={SECONDARY_BUTTON} onClick={() => downloadFile(safeFileName(certificate.displayName, 'pem'), certificate.pem, 'application/x-pem-file')}>
-          <Download aria-hidden="true" className="h-4 w-4" /> PEM<span className="sr-only"> of {certificate.displayName}</span>
+        <button
+          type="button"
+          className={SECONDARY_BUTTON}
+          onClick={() =>
+            downloadFile(safeFileName(certificate.displayName, 'pem'), certificate.pem, 'application/x-pem-file')
+          }
+        >
+          <Download aria-hidden="true" className="h-4 w-4" /> PEM
+          <span className="sr-only"> of {certificate.displayName}</span>
         </button>
-        <button type="button" className={SECONDARY_BUTTON} onClick={() => downloadFile(safeFileName(certificate.displayName, 'der'), pemToDer(certificate.pem), 'application/pkix-cert')}>
-          <Download aria-hidden="true" className="h-4 w-4" /> DER<span className="sr-only"> of {certificate.displayName}</span>
+        <button
+          type="button"
+          className={SECONDARY_BUTTON}
+          onClick={() =>
+            downloadFile(
+              safeFileName(certificate.displayName, 'der'),
+              pemToDer(certificate.pem),
+              'application/pkix-cert',
+            )
+          }
+        >
+          <Download aria-hidden="true" className="h-4 w-4" /> DER
+          <span className="sr-only"> of {certificate.displayName}</span>
         </button>
       </div>
     </article>

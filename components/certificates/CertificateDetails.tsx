@@ -23,8 +23,14 @@ export function CertificateDetails({ certificate }: { certificate: CertificateIn
           ? `CA: ${basicConstraints.cA ? 'yes' : 'no'}${basicConstraints.pathLength !== null ? `, path length ${basicConstraints.pathLength}` : ''} (${criticalText(basicConstraints.critical)})`
           : 'absent'}
       </Row>
-      <Row term="Key usage">{certificate.keyUsage.length > 0 ? `${certificate.keyUsage.join(', ')} (${criticalText(certificate.keyUsageCritical)})` : 'absent'}</Row>
-      {certificate.extendedKeyUsage.length > 0 && <Row term="Extended key usage">{certificate.extendedKeyUsage.join(', ')}</Row>}
+      <Row term="Key usage">
+        {certificate.keyUsage.length > 0
+          ? `${certificate.keyUsage.join(', ')} (${criticalText(certificate.keyUsageCritical)})`
+          : 'absent'}
+      </Row>
+      {certificate.extendedKeyUsage.length > 0 && (
+        <Row term="Extended key usage">{certificate.extendedKeyUsage.join(', ')}</Row>
+      )}
       <Row term="Subject key ID" mono>
         {certificate.subjectKeyIdentifier ? colonHex(certificate.subjectKeyIdentifier) : 'absent'}
       </Row>
@@ -37,7 +43,8 @@ export function CertificateDetails({ certificate }: { certificate: CertificateIn
         <Row term="Name constraints">
           {nameConstraints.permitted.length > 0 && `permitted: ${nameConstraints.permitted.join(', ')}`}
           {nameConstraints.permitted.length > 0 && nameConstraints.excluded.length > 0 && '; '}
-          {nameConstraints.excluded.length > 0 && `excluded: ${nameConstraints.excluded.join(', ')}`} ({criticalText(nameConstraints.critical)})
+          {nameConstraints.excluded.length > 0 && `excluded: ${nameConstraints.excluded.join(', ')}`} (
+          {criticalText(nameConstraints.critical)})
         </Row>
       )}
       <Row term="Serial number" mono>

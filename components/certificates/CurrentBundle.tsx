@@ -17,16 +17,31 @@ export function CurrentBundle({ bundle, clusterName, now }: { bundle: BundleResu
           Current CA bundle ({certificates.length} certificate{certificates.length === 1 ? '' : 's'})
         </h2>
         {certificates.length > 0 && (
-          <button type="button" className={SECONDARY_BUTTON} onClick={() => downloadFile(`${clusterName}-ca-bundle.pem`, toAzFile(certificates), 'application/x-pem-file')}>
+          <button
+            type="button"
+            className={SECONDARY_BUTTON}
+            onClick={() =>
+              downloadFile(`${clusterName}-ca-bundle.pem`, toAzFile(certificates), 'application/x-pem-file')
+            }
+          >
             <Download aria-hidden="true" className="h-4 w-4" /> Download the bundle (PEM)
           </button>
         )}
       </div>
-      {certificates.length === 0 && findings.length === 0 && <p data-testid="no-custom-ca">This cluster has no custom CA: its nodes trust only the operating system&apos;s CAs.</p>}
+      {certificates.length === 0 && findings.length === 0 && (
+        <p data-testid="no-custom-ca">
+          This cluster has no custom CA: its nodes trust only the operating system&apos;s CAs.
+        </p>
+      )}
       {findings.length > 0 && <FindingList findings={findings} certificateName={name} label="Current bundle" />}
       <div className="grid gap-3 xl:grid-cols-2">
         {certificates.map((certificate) => (
-          <CertificateCard key={`${certificate.index}-${certificate.sha256}`} certificate={certificate} now={now} findings={findings.filter((finding) => finding.certificateIndex === certificate.index)} />
+          <CertificateCard
+            key={`${certificate.index}-${certificate.sha256}`}
+            certificate={certificate}
+            now={now}
+            findings={findings.filter((finding) => finding.certificateIndex === certificate.index)}
+          />
         ))}
       </div>
     </section>

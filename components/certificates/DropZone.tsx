@@ -21,10 +21,19 @@ async function readFiles(files: File[]): Promise<EditorSource[]> {
 
 /** Drop many files at once, or choose them with a real button (keyboard: Tab, Enter). */
 export function DropZone({ onFiles }: { onFiles: (files: EditorSource[]) => void }) {
-  const onDrop = useCallback((accepted: File[]) => {
-    if (accepted.length > 0) void readFiles(accepted).then(onFiles);
-  }, [onFiles]);
-  const { getRootProps, getInputProps, isDragActive, open } = useDropzone({ onDrop, multiple: true, noClick: true, noKeyboard: true, useFsAccessApi: false });
+  const onDrop = useCallback(
+    (accepted: File[]) => {
+      if (accepted.length > 0) void readFiles(accepted).then(onFiles);
+    },
+    [onFiles],
+  );
+  const { getRootProps, getInputProps, isDragActive, open } = useDropzone({
+    onDrop,
+    multiple: true,
+    noClick: true,
+    noKeyboard: true,
+    useFsAccessApi: false,
+  });
 
   return (
     <div
@@ -38,7 +47,9 @@ export function DropZone({ onFiles }: { onFiles: (files: EditorSource[]) => void
       <input {...getInputProps({ 'aria-label': 'Certificate files' })} data-testid="file-input" />
       <FileUp aria-hidden="true" className="h-6 w-6" />
       <p className="text-sm">
-        {isDragActive ? 'Drop the files to check them.' : 'Drop certificate files here: .pem .crt .cer .der .p7b .txt or no extension, as many as you like.'}
+        {isDragActive
+          ? 'Drop the files to check them.'
+          : 'Drop certificate files here: .pem .crt .cer .der .p7b .txt or no extension, as many as you like.'}
       </p>
       <button type="button" onClick={open} className={SECONDARY_BUTTON}>
         Choose files…

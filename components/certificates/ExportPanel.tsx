@@ -18,7 +18,11 @@ function ExportBlock({ title, fileName, type, text }: { title: string; fileName:
           </button>
           <CopyButton text={text} label={`Copy the ${title}`} />
         </div>
-        <pre className="max-h-64 overflow-auto rounded bg-slate-100 p-2 font-mono text-xs dark:bg-slate-900" tabIndex={0} aria-label={title}>
+        <pre
+          className="max-h-64 overflow-auto rounded bg-slate-100 p-2 font-mono text-xs dark:bg-slate-900"
+          tabIndex={0}
+          aria-label={title}
+        >
           {text || '(empty: no certificate)'}
         </pre>
       </div>
@@ -27,13 +31,34 @@ function ExportBlock({ title, fileName, type, text }: { title: string; fileName:
 }
 
 /** The proposed bundle as az CLI file, Terraform value and ARM JSON, to download or copy. */
-export function ExportPanel({ certificates, clusterName }: { certificates: Pick<CertificateInfo, 'pem'>[]; clusterName: string }) {
+export function ExportPanel({
+  certificates,
+  clusterName,
+}: {
+  certificates: Pick<CertificateInfo, 'pem'>[];
+  clusterName: string;
+}) {
   const exports = useMemo(() => bundleExports(certificates), [certificates]);
   return (
     <div className="space-y-2" data-testid="exports">
-      <ExportBlock title="az CLI file (--custom-ca-trust-certificates)" fileName={`${clusterName}-ca-bundle.pem`} type="application/x-pem-file" text={exports.azFile} />
-      <ExportBlock title="Terraform value (custom_ca_trust_certificates_base64)" fileName={`${clusterName}-ca-bundle.tf`} type="text/plain" text={exports.terraform} />
-      <ExportBlock title="ARM JSON (securityProfile)" fileName={`${clusterName}-ca-bundle.json`} type="application/json" text={exports.armJson} />
+      <ExportBlock
+        title="az CLI file (--custom-ca-trust-certificates)"
+        fileName={`${clusterName}-ca-bundle.pem`}
+        type="application/x-pem-file"
+        text={exports.azFile}
+      />
+      <ExportBlock
+        title="Terraform value (custom_ca_trust_certificates_base64)"
+        fileName={`${clusterName}-ca-bundle.tf`}
+        type="text/plain"
+        text={exports.terraform}
+      />
+      <ExportBlock
+        title="ARM JSON (securityProfile)"
+        fileName={`${clusterName}-ca-bundle.json`}
+        type="application/json"
+        text={exports.armJson}
+      />
     </div>
   );
 }

@@ -2,8 +2,16 @@ import { AlertOctagon, AlertTriangle, Info } from 'lucide-react';
 import type { Finding } from '@/lib/pki';
 
 const SEVERITY = {
-  error: { word: 'Error', Icon: AlertOctagon, className: 'border-red-700 text-red-900 dark:border-red-400 dark:text-red-100' },
-  warning: { word: 'Warning', Icon: AlertTriangle, className: 'border-amber-700 text-amber-950 dark:border-amber-400 dark:text-amber-100' },
+  error: {
+    word: 'Error',
+    Icon: AlertOctagon,
+    className: 'border-red-700 text-red-900 dark:border-red-400 dark:text-red-100',
+  },
+  warning: {
+    word: 'Warning',
+    Icon: AlertTriangle,
+    className: 'border-amber-700 text-amber-950 dark:border-amber-400 dark:text-amber-100',
+  },
   info: { word: 'Info', Icon: Info, className: 'border-sky-700 text-sky-950 dark:border-sky-400 dark:text-sky-100' },
 } as const;
 
@@ -21,7 +29,12 @@ export function findingPlace(finding: Finding, certificateName?: (index: number)
 export function FindingItem({ finding, place }: { finding: Finding; place?: string }) {
   const { word, Icon, className } = SEVERITY[finding.severity];
   return (
-    <li className={`flex items-start gap-2 rounded border-l-4 bg-white px-2 py-1 text-sm dark:bg-slate-950 ${className}`} data-testid="finding" data-finding-id={finding.id} data-severity={finding.severity}>
+    <li
+      className={`flex items-start gap-2 rounded border-l-4 bg-white px-2 py-1 text-sm dark:bg-slate-950 ${className}`}
+      data-testid="finding"
+      data-finding-id={finding.id}
+      data-severity={finding.severity}
+    >
       <Icon aria-hidden="true" className="mt-0.5 h-4 w-4 shrink-0" />
       <span>
         <strong>{word}:</strong> {finding.message}
@@ -34,7 +47,17 @@ export function FindingItem({ finding, place }: { finding: Finding; place?: stri
 /**
  * Findings, errors first. Errors sit in an alert region (announced at once); warnings and infos in a polite one.
  */
-export function FindingList({ id, findings, certificateName, label }: { id?: string; findings: Finding[]; certificateName?: (index: number) => string | undefined; label: string }) {
+export function FindingList({
+  id,
+  findings,
+  certificateName,
+  label,
+}: {
+  id?: string;
+  findings: Finding[];
+  certificateName?: (index: number) => string | undefined;
+  label: string;
+}) {
   const errors = findings.filter((finding) => finding.severity === 'error');
   const others = findings.filter((finding) => finding.severity !== 'error');
   return (
@@ -43,7 +66,11 @@ export function FindingList({ id, findings, certificateName, label }: { id?: str
         {errors.length > 0 && (
           <ul className="space-y-1" aria-label={`${label}: errors`}>
             {errors.map((finding, index) => (
-              <FindingItem key={`e-${finding.id}-${index}`} finding={finding} place={findingPlace(finding, certificateName)} />
+              <FindingItem
+                key={`e-${finding.id}-${index}`}
+                finding={finding}
+                place={findingPlace(finding, certificateName)}
+              />
             ))}
           </ul>
         )}
@@ -52,7 +79,11 @@ export function FindingList({ id, findings, certificateName, label }: { id?: str
         {others.length > 0 && (
           <ul className="space-y-1" aria-label={`${label}: warnings and notes`}>
             {others.map((finding, index) => (
-              <FindingItem key={`o-${finding.id}-${index}`} finding={finding} place={findingPlace(finding, certificateName)} />
+              <FindingItem
+                key={`o-${finding.id}-${index}`}
+                finding={finding}
+                place={findingPlace(finding, certificateName)}
+              />
             ))}
           </ul>
         )}

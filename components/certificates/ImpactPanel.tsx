@@ -17,26 +17,45 @@ export function ImpactPanel({ impact, intent = { kind: 'change' } }: { impact: C
         </p>
       ) : (
         <p data-testid="impact-summary">
-          AKS will replace <strong>{impact.nodesReplaced} node{impact.nodesReplaced === 1 ? '' : 's'}</strong> in {impact.replaced.length} Linux node pool
-          {impact.replaced.length === 1 ? '' : 's'}: it adds surge nodes, drains and reimages every node, then removes the surge nodes.
+          AKS will replace{' '}
+          <strong>
+            {impact.nodesReplaced} node{impact.nodesReplaced === 1 ? '' : 's'}
+          </strong>{' '}
+          in {impact.replaced.length} Linux node pool
+          {impact.replaced.length === 1 ? '' : 's'}: it adds surge nodes, drains and reimages every node, then removes
+          the surge nodes.
         </p>
       )}
       {impact.replaced.length > 0 && (
         <table className="text-left">
-          <caption className="sr-only">{finishing ? 'Linux node pools whose nodes not yet renewed will be replaced' : 'Linux node pools that will be replaced'}</caption>
+          <caption className="sr-only">
+            {finishing
+              ? 'Linux node pools whose nodes not yet renewed will be replaced'
+              : 'Linux node pools that will be replaced'}
+          </caption>
           <thead>
             <tr>
-              <th scope="col" className="pr-4">Pool</th>
-              <th scope="col" className="pr-4">Mode</th>
-              <th scope="col" className="pr-4">{finishing ? 'Nodes (at most replaced)' : 'Nodes replaced'}</th>
-              <th scope="col" className="pr-4">Max surge</th>
+              <th scope="col" className="pr-4">
+                Pool
+              </th>
+              <th scope="col" className="pr-4">
+                Mode
+              </th>
+              <th scope="col" className="pr-4">
+                {finishing ? 'Nodes (at most replaced)' : 'Nodes replaced'}
+              </th>
+              <th scope="col" className="pr-4">
+                Max surge
+              </th>
               <th scope="col">Extra nodes at a time</th>
             </tr>
           </thead>
           <tbody>
             {impact.replaced.map((pool) => (
               <tr key={pool.name} data-testid="impact-pool" data-pool={pool.name}>
-                <th scope="row" className="pr-4 font-medium">{pool.name}</th>
+                <th scope="row" className="pr-4 font-medium">
+                  {pool.name}
+                </th>
                 <td className="pr-4">{pool.mode}</td>
                 <td className="pr-4">{pool.count}</td>
                 <td className="pr-4">{pool.maxSurge}</td>
@@ -48,16 +67,20 @@ export function ImpactPanel({ impact, intent = { kind: 'change' } }: { impact: C
       )}
       {windows.length > 0 && (
         <p data-testid="impact-windows" className="rounded border border-amber-700 p-2 dark:border-amber-400">
-          <strong>Windows pools do not receive custom CAs:</strong> {windows.map((pool) => `${pool.name} (${pool.count} node${pool.count === 1 ? '' : 's'})`).join(', ')}. AKS does not support them there; install the CAs on those nodes another way.
+          <strong>Windows pools do not receive custom CAs:</strong>{' '}
+          {windows.map((pool) => `${pool.name} (${pool.count} node${pool.count === 1 ? '' : 's'})`).join(', ')}. AKS
+          does not support them there; install the CAs on those nodes another way.
         </p>
       )}
       {other.length > 0 && (
         <p>
-          Not VM scale set pools, not reimaged by this change: {other.map((pool) => `${pool.name} (${pool.type})`).join(', ')}.
+          Not VM scale set pools, not reimaged by this change:{' '}
+          {other.map((pool) => `${pool.name} (${pool.type})`).join(', ')}.
         </p>
       )}
       <p data-testid="impact-pods">
-        <strong>Pods do not see these CAs.</strong> They go into the nodes&apos; trust store only (kubelet, containerd pulling images). Workloads that need them must mount them themselves.
+        <strong>Pods do not see these CAs.</strong> They go into the nodes&apos; trust store only (kubelet, containerd
+        pulling images). Workloads that need them must mount them themselves.
       </p>
     </div>
   );

@@ -9,7 +9,17 @@ const RANK = { error: 0, warning: 1, info: 2 } as const;
  * A textarea with a line-number gutter. Lines with findings carry a mark in the gutter; the findings themselves
  * are listed at their line under the area and linked to it with aria-describedby (the gutter is decorative).
  */
-export function PasteArea({ value, onChange, findings, describedBy }: { value: string; onChange: (text: string) => void; findings: Finding[]; describedBy: string }) {
+export function PasteArea({
+  value,
+  onChange,
+  findings,
+  describedBy,
+}: {
+  value: string;
+  onChange: (text: string) => void;
+  findings: Finding[];
+  describedBy: string;
+}) {
   const gutter = useRef<HTMLDivElement>(null);
   const lineCount = Math.max(value.split(/\r\n|\r|\n/).length, 8);
   const marks = useMemo(() => {
@@ -28,14 +38,29 @@ export function PasteArea({ value, onChange, findings, describedBy }: { value: s
         Paste PEM certificates
       </label>
       <p id="paste-area-hint" className="text-sm text-slate-700 dark:text-slate-300">
-        One or more <code>-----BEGIN CERTIFICATE-----</code> blocks, base64 of a PEM, or an <code>az aks show</code> JSON. Checked in your browser as you type; only the decoded certificates are ever sent.
+        One or more <code>-----BEGIN CERTIFICATE-----</code> blocks, base64 of a PEM, or an <code>az aks show</code>{' '}
+        JSON. Checked in your browser as you type; only the decoded certificates are ever sent.
       </p>
       <div className="flex overflow-hidden rounded border border-slate-400 focus-within:outline focus-within:outline-3 focus-within:outline-blue-600 dark:border-slate-600">
-        <div ref={gutter} aria-hidden="true" className="h-72 select-none overflow-hidden bg-slate-100 px-2 py-2 text-right font-mono text-xs leading-5 text-slate-700 dark:bg-slate-900 dark:text-slate-300">
+        <div
+          ref={gutter}
+          aria-hidden="true"
+          className="h-72 overflow-hidden bg-slate-100 px-2 py-2 text-right font-mono text-xs leading-5 text-slate-700 select-none dark:bg-slate-900 dark:text-slate-300"
+        >
           {Array.from({ length: lineCount }, (_, index) => {
             const severity = marks.get(index + 1);
             return (
-              <div key={index} data-line={index + 1} className={severity === 'error' ? 'font-bold text-red-800 dark:text-red-300' : severity === 'warning' ? 'text-amber-900 dark:text-amber-200' : ''}>
+              <div
+                key={index}
+                data-line={index + 1}
+                className={
+                  severity === 'error'
+                    ? 'font-bold text-red-800 dark:text-red-300'
+                    : severity === 'warning'
+                      ? 'text-amber-900 dark:text-amber-200'
+                      : ''
+                }
+              >
                 {severity ? `${GUTTER_MARK[severity]} ` : ''}
                 {index + 1}
               </div>

@@ -3,13 +3,23 @@ import type { CertificateInfo } from '@/lib/pki';
 
 /** `2026-03-01 14:05:00 UTC` */
 export function utcTime(iso: string): string {
-  return new Date(iso).toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, ' UTC');
+  return new Date(iso)
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d{3}Z$/, ' UTC');
 }
 
 /** The browser's local time with its zone name. */
 export function localTime(iso: string): string {
   // dateStyle/timeStyle cannot be combined with timeZoneName (RangeError), hence the separate fields.
-  return new Date(iso).toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' });
+  return new Date(iso).toLocaleString(undefined, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  });
 }
 
 /** Hex in colon-separated pairs, as certificate viewers show fingerprints. */

@@ -22,14 +22,20 @@ function useLatest<T>(compute: () => Promise<T>, deps: unknown[]): T | null {
 /** The cluster's CA entries decoded in the browser, with the findings that apply now. */
 export function useCurrentBundle(entries: string[] | undefined, now: Date): BundleResult | null {
   const key = entries?.join('\u0000');
-  return useLatest(async () => (entries ? readAksEntries(entries, { now }) : null) as Promise<BundleResult | null>, [key, now]) ?? null;
+  return (
+    useLatest(
+      async () => (entries ? readAksEntries(entries, { now }) : null) as Promise<BundleResult | null>,
+      [key, now],
+    ) ?? null
+  );
 }
 
 /** The proposal, recomputed in the browser as the user drops, pastes or removes certificates. */
 export function useProposal(current: BundleResult | null, editor: EditorState, now: Date): Proposal | null {
   const inputs = useMemo(() => editorInputs(editor), [editor]);
   return useLatest(
-    async () => (current ? buildProposal({ current: current.certificates, inputs, excluded: editor.excluded, now }) : null),
+    async () =>
+      current ? buildProposal({ current: current.certificates, inputs, excluded: editor.excluded, now }) : null,
     [current, inputs, editor.excluded, now],
   );
 }

@@ -7,16 +7,33 @@ import { needsSignIn } from './client-error';
 import type { ApplyFailure } from './use-apply';
 
 /** What went wrong with apply, in the words that tell the operator what to do next. */
-export function ApplyFailureAlert({ failure, cluster, tenantId, ownFindingsSummary }: { failure: ApplyFailure; cluster: ClusterRef; tenantId?: string; ownFindingsSummary: string }) {
+export function ApplyFailureAlert({
+  failure,
+  cluster,
+  tenantId,
+  ownFindingsSummary,
+}: {
+  failure: ApplyFailure;
+  cluster: ClusterRef;
+  tenantId?: string;
+  ownFindingsSummary: string;
+}) {
   if (needsSignIn(failure)) {
-    return <SignInAgain message={`Nothing was applied. ${failure.message}`} tenantId={tenantId} what={failure.mode === 'remove-all' ? 'remove the custom CAs' : 'apply the change'} />;
+    return (
+      <SignInAgain
+        message={`Nothing was applied. ${failure.message}`}
+        tenantId={tenantId}
+        what={failure.mode === 'remove-all' ? 'remove the custom CAs' : 'apply the change'}
+      />
+    );
   }
   if (failure.status === 412) {
     // Either ARM's eTag check or the server's comparison right before the PUT; the latter says what changed.
     const what = /\(([^)]+)\)/.exec(failure.message)?.[1];
     return (
       <ErrorAlert title="Someone changed this cluster since you loaded it">
-        Nothing was applied{what ? ` (${what})` : ''}. The current bundle has been reloaded and your proposal kept: check the new diff below, then apply again.
+        Nothing was applied{what ? ` (${what})` : ''}. The current bundle has been reloaded and your proposal kept:
+        check the new diff below, then apply again.
       </ErrorAlert>
     );
   }
@@ -51,5 +68,11 @@ export function ApplyFailureAlert({ failure, cluster, tenantId, ownFindingsSumma
       </ErrorAlert>
     );
   }
-  return <ErrorAlert title={failure.mode === 'remove-all' ? 'The custom CAs could not be removed' : 'The change could not be applied'}>{failure.message}</ErrorAlert>;
+  return (
+    <ErrorAlert
+      title={failure.mode === 'remove-all' ? 'The custom CAs could not be removed' : 'The change could not be applied'}
+    >
+      {failure.message}
+    </ErrorAlert>
+  );
 }

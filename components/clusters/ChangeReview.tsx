@@ -60,7 +60,14 @@ export function ChangeReview({
       {children}
       <ConcurrencyNote protection={protection} />
       <div className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-4 dark:border-slate-800">
-        <button type="button" className={PRIMARY_BUTTON} onClick={onApply} disabled={blocker !== null} aria-describedby="apply-reason" data-intent={intent.kind}>
+        <button
+          type="button"
+          className={PRIMARY_BUTTON}
+          onClick={onApply}
+          disabled={blocker !== null}
+          aria-describedby="apply-reason"
+          data-intent={intent.kind}
+        >
           {intent.kind === 'finish-rollout' ? FINISH_ROLLOUT_LABEL : 'Apply…'}
         </button>
         <p id="apply-reason" className="text-sm" data-testid="apply-reason">

@@ -19,29 +19,55 @@ export function ClusterFacts({ cluster }: { cluster: ClusterSummary }) {
         <dt className="font-medium">Subscription</dt>
         <dd className="font-mono text-xs">{cluster.subscriptionId}</dd>
       </dl>
-      <table className="min-w-full max-w-4xl text-left text-sm" data-testid="agent-pools">
+      <table className="max-w-4xl min-w-full text-left text-sm" data-testid="agent-pools">
         <caption className="text-left font-semibold">Node pools</caption>
         <thead>
           <tr className="border-b border-slate-200 dark:border-slate-800">
-            <th scope="col" className="py-1 pr-4">Pool</th>
-            <th scope="col" className="py-1 pr-4">OS</th>
-            <th scope="col" className="py-1 pr-4">Mode</th>
-            <th scope="col" className="py-1 pr-4">Nodes</th>
-            <th scope="col" className="py-1 pr-4">Max surge</th>
-            <th scope="col" className="py-1 pr-4">VM size</th>
-            <th scope="col" className="py-1">State</th>
+            <th scope="col" className="py-1 pr-4">
+              Pool
+            </th>
+            <th scope="col" className="py-1 pr-4">
+              OS
+            </th>
+            <th scope="col" className="py-1 pr-4">
+              Mode
+            </th>
+            <th scope="col" className="py-1 pr-4">
+              Nodes
+            </th>
+            <th scope="col" className="py-1 pr-4">
+              Max surge
+            </th>
+            <th scope="col" className="py-1 pr-4">
+              VM size
+            </th>
+            <th scope="col" className="py-1">
+              State
+            </th>
           </tr>
         </thead>
         <tbody>
           {cluster.agentPools.map((pool) => (
-            <tr key={pool.name} className="border-b border-slate-100 dark:border-slate-900" data-testid="agent-pool" data-pool={pool.name}>
-              <th scope="row" className="py-1 pr-4 font-medium">{pool.name}</th>
-              <td className="py-1 pr-4">{pool.osType}{pool.osSku ? ` (${pool.osSku})` : ''}</td>
+            <tr
+              key={pool.name}
+              className="border-b border-slate-100 dark:border-slate-900"
+              data-testid="agent-pool"
+              data-pool={pool.name}
+            >
+              <th scope="row" className="py-1 pr-4 font-medium">
+                {pool.name}
+              </th>
+              <td className="py-1 pr-4">
+                {pool.osType}
+                {pool.osSku ? ` (${pool.osSku})` : ''}
+              </td>
               <td className="py-1 pr-4">{pool.mode}</td>
               <td className="py-1 pr-4">{pool.count}</td>
               <td className="py-1 pr-4">{pool.maxSurge}</td>
               <td className="py-1 pr-4">{pool.vmSize}</td>
-              <td className="py-1"><ProvisioningState state={pool.provisioningState} powerState={pool.powerState} /></td>
+              <td className="py-1">
+                <ProvisioningState state={pool.provisioningState} powerState={pool.powerState} />
+              </td>
             </tr>
           ))}
         </tbody>

@@ -45,7 +45,9 @@ export function ClusterPage({ cluster: ref, tenantId: requestedTenant }: { clust
     return (
       <div className="space-y-3">
         <h1 className="text-2xl font-semibold">{ref.name}</h1>
-        {auth.status === 'loading' ? <p>Checking sign-in…</p> : (
+        {auth.status === 'loading' ? (
+          <p>Checking sign-in…</p>
+        ) : (
           <button type="button" className={SECONDARY_BUTTON} onClick={() => void signIn()}>
             Sign in to see this cluster
           </button>
@@ -59,28 +61,50 @@ export function ClusterPage({ cluster: ref, tenantId: requestedTenant }: { clust
   const intent: ApplyIntent = proposal && cluster ? applyIntent(proposal, cluster) : { kind: 'change' };
   const removeAllReason = !cluster || !current ? 'Loading…' : removeAllBlocker(cluster, access);
   const loadError = load.status === 'failed' ? load.error : load.status === 'loaded' ? load.refreshError : undefined;
-  const ownFindingsSummary = proposal ? (proposal.errorCount > 0 ? `${proposal.errorCount} error(s), listed with the proposed bundle.` : 'no errors.') : 'still checking.';
+  const ownFindingsSummary = proposal
+    ? proposal.errorCount > 0
+      ? `${proposal.errorCount} error(s), listed with the proposed bundle.`
+      : 'no errors.'
+    : 'still checking.';
 
   const confirm = async () => {
     if (!cluster || !proposal || !dialog) return;
-    const accepted = await apply(dialog, cluster, proposal.payload.map((certificate) => certificate.pem));
+    const accepted = await apply(
+      dialog,
+      cluster,
+      proposal.payload.map((certificate) => certificate.pem),
+    );
     if (!accepted) setDialog(null);
   };
 
   return (
     <div className="space-y-8">
       <div className="space-y-2">
-        <Link href={tenantId && tenantId !== (auth.account.tenantId) ? `/?tenant=${tenantId}` : '/'} className="text-sm text-blue-700 underline dark:text-blue-300">
+        <Link
+          href={tenantId && tenantId !== auth.account.tenantId ? `/?tenant=${tenantId}` : '/'}
+          className="text-sm text-blue-700 underline dark:text-blue-300"
+        >
           ← All clusters
         </Link>
         <div className="flex flex-wrap items-center justify-between gap-2">
           <h1 className="text-2xl font-semibold">{ref.name}</h1>
-          <button type="button" className={SECONDARY_BUTTON} onClick={() => void reload()} disabled={load.status === 'loaded' && load.refreshing}>
+          <button
+            type="button"
+            className={SECONDARY_BUTTON}
+            onClick={() => void reload()}
+            disabled={load.status === 'loaded' && load.refreshing}
+          >
             Refresh
           </button>
         </div>
         <p role="status" className="text-sm text-slate-700 dark:text-slate-300" data-testid="cluster-status">
-          {load.status === 'loading' ? 'Loading the cluster…' : load.status === 'loaded' ? (load.refreshing ? 'Refreshing…' : `Read from Azure at ${load.loadedAt.toLocaleTimeString()}.`) : ''}
+          {load.status === 'loading'
+            ? 'Loading the cluster…'
+            : load.status === 'loaded'
+              ? load.refreshing
+                ? 'Refreshing…'
+                : `Read from Azure at ${load.loadedAt.toLocaleTimeString()}.`
+              : ''}
         </p>
       </div>
 
@@ -88,39 +112,88 @@ export function ClusterPage({ cluster: ref, tenantId: requestedTenant }: { clust
         <SignInAgain message={loadError!.message} tenantId={tenantId} what="see this cluster" />
       ) : (
         <>
-          {load.status === 'failed' && <ErrorAlert title="The cluster could not be loaded">{load.error.message}</ErrorAlert>}
-          {load.status === 'loaded' && load.refreshError && <ErrorAlert title="The cluster could not be refreshed">{load.refreshError.message}</ErrorAlert>}
+          {load.status === 'failed' && (
+            <ErrorAlert title="The cluster could not be loaded">{load.error.message}</ErrorAlert>
+          )}
+          {load.status === 'loaded' && load.refreshError && (
+            <ErrorAlert title="The cluster could not be refreshed">{load.refreshError.message}</ErrorAlert>
+          )}
         </>
       )}
 
       {cluster && (
         <>
           {running && (
-            <div className="rounded border border-sky-700 p-3 text-sm dark:border-sky-400" data-testid="operation-running">
+            <div
+              className="rounded border border-sky-700 p-3 text-sm dark:border-sky-400"
+              data-testid="operation-running"
+            >
               <p>
-                <strong>An operation is running ({cluster.provisioningState}).</strong> Changes can be applied again when it ends; this page checks every few seconds.
+                <strong>An operation is running ({cluster.provisioningState}).</strong> Changes can be applied again
+                when it ends; this page checks every few seconds.
               </p>
-              <Link href={rolloutHref(ref, tenantId)} className="font-medium text-blue-700 underline dark:text-blue-300">
+              <Link
+                href={rolloutHref(ref, tenantId)}
+                className="font-medium text-blue-700 underline dark:text-blue-300"
+              >
                 Follow the rollout
               </Link>
             </div>
           )}
           {isStopped(cluster) && (
-            <div className="rounded border border-amber-500 p-3 text-sm dark:border-amber-400" data-testid="cluster-stopped">
+            <div
+              className="rounded border border-amber-500 p-3 text-sm dark:border-amber-400"
+              data-testid="cluster-stopped"
+            >
               <p>
-                <strong>This cluster is stopped.</strong> AKS refuses changes to a stopped cluster: start the cluster first (az aks start --resource-group {cluster.resourceGroup} --name {cluster.name}), then refresh this page. You can still prepare and export a bundle.
+                <strong>This cluster is stopped.</strong> AKS refuses changes to a stopped cluster: start the cluster
+                first (az aks start --resource-group {cluster.resourceGroup} --name {cluster.name}), then refresh this
+                page. You can still prepare and export a bundle.
               </p>
             </div>
           )}
           <ClusterFacts cluster={cluster} />
-          {current ? <CurrentBundle bundle={current} clusterName={cluster.name} now={now} /> : <p>Reading the current bundle…</p>}
+          {current ? (
+            <CurrentBundle bundle={current} clusterName={cluster.name} now={now} />
+          ) : (
+            <p>Reading the current bundle…</p>
+          )}
           <AccessNotice access={access} />
           {current && (
-            <BundleEditor editor={editor} dispatch={dispatch} proposal={proposal} current={current.certificates} now={now} onRemoveAll={() => { clearFailure(); setDialog('remove-all'); }} removeAllDisabledReason={removeAllReason} />
+            <BundleEditor
+              editor={editor}
+              dispatch={dispatch}
+              proposal={proposal}
+              current={current.certificates}
+              now={now}
+              onRemoveAll={() => {
+                clearFailure();
+                setDialog('remove-all');
+              }}
+              removeAllDisabledReason={removeAllReason}
+            />
           )}
           {proposal && (
-            <ChangeReview proposal={proposal} intent={intent} impact={impact} clusterName={cluster.name} blocker={blocker} protection={concurrencyProtection(cluster)} onApply={() => { clearFailure(); setDialog('apply'); }}>
-              {failure && <ApplyFailureAlert failure={failure} cluster={ref} tenantId={tenantId} ownFindingsSummary={ownFindingsSummary} />}
+            <ChangeReview
+              proposal={proposal}
+              intent={intent}
+              impact={impact}
+              clusterName={cluster.name}
+              blocker={blocker}
+              protection={concurrencyProtection(cluster)}
+              onApply={() => {
+                clearFailure();
+                setDialog('apply');
+              }}
+            >
+              {failure && (
+                <ApplyFailureAlert
+                  failure={failure}
+                  cluster={ref}
+                  tenantId={tenantId}
+                  ownFindingsSummary={ownFindingsSummary}
+                />
+              )}
             </ChangeReview>
           )}
           {proposal && dialog && (

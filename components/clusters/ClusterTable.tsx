@@ -24,12 +24,28 @@ export function clusterHref(row: Pick<ClusterRow, 'subscriptionId' | 'resourceGr
   return `/clusters/${row.subscriptionId}/${encodeURIComponent(row.resourceGroup)}/${encodeURIComponent(row.name)}`;
 }
 
-function SortHeader({ column, view, onSort }: { column: (typeof COLUMNS)[number]; view: InventoryView; onSort: (key: SortKey) => void }) {
+function SortHeader({
+  column,
+  view,
+  onSort,
+}: {
+  column: (typeof COLUMNS)[number];
+  view: InventoryView;
+  onSort: (key: SortKey) => void;
+}) {
   const active = view.sort === column.key;
   const Icon = !active ? ArrowUpDown : view.dir === 'asc' ? ArrowUp : ArrowDown;
   return (
-    <th scope="col" aria-sort={active ? (view.dir === 'asc' ? 'ascending' : 'descending') : 'none'} className="px-2 py-2 text-left font-semibold">
-      <button type="button" onClick={() => onSort(column.key)} className="inline-flex items-center gap-1 rounded hover:underline">
+    <th
+      scope="col"
+      aria-sort={active ? (view.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
+      className="px-2 py-2 text-left font-semibold"
+    >
+      <button
+        type="button"
+        onClick={() => onSort(column.key)}
+        className="inline-flex items-center gap-1 rounded hover:underline"
+      >
         {column.label}
         <Icon aria-hidden="true" className="h-3.5 w-3.5" />
       </button>
@@ -37,7 +53,17 @@ function SortHeader({ column, view, onSort }: { column: (typeof COLUMNS)[number]
   );
 }
 
-export function ClusterTable({ rows, view, onSort, now }: { rows: ClusterRow[]; view: InventoryView; onSort: (key: SortKey) => void; now: Date }) {
+export function ClusterTable({
+  rows,
+  view,
+  onSort,
+  now,
+}: {
+  rows: ClusterRow[];
+  view: InventoryView;
+  onSort: (key: SortKey) => void;
+  now: Date;
+}) {
   return (
     <div className="overflow-x-auto rounded border border-slate-200 dark:border-slate-800">
       <table className="min-w-full text-sm" aria-label="AKS clusters">
@@ -50,10 +76,18 @@ export function ClusterTable({ rows, view, onSort, now }: { rows: ClusterRow[]; 
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={row.id} className="border-t border-slate-200 align-top dark:border-slate-800" data-testid="cluster-row" data-cluster={row.name}>
+            <tr
+              key={row.id}
+              className="border-t border-slate-200 align-top dark:border-slate-800"
+              data-testid="cluster-row"
+              data-cluster={row.name}
+            >
               <th scope="row" className="px-2 py-2 text-left font-medium">
                 {/* ARM tokens are tenant-scoped: the cluster page asks for a token of the cluster's tenant. */}
-                <Link href={`${clusterHref(row)}${row.tenantId ? `?tenant=${row.tenantId}` : ''}`} className="text-blue-700 underline-offset-2 hover:underline dark:text-blue-300">
+                <Link
+                  href={`${clusterHref(row)}${row.tenantId ? `?tenant=${row.tenantId}` : ''}`}
+                  className="text-blue-700 underline-offset-2 hover:underline dark:text-blue-300"
+                >
                   {row.name}
                 </Link>
               </th>
@@ -64,7 +98,10 @@ export function ClusterTable({ rows, view, onSort, now }: { rows: ClusterRow[]; 
               <td className="px-2 py-2">
                 <ProvisioningState state={row.provisioningState} powerState={row.powerState} />
                 {row.provisioningState === 'Updating' && (
-                  <Link href={`${clusterHref(row)}/rollout${row.tenantId ? `?tenant=${row.tenantId}` : ''}`} className="mt-1 block text-xs text-blue-700 underline underline-offset-2 dark:text-blue-300">
+                  <Link
+                    href={`${clusterHref(row)}/rollout${row.tenantId ? `?tenant=${row.tenantId}` : ''}`}
+                    className="mt-1 block text-xs text-blue-700 underline underline-offset-2 dark:text-blue-300"
+                  >
                     Watch rollout<span className="sr-only"> on {row.name}</span>
                   </Link>
                 )}
@@ -85,7 +122,10 @@ export function ClusterTable({ rows, view, onSort, now }: { rows: ClusterRow[]; 
                   <span className="flex flex-col gap-0.5">
                     <span className="inline-flex items-center gap-1">
                       <ExpiryBadge status={row.earliestExpiry.status} />
-                      <time dateTime={row.earliestExpiry.notAfter} title={new Date(row.earliestExpiry.notAfter).toUTCString()}>
+                      <time
+                        dateTime={row.earliestExpiry.notAfter}
+                        title={new Date(row.earliestExpiry.notAfter).toUTCString()}
+                      >
                         {relativeExpiry(row.earliestExpiry.notAfter, now)}
                       </time>
                     </span>
@@ -97,7 +137,8 @@ export function ClusterTable({ rows, view, onSort, now }: { rows: ClusterRow[]; 
               </td>
               <td className="px-2 py-2">
                 <span className="inline-flex flex-wrap items-center gap-1">
-                  {row.linuxPoolCount} Linux{row.windowsPoolCount > 0 && `, ${row.windowsPoolCount} Windows`} · {row.nodeCount} node{row.nodeCount === 1 ? '' : 's'}
+                  {row.linuxPoolCount} Linux{row.windowsPoolCount > 0 && `, ${row.windowsPoolCount} Windows`} ·{' '}
+                  {row.nodeCount} node{row.nodeCount === 1 ? '' : 's'}
                   {row.windowsPoolCount > 0 && (
                     <Badge tone="warning" title="Windows node pools do not receive custom CAs">
                       Windows pools get no custom CAs

@@ -1,7 +1,13 @@
 import { PROTECTION_TEXT, type ConcurrencyProtection } from '@/lib/clusters/reviewed-cluster';
 
 /** Which protection against a concurrent change this apply gets (eTag or comparison), in plain words. */
-export function ConcurrencyNote({ protection, testId = 'concurrency-protection' }: { protection: ConcurrencyProtection; testId?: string }) {
+export function ConcurrencyNote({
+  protection,
+  testId = 'concurrency-protection',
+}: {
+  protection: ConcurrencyProtection;
+  testId?: string;
+}) {
   const text = PROTECTION_TEXT[protection];
   return (
     <p className="text-sm" data-testid={testId} data-protection={protection}>

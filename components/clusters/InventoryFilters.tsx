@@ -13,7 +13,8 @@ const EXPIRY_FILTER_LABELS: Record<ExpiryFilter, string> = {
   none: 'No custom CA',
 };
 
-const fieldClass = 'rounded border border-slate-400 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900';
+const fieldClass =
+  'rounded border border-slate-400 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900';
 
 export function InventoryFilters({
   view,
@@ -27,14 +28,29 @@ export function InventoryFilters({
   states: string[];
 }) {
   return (
-    <form role="search" aria-label="Filter clusters" className="flex flex-wrap items-end gap-3" onSubmit={(event) => event.preventDefault()}>
+    <form
+      role="search"
+      aria-label="Filter clusters"
+      className="flex flex-wrap items-end gap-3"
+      onSubmit={(event) => event.preventDefault()}
+    >
       <label className="flex flex-col gap-1 text-sm">
         <span className="font-medium">Search by name</span>
-        <input type="search" value={view.q} onChange={(event) => onChange({ q: event.target.value })} placeholder="cluster or resource group" className={fieldClass} />
+        <input
+          type="search"
+          value={view.q}
+          onChange={(event) => onChange({ q: event.target.value })}
+          placeholder="cluster or resource group"
+          className={fieldClass}
+        />
       </label>
       <label className="flex flex-col gap-1 text-sm">
         <span className="font-medium">Subscription</span>
-        <select value={view.subscription} onChange={(event) => onChange({ subscription: event.target.value })} className={fieldClass}>
+        <select
+          value={view.subscription}
+          onChange={(event) => onChange({ subscription: event.target.value })}
+          className={fieldClass}
+        >
           <option value="">All subscriptions</option>
           {subscriptions.map((s) => (
             <option key={s.subscriptionId} value={s.subscriptionId}>
@@ -56,7 +72,11 @@ export function InventoryFilters({
       </label>
       <label className="flex flex-col gap-1 text-sm">
         <span className="font-medium">CA expiry</span>
-        <select value={view.expiry} onChange={(event) => onChange({ expiry: event.target.value as ExpiryFilter })} className={fieldClass}>
+        <select
+          value={view.expiry}
+          onChange={(event) => onChange({ expiry: event.target.value as ExpiryFilter })}
+          className={fieldClass}
+        >
           {EXPIRY_FILTERS.map((filter) => (
             <option key={filter} value={filter}>
               {EXPIRY_FILTER_LABELS[filter]}

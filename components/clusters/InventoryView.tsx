@@ -2,7 +2,14 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { RefreshCw } from 'lucide-react';
-import { filterRows, parseView, sortRows, viewToParams, type InventoryView as View, type SortKey } from '@/lib/inventory/view';
+import {
+  filterRows,
+  parseView,
+  sortRows,
+  viewToParams,
+  type InventoryView as View,
+  type SortKey,
+} from '@/lib/inventory/view';
 import { useAuth } from '@/components/auth/auth-context';
 import { SignInAgain } from '@/components/auth/SignInAgain';
 import { ErrorAlert } from '@/components/ui/Alert';
@@ -48,7 +55,8 @@ export function InventoryView({ homeTenantId }: { homeTenantId: string }) {
     },
     [router, pathname, homeTenantId],
   );
-  const onSort = (key: SortKey) => navigate({ sort: key, dir: view.sort === key && view.dir === 'asc' ? 'desc' : 'asc' });
+  const onSort = (key: SortKey) =>
+    navigate({ sort: key, dir: view.sort === key && view.dir === 'asc' ? 'desc' : 'asc' });
 
   const loaded = state.subscriptions.filter((s) => s.status !== 'loading').length;
   const total = state.subscriptions.length;
@@ -62,7 +70,11 @@ export function InventoryView({ homeTenantId }: { homeTenantId: string }) {
           {tenants.length > 1 && (
             <label className="flex flex-col gap-1 text-sm">
               <span className="font-medium">Tenant</span>
-              <select value={tenantId} onChange={(event) => navigate({}, event.target.value)} className="rounded border border-slate-400 bg-white px-2 py-1.5 dark:border-slate-600 dark:bg-slate-900">
+              <select
+                value={tenantId}
+                onChange={(event) => navigate({}, event.target.value)}
+                className="rounded border border-slate-400 bg-white px-2 py-1.5 dark:border-slate-600 dark:bg-slate-900"
+              >
                 {tenants.map((tenant) => (
                   <option key={tenant.tenantId} value={tenant.tenantId}>
                     {tenant.displayName}
@@ -71,34 +83,51 @@ export function InventoryView({ homeTenantId }: { homeTenantId: string }) {
               </select>
             </label>
           )}
-          <button type="button" onClick={() => void refresh()} disabled={loading} className="inline-flex items-center gap-1 rounded border border-slate-400 px-3 py-1.5 text-sm hover:bg-slate-100 disabled:opacity-60 dark:border-slate-600 dark:hover:bg-slate-800">
+          <button
+            type="button"
+            onClick={() => void refresh()}
+            disabled={loading}
+            className="inline-flex items-center gap-1 rounded border border-slate-400 px-3 py-1.5 text-sm hover:bg-slate-100 disabled:opacity-60 dark:border-slate-600 dark:hover:bg-slate-800"
+          >
             <RefreshCw aria-hidden="true" className={`h-4 w-4 ${loading ? 'animate-spin' : ''}`} /> Refresh
           </button>
         </div>
       </div>
 
       <p role="status" className="text-sm text-slate-700 dark:text-slate-300" data-testid="inventory-status">
-        {loading ? `Loading: ${loaded} of ${total || '…'} subscriptions answered.` : state.phase === 'done' ? `${rows.length} cluster${rows.length === 1 ? '' : 's'} in ${total} subscription${total === 1 ? '' : 's'}.` : ''}
+        {loading
+          ? `Loading: ${loaded} of ${total || '…'} subscriptions answered.`
+          : state.phase === 'done'
+            ? `${rows.length} cluster${rows.length === 1 ? '' : 's'} in ${total} subscription${total === 1 ? '' : 's'}.`
+            : ''}
       </p>
 
-      {state.phase === 'failed' && state.error && (needsSignIn(state.error) ? (
-        <SignInAgain message={state.error.message} tenantId={tenantId} what="list your clusters" />
-      ) : (
-        <ErrorAlert title="The inventory could not be loaded">{state.error.message}</ErrorAlert>
-      ))}
+      {state.phase === 'failed' &&
+        state.error &&
+        (needsSignIn(state.error) ? (
+          <SignInAgain message={state.error.message} tenantId={tenantId} what="list your clusters" />
+        ) : (
+          <ErrorAlert title="The inventory could not be loaded">{state.error.message}</ErrorAlert>
+        ))}
 
       {state.phase === 'done' && total === 0 && (
         <div className="rounded border border-dashed border-slate-400 p-6" data-testid="empty-subscriptions">
           <h2 className="font-semibold">No subscriptions</h2>
           <p className="text-sm text-slate-700 dark:text-slate-300">
-            Your account has no role on any subscription in this tenant. Ask an owner for at least the Reader role, then refresh.
+            Your account has no role on any subscription in this tenant. Ask an owner for at least the Reader role, then
+            refresh.
           </p>
         </div>
       )}
 
       {total > 0 && (
         <>
-          <InventoryFilters view={view} onChange={(patch) => navigate(patch)} subscriptions={state.subscriptions.map((s) => s.summary)} states={states} />
+          <InventoryFilters
+            view={view}
+            onChange={(patch) => navigate(patch)}
+            subscriptions={state.subscriptions.map((s) => s.summary)}
+            states={states}
+          />
           {rows.length > 0 ? (
             <>
               <p className="text-sm text-slate-700 dark:text-slate-300" aria-live="polite">
@@ -110,7 +139,9 @@ export function InventoryView({ homeTenantId }: { homeTenantId: string }) {
             state.phase === 'done' && (
               <div className="rounded border border-dashed border-slate-400 p-6" data-testid="empty-clusters">
                 <h2 className="font-semibold">No AKS clusters</h2>
-                <p className="text-sm text-slate-700 dark:text-slate-300">None of these subscriptions has a managed cluster you can see.</p>
+                <p className="text-sm text-slate-700 dark:text-slate-300">
+                  None of these subscriptions has a managed cluster you can see.
+                </p>
               </div>
             )
           )}

@@ -5,7 +5,13 @@ import { Badge } from '@/components/ui/Badge';
 import type { SubscriptionLoad } from './use-inventory';
 
 /** Every subscription with its own load state: one that fails shows its error and a retry; the rest load. */
-export function SubscriptionList({ subscriptions, onRetry }: { subscriptions: SubscriptionLoad[]; onRetry: (subscriptionId: string) => void }) {
+export function SubscriptionList({
+  subscriptions,
+  onRetry,
+}: {
+  subscriptions: SubscriptionLoad[];
+  onRetry: (subscriptionId: string) => void;
+}) {
   return (
     <section aria-labelledby="subscriptions-heading" className="space-y-2">
       <h2 id="subscriptions-heading" className="text-lg font-semibold">
@@ -13,7 +19,12 @@ export function SubscriptionList({ subscriptions, onRetry }: { subscriptions: Su
       </h2>
       <ul className="grid gap-2 md:grid-cols-2">
         {subscriptions.map(({ summary, status, clusters, error }) => (
-          <li key={summary.subscriptionId} className="rounded border border-slate-200 p-3 text-sm dark:border-slate-800" data-testid="subscription" data-subscription={summary.displayName}>
+          <li
+            key={summary.subscriptionId}
+            className="rounded border border-slate-200 p-3 text-sm dark:border-slate-800"
+            data-testid="subscription"
+            data-subscription={summary.displayName}
+          >
             <div className="flex flex-wrap items-center justify-between gap-2">
               <span className="font-medium">{summary.displayName}</span>
               <span className="inline-flex items-center gap-2">
@@ -35,8 +46,14 @@ export function SubscriptionList({ subscriptions, onRetry }: { subscriptions: Su
             </p>
             {status === 'failed' && error && (
               <div className="mt-2 space-y-2">
-                <ErrorAlert title={`Clusters of ${summary.displayName} could not be listed`}>{error.message}</ErrorAlert>
-                <button type="button" onClick={() => onRetry(summary.subscriptionId)} className="inline-flex items-center gap-1 rounded border border-slate-400 px-2 py-1 hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">
+                <ErrorAlert title={`Clusters of ${summary.displayName} could not be listed`}>
+                  {error.message}
+                </ErrorAlert>
+                <button
+                  type="button"
+                  onClick={() => onRetry(summary.subscriptionId)}
+                  className="inline-flex items-center gap-1 rounded border border-slate-400 px-2 py-1 hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
+                >
                   <RotateCw aria-hidden="true" className="h-3.5 w-3.5" /> Retry {summary.displayName}
                 </button>
               </div>

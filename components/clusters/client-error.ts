@@ -8,4 +8,5 @@ export function toClientError(cause: unknown, code: string): ActionError {
 }
 
 /** The browser needs a new sign-in: MSAL could not renew silently, or ARM refused the token (401). */
-export const needsSignIn = (error: Pick<ActionError, 'code'> | undefined | null): boolean => error?.code === 'SignInRequired';
+export const needsSignIn = (error: Pick<ActionError, 'code'> | undefined | null): boolean =>
+  error?.code === 'SignInRequired';

@@ -2,7 +2,12 @@
 import { z } from 'zod';
 import type { InventoryEvent } from '@/lib/azure/inventory-stream';
 
-const errorSchema = z.object({ code: z.string(), message: z.string(), status: z.number().optional(), target: z.string().optional() });
+const errorSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  status: z.number().optional(),
+  target: z.string().optional(),
+});
 const eventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('subscriptions'), subscriptions: z.array(z.any()) }),
   z.object({ type: z.literal('clusters'), subscriptionId: z.string(), clusters: z.array(z.any()) }),
@@ -12,7 +17,9 @@ const eventSchema = z.discriminatedUnion('type', [
 ]);
 
 export async function* readInventoryStream(body: ReadableStream<Uint8Array>): AsyncGenerator<InventoryEvent> {
-  const reader = body.pipeThrough(new TextDecoderStream() as unknown as ReadableWritablePair<string, Uint8Array>).getReader();
+  const reader = body
+    .pipeThrough(new TextDecoderStream() as unknown as ReadableWritablePair<string, Uint8Array>)
+    .getReader();
   let buffer = '';
   for (;;) {
     const { value, done } = await reader.read();

@@ -34,12 +34,18 @@ export function useApply(ref: ClusterRef, tenantId: string | undefined, reload: 
       try {
         const token = await getArmToken(tenantId);
         const reviewed = await reviewedCluster(cluster);
-        const result = await applyCaBundle(token, { cluster: ref, reviewed, certificates: mode === 'remove-all' ? [] : pems });
+        const result = await applyCaBundle(token, {
+          cluster: ref,
+          reviewed,
+          certificates: mode === 'remove-all' ? [] : pems,
+        });
         if (result.ok) {
           // The private handle (signed operation URL, machines before) stays in this browser; the URL stays short.
           const { handle } = result.data;
           if (auth.status === 'signed-in') rememberRolloutHandle(auth.account, handle);
-          router.push(rolloutHref(ref, tenantId, { operationId: operationIdOf(handle.operationUrl), since: handle.startedAt }));
+          router.push(
+            rolloutHref(ref, tenantId, { operationId: operationIdOf(handle.operationUrl), since: handle.startedAt }),
+          );
           return true;
         }
         if (result.error.status === 412) await reload();

@@ -10,7 +10,10 @@ import { toClientError } from './client-error';
  * What the caller may do on the cluster, asked of ARM's permissions API once per cluster and tenant, before any
  * edit. When the question itself fails the answer is `unknown`: the editor stays usable and ARM checks at write time.
  */
-export function useClusterAccess({ subscriptionId, resourceGroup, name }: ClusterRef, tenantId: string | undefined): WriteAccess {
+export function useClusterAccess(
+  { subscriptionId, resourceGroup, name }: ClusterRef,
+  tenantId: string | undefined,
+): WriteAccess {
   const { getArmToken } = useAuth();
   const [access, setAccess] = useState<WriteAccess>({ status: 'checking' });
   useEffect(() => {
@@ -19,7 +22,11 @@ export function useClusterAccess({ subscriptionId, resourceGroup, name }: Cluste
     setAccess({ status: 'checking' });
     (async (): Promise<WriteAccess> => {
       try {
-        const result = await getClusterPermissions(await getArmToken(tenantId), { subscriptionId, resourceGroup, name });
+        const result = await getClusterPermissions(await getArmToken(tenantId), {
+          subscriptionId,
+          resourceGroup,
+          name,
+        });
         if (!result.ok) return { status: 'unknown', message: result.error.message };
         return result.data.canWrite ? { status: 'allowed' } : { status: 'denied', action: result.data.writeAction };
       } catch (cause) {

@@ -36,11 +36,16 @@ export function useMinuteClock(): Date {
 /** Inventory rows for every loaded cluster, with its CA list decoded by lib/pki in the browser. */
 export function useClusterRows(subscriptions: SubscriptionLoad[], now: Date): ClusterRow[] {
   const [trustById, setTrustById] = useState<Map<string, ClusterTrust>>(new Map());
-  const clusters = useMemo(() => subscriptions.flatMap((s) => s.clusters.map((cluster) => ({ cluster, subscription: s.summary }))), [subscriptions]);
+  const clusters = useMemo(
+    () => subscriptions.flatMap((s) => s.clusters.map((cluster) => ({ cluster, subscription: s.summary }))),
+    [subscriptions],
+  );
 
   useEffect(() => {
     let cancelled = false;
-    Promise.all(clusters.map(async ({ cluster }) => [cluster.id, await decodeTrust(cluster.caEntries, now)] as const)).then((pairs) => {
+    Promise.all(
+      clusters.map(async ({ cluster }) => [cluster.id, await decodeTrust(cluster.caEntries, now)] as const),
+    ).then((pairs) => {
       if (!cancelled) setTrustById(new Map(pairs));
     });
     return () => {

@@ -39,7 +39,11 @@ export function useCluster({ subscriptionId, resourceGroup, name }: ClusterRef, 
       return result.data;
     }
     const error = result.error;
-    setLoad((previous) => (previous.status === 'loaded' ? { ...previous, refreshing: false, refreshError: error } : { status: 'failed', error }));
+    setLoad((previous) =>
+      previous.status === 'loaded'
+        ? { ...previous, refreshing: false, refreshError: error }
+        : { status: 'failed', error },
+    );
     return null;
   }, [getArmToken, tenantId, subscriptionId, resourceGroup, name]);
 

@@ -45,12 +45,17 @@ export function useInventory(tenantId: string | undefined) {
       const response = await fetch('/api/inventory', { method: 'POST', headers: { authorization: `Bearer ${token}` } });
       if (!response.ok || !response.body) {
         const body = (await response.json().catch(() => null)) as { error?: ActionError } | null;
-        throw Object.assign(new Error(body?.error?.message ?? `The inventory request failed (HTTP ${response.status}).`), { code: body?.error?.code });
+        throw Object.assign(
+          new Error(body?.error?.message ?? `The inventory request failed (HTTP ${response.status}).`),
+          { code: body?.error?.code },
+        );
       }
       for await (const event of readInventoryStream(response.body)) {
         update((previous) => applyEvent(previous, event));
       }
-      update((previous) => (previous.phase === 'loading' ? { ...previous, phase: 'done', finishedAt: new Date() } : previous));
+      update((previous) =>
+        previous.phase === 'loading' ? { ...previous, phase: 'done', finishedAt: new Date() } : previous,
+      );
     } catch (error) {
       // MSAL needing the user becomes SignInRequired: the page shows "Sign in again" and does not navigate.
       const code = (error as { code?: string }).code ?? 'InventoryFailed';
@@ -64,10 +69,16 @@ export function useInventory(tenantId: string | undefined) {
       try {
         const result = await listClusters(await getArmToken(tenantId), subscriptionId);
         setState((previous) =>
-          patchSubscription(previous, subscriptionId, result.ok ? { status: 'loaded', clusters: result.data } : { status: 'failed', error: result.error }),
+          patchSubscription(
+            previous,
+            subscriptionId,
+            result.ok ? { status: 'loaded', clusters: result.data } : { status: 'failed', error: result.error },
+          ),
         );
       } catch (error) {
-        setState((previous) => patchSubscription(previous, subscriptionId, { status: 'failed', error: toClientError(error, 'RetryFailed') }));
+        setState((previous) =>
+          patchSubscription(previous, subscriptionId, { status: 'failed', error: toClientError(error, 'RetryFailed') }),
+        );
       }
     },
     [getArmToken, tenantId],
@@ -84,8 +95,17 @@ export function useInventory(tenantId: string | undefined) {
   return { state, refresh: load, retrySubscription };
 }
 
-function patchSubscription(state: InventoryState, subscriptionId: string, patch: Partial<SubscriptionLoad>): InventoryState {
-  return { ...state, subscriptions: state.subscriptions.map((s) => (s.summary.subscriptionId === subscriptionId ? { ...s, ...patch } : s)) };
+function patchSubscription(
+  state: InventoryState,
+  subscriptionId: string,
+  patch: Partial<SubscriptionLoad>,
+): InventoryState {
+  return {
+    ...state,
+    subscriptions: state.subscriptions.map((s) =>
+      s.summary.subscriptionId === subscriptionId ? { ...s, ...patch } : s,
+    ),
+  };
 }
 
 function applyEvent(state: InventoryState, event: InventoryEvent): InventoryState {
@@ -102,7 +122,11 @@ function applyEvent(state: InventoryState, event: InventoryEvent): InventoryStat
       };
     }
     case 'clusters':
-      return patchSubscription(state, event.subscriptionId, { status: 'loaded', clusters: event.clusters, error: undefined });
+      return patchSubscription(state, event.subscriptionId, {
+        status: 'loaded',
+        clusters: event.clusters,
+        error: undefined,
+      });
     case 'subscription-failed':
       return patchSubscription(state, event.subscriptionId, { status: 'failed', error: event.error });
     case 'failed':

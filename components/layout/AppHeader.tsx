@@ -6,7 +6,10 @@ export function AppHeader({ environmentLabel }: { environmentLabel: string }) {
   const { state, signIn, signOut } = useAuth();
   return (
     <header className="border-b border-slate-200 dark:border-slate-800">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2 dark:focus:bg-slate-900">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:bg-white focus:p-2 dark:focus:bg-slate-900"
+      >
         Skip to content
       </a>
       <div className="mx-auto flex max-w-screen-2xl flex-wrap items-center justify-between gap-3 px-4 py-3">
@@ -14,7 +17,10 @@ export function AppHeader({ environmentLabel }: { environmentLabel: string }) {
           <Link href="/" className="text-lg font-semibold">
             AKS CA trust
           </Link>
-          <span className="rounded border border-slate-300 px-2 py-0.5 text-xs text-slate-700 dark:border-slate-700 dark:text-slate-300" data-testid="environment">
+          <span
+            className="rounded border border-slate-300 px-2 py-0.5 text-xs text-slate-700 dark:border-slate-700 dark:text-slate-300"
+            data-testid="environment"
+          >
             {environmentLabel}
           </span>
         </div>
@@ -25,16 +31,28 @@ export function AppHeader({ environmentLabel }: { environmentLabel: string }) {
                 Signed in as <strong>{state.account.name}</strong>
                 <span className="sr-only"> ({state.account.username})</span>
               </span>
-              <button type="button" onClick={() => void signIn()} className="rounded border border-slate-300 px-3 py-1.5 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
+              <button
+                type="button"
+                onClick={() => void signIn()}
+                className="rounded border border-slate-300 px-3 py-1.5 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+              >
                 Switch account
               </button>
-              <button type="button" onClick={() => void signOut()} className="rounded border border-slate-300 px-3 py-1.5 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
+              <button
+                type="button"
+                onClick={() => void signOut()}
+                className="rounded border border-slate-300 px-3 py-1.5 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+              >
                 Sign out
               </button>
             </>
           )}
           {state.status === 'signed-out' && (
-            <button type="button" onClick={() => void signIn()} className="rounded bg-blue-700 px-3 py-1.5 font-medium text-white hover:bg-blue-800">
+            <button
+              type="button"
+              onClick={() => void signIn()}
+              className="rounded bg-blue-700 px-3 py-1.5 font-medium text-white hover:bg-blue-800"
+            >
               Sign in
             </button>
           )}

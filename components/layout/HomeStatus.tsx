@@ -21,7 +21,11 @@ export function HomeStatus({ introduction }: { introduction: ReactNode }) {
       {state.status === 'signed-out' && (
         <div className="space-y-3">
           {state.error && <ErrorAlert>{state.error}</ErrorAlert>}
-          <button type="button" onClick={() => void signIn()} className="rounded bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800">
+          <button
+            type="button"
+            onClick={() => void signIn()}
+            className="rounded bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800"
+          >
             Sign in to see your clusters
           </button>
         </div>

@@ -9,7 +9,17 @@ import { DANGER_BUTTON, SECONDARY_BUTTON } from '@/components/ui/buttons';
 import { ErrorAlert } from '@/components/ui/Alert';
 
 /** "Abort rollout": one confirmation, then `abortLatestOperation`; the view shows Canceling, then Canceled. */
-export function AbortRollout({ cluster, tenantId, disabled, onAccepted }: { cluster: ClusterRef; tenantId?: string; disabled: boolean; onAccepted: () => void }) {
+export function AbortRollout({
+  cluster,
+  tenantId,
+  disabled,
+  onAccepted,
+}: {
+  cluster: ClusterRef;
+  tenantId?: string;
+  disabled: boolean;
+  onAccepted: () => void;
+}) {
   const { getArmToken } = useAuth();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -43,11 +53,14 @@ export function AbortRollout({ cluster, tenantId, disabled, onAccepted }: { clus
         </Dialog.Trigger>
         <Dialog.Portal>
           <Dialog.Overlay className="fixed inset-0 bg-black/50" />
-          <Dialog.Content className="fixed left-1/2 top-1/2 w-[min(36rem,95vw)] -translate-x-1/2 -translate-y-1/2 space-y-4 rounded bg-white p-6 text-slate-900 shadow-xl dark:bg-slate-900 dark:text-slate-100">
+          <Dialog.Content className="fixed top-1/2 left-1/2 w-[min(36rem,95vw)] -translate-x-1/2 -translate-y-1/2 space-y-4 rounded bg-white p-6 text-slate-900 shadow-xl dark:bg-slate-900 dark:text-slate-100">
             <Dialog.Title className="text-lg font-semibold">Abort the rollout on {cluster.name}?</Dialog.Title>
             <Dialog.Description asChild>
               <div className="space-y-2 text-sm">
-                <p>AKS stops the running operation: the cluster goes Canceling, then Canceled. Nodes already renewed keep the new CA list; the others keep the old one until the next successful operation.</p>
+                <p>
+                  AKS stops the running operation: the cluster goes Canceling, then Canceled. Nodes already renewed keep
+                  the new CA list; the others keep the old one until the next successful operation.
+                </p>
                 <p>To finish later, apply the same CA list again.</p>
               </div>
             </Dialog.Description>
@@ -62,7 +75,13 @@ export function AbortRollout({ cluster, tenantId, disabled, onAccepted }: { clus
                   Keep the rollout running
                 </button>
               </Dialog.Close>
-              <button type="button" className={DANGER_BUTTON} onClick={() => void confirm()} disabled={busy} aria-busy={busy}>
+              <button
+                type="button"
+                className={DANGER_BUTTON}
+                onClick={() => void confirm()}
+                disabled={busy}
+                aria-busy={busy}
+              >
                 {busy ? 'Asking Azure…' : 'Abort rollout'}
               </button>
             </div>

@@ -8,17 +8,21 @@ export function OperationErrorText({ error }: { error: OperationError }) {
   return (
     <div className="space-y-1 rounded bg-slate-100 p-2 text-sm dark:bg-slate-900" data-testid="arm-error">
       <p>
-        Azure Resource Manager: <code className="break-all font-mono font-semibold">{error.code}</code>
+        Azure Resource Manager: <code className="font-mono font-semibold break-all">{error.code}</code>
       </p>
-      <p className="whitespace-pre-wrap break-words" data-testid="arm-error-start">
+      <p className="break-words whitespace-pre-wrap" data-testid="arm-error-start">
         {long ? `${error.message.slice(0, SHOWN)}…` : error.message}
       </p>
       {long && (
         <details>
           <summary className="cursor-pointer">
-            Full message ({error.message.length.toLocaleString()} characters{error.truncated ? ', cut by the server at that length' : ''})
+            Full message ({error.message.length.toLocaleString()} characters
+            {error.truncated ? ', cut by the server at that length' : ''})
           </summary>
-          <pre className="mt-1 max-h-96 select-all overflow-auto whitespace-pre-wrap break-words font-mono text-xs" data-testid="arm-error-full">
+          <pre
+            className="mt-1 max-h-96 overflow-auto font-mono text-xs break-words whitespace-pre-wrap select-all"
+            data-testid="arm-error-full"
+          >
             {error.message}
           </pre>
         </details>

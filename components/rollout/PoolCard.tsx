@@ -54,7 +54,9 @@ export function PoolCard({ pool, baselineLabel }: { pool: PoolProgress; baseline
         </h3>
         <span className="inline-flex gap-1">
           <Badge tone={stage.tone}>{stage.text}</Badge>
-          <Badge tone={pool.provisioningState.toLowerCase() === 'failed' ? 'danger' : 'neutral'}>ARM: {pool.provisioningState}</Badge>
+          <Badge tone={pool.provisioningState.toLowerCase() === 'failed' ? 'danger' : 'neutral'}>
+            ARM: {pool.provisioningState}
+          </Badge>
         </span>
       </div>
       {rolled ? (
@@ -73,9 +75,13 @@ export function PoolCard({ pool, baselineLabel }: { pool: PoolProgress; baseline
             </div>
           ) : null}
           <p className="text-sm" data-testid="pool-counts">
-            {known ? `${updated} of ${pool.total} nodes on the new CA list` : `Per-node progress unknown (${pool.total} nodes to renew)`} · {pool.machineCount} machine{pool.machineCount === 1 ? '' : 's'} now
+            {known
+              ? `${updated} of ${pool.total} nodes on the new CA list`
+              : `Per-node progress unknown (${pool.total} nodes to renew)`}{' '}
+            · {pool.machineCount} machine{pool.machineCount === 1 ? '' : 's'} now
             {pool.surge > 0 && ` (${pool.surge} surge)`}
-            {pool.countChange !== 0 && ` · target count ${pool.countChange > 0 ? 'grew' : 'shrank'} by ${Math.abs(pool.countChange)} to ${pool.count}`}
+            {pool.countChange !== 0 &&
+              ` · target count ${pool.countChange > 0 ? 'grew' : 'shrank'} by ${Math.abs(pool.countChange)} to ${pool.count}`}
           </p>
           <p className="text-xs text-slate-700 dark:text-slate-300">
             Progress {SIGNAL[pool.signal]}; {BEHAVIOUR[pool.behaviour]}.
@@ -87,7 +93,9 @@ export function PoolCard({ pool, baselineLabel }: { pool: PoolProgress; baseline
           )}
         </>
       ) : (
-        <p className="text-sm">A CA change does not renew {pool.osType} pools: these {pool.machineCount} nodes keep their trust store.</p>
+        <p className="text-sm">
+          A CA change does not renew {pool.osType} pools: these {pool.machineCount} nodes keep their trust store.
+        </p>
       )}
       <PoolMachines pool={pool} baselineLabel={baselineLabel} />
     </section>

@@ -1,6 +1,12 @@
 import type { MachineState, PoolProgress } from '@/lib/rollout/pool-progress';
 
-const STATE: Record<MachineState, string> = { updated: 'on the new CA list', updating: 'being renewed', pending: 'not renewed yet', deleting: 'being deleted', unknown: '' };
+const STATE: Record<MachineState, string> = {
+  updated: 'on the new CA list',
+  updating: 'being renewed',
+  pending: 'not renewed yet',
+  deleting: 'being deleted',
+  unknown: '',
+};
 const SHOWN = 200;
 
 /** The machines of a pool, collapsed; bounded so that a 1,000-node pool does not flood the page. */
@@ -21,7 +27,11 @@ export function PoolMachines({ pool, baselineLabel }: { pool: PoolProgress; base
         ))}
       </ul>
       {pool.machines.length > SHOWN && <p className="mt-1 text-xs">and {pool.machines.length - SHOWN} more.</p>}
-      {pool.machinesReadAt && <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">Listed at {new Date(pool.machinesReadAt).toLocaleTimeString()}.</p>}
+      {pool.machinesReadAt && (
+        <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+          Listed at {new Date(pool.machinesReadAt).toLocaleTimeString()}.
+        </p>
+      )}
     </details>
   );
 }

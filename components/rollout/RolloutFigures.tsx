@@ -17,7 +17,13 @@ export function RolloutFigures({ progress }: { progress: RolloutProgress }) {
       {!progress.terminal && (
         <>
           <dt className="font-medium">Time left</dt>
-          <dd>{progress.remainingMs === null ? (progress.updated === null ? 'no estimate without per-node progress' : 'estimated once the first nodes are renewed') : `about ${formatDuration(progress.remainingMs)} (estimate)`}</dd>
+          <dd>
+            {progress.remainingMs === null
+              ? progress.updated === null
+                ? 'no estimate without per-node progress'
+                : 'estimated once the first nodes are renewed'
+              : `about ${formatDuration(progress.remainingMs)} (estimate)`}
+          </dd>
         </>
       )}
     </dl>

@@ -58,7 +58,11 @@ export function RolloutLive({ cluster, tenantId, handle, absence, since }: Rollo
       </div>
       <ConnectionStatus connection={connection} receivedAt={state.receivedAt} now={now} />
       {connection.kind === 'sign-in-required' && (
-        <div role="alert" className="space-y-2 rounded border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-500 dark:bg-amber-950 dark:text-amber-50" data-testid="sign-in-again">
+        <div
+          role="alert"
+          className="space-y-2 rounded border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-500 dark:bg-amber-950 dark:text-amber-50"
+          data-testid="sign-in-again"
+        >
           <p className="font-semibold">Sign in again to keep following this rollout</p>
           <p>{connection.message}</p>
           <button type="button" className={PRIMARY_BUTTON} onClick={() => void reauthenticate(tenantId).then(resume)}>
@@ -74,25 +78,56 @@ export function RolloutLive({ cluster, tenantId, handle, absence, since }: Rollo
       {progress && (
         <>
           {progress.statusText === null ? (
-            <p className="rounded border border-slate-300 p-3 text-sm dark:border-slate-700" data-testid="no-operation-status">
-              Tracking from the cluster&apos;s own state: the operation&apos;s own status is not available in this browser (see &quot;Signals&quot;).
-              {progress.phase === 'idle' && <strong className="mt-1 block" data-testid="no-operation-running">No operation is running on this cluster now (provisioning state {state.tracker.latest!.cluster.provisioningState}).</strong>}
+            <p
+              className="rounded border border-slate-300 p-3 text-sm dark:border-slate-700"
+              data-testid="no-operation-status"
+            >
+              Tracking from the cluster&apos;s own state: the operation&apos;s own status is not available in this
+              browser (see &quot;Signals&quot;).
+              {progress.phase === 'idle' && (
+                <strong className="mt-1 block" data-testid="no-operation-running">
+                  No operation is running on this cluster now (provisioning state{' '}
+                  {state.tracker.latest!.cluster.provisioningState}).
+                </strong>
+              )}
             </p>
           ) : (
             <p className="text-sm">
-              Operation status (as Azure reports it): <code className="font-mono" data-testid="operation-status">{progress.statusText}</code>
+              Operation status (as Azure reports it):{' '}
+              <code className="font-mono" data-testid="operation-status">
+                {progress.statusText}
+              </code>
             </p>
           )}
           <StageList stages={progress.stages} />
           {progress.phase !== 'idle' && <RolloutFigures progress={progress} />}
-          {running && <AbortRollout cluster={cluster} tenantId={tenantId} disabled={progress.phase === 'canceling'} onAccepted={changed} />}
-          {progress.phase !== 'idle' && <RolloutOutcome progress={progress} cluster={cluster} caEntries={state.tracker.latest?.cluster.caEntries ?? null} />}
+          {running && (
+            <AbortRollout
+              cluster={cluster}
+              tenantId={tenantId}
+              disabled={progress.phase === 'canceling'}
+              onAccepted={changed}
+            />
+          )}
+          {progress.phase !== 'idle' && (
+            <RolloutOutcome
+              progress={progress}
+              cluster={cluster}
+              caEntries={state.tracker.latest?.cluster.caEntries ?? null}
+            />
+          )}
           <SignalList signals={progress.signals} />
           <section aria-labelledby="pools-heading" className="space-y-2">
-            <h2 id="pools-heading" className="text-lg font-semibold">Node pools</h2>
+            <h2 id="pools-heading" className="text-lg font-semibold">
+              Node pools
+            </h2>
             <div className="grid gap-3 lg:grid-cols-2">
               {progress.pools.map((pool) => (
-                <PoolCard key={pool.name} pool={pool} baselineLabel={fromHandle[pool.name] ? 'before the change' : 'seen at page open'} />
+                <PoolCard
+                  key={pool.name}
+                  pool={pool}
+                  baselineLabel={fromHandle[pool.name] ? 'before the change' : 'seen at page open'}
+                />
               ))}
             </div>
           </section>

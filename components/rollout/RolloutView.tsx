@@ -32,7 +32,8 @@ export function RolloutView({ cluster, operationId, since, tenantId }: RolloutVi
 
   useEffect(() => {
     if (!account) return;
-    if (!operationId && !since) return setLookup({ handle: null, absence: 'no-link', latest: latestRolloutHandle(account, clusterId(cluster)) });
+    if (!operationId && !since)
+      return setLookup({ handle: null, absence: 'no-link', latest: latestRolloutHandle(account, clusterId(cluster)) });
     const found = findRolloutHandle(account, { operationId, clusterId: clusterId(cluster), since: since ?? '' });
     setLookup(found.found ? { handle: found.handle, absence: null } : { handle: null, absence: found.reason });
   }, [account, operationId, since, cluster]);
@@ -42,39 +43,65 @@ export function RolloutView({ cluster, operationId, since, tenantId }: RolloutVi
     <div className="space-y-5">
       <Toaster position="top-right" closeButton />
       <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/" className="text-blue-700 underline-offset-2 hover:underline dark:text-blue-300">Clusters</Link>
+        <Link href="/" className="text-blue-700 underline-offset-2 hover:underline dark:text-blue-300">
+          Clusters
+        </Link>
         {' / '}
-        <Link href={clusterPath} className="text-blue-700 underline-offset-2 hover:underline dark:text-blue-300">{cluster.name}</Link>
+        <Link href={clusterPath} className="text-blue-700 underline-offset-2 hover:underline dark:text-blue-300">
+          {cluster.name}
+        </Link>
         {' / rollout'}
       </nav>
       <div>
         <h1 className="text-2xl font-semibold">Node rollout on {cluster.name}</h1>
         <p className="text-sm text-slate-700 dark:text-slate-300">
-          Resource group {cluster.resourceGroup} · subscription <span className="font-mono">{cluster.subscriptionId}</span>
+          Resource group {cluster.resourceGroup} · subscription{' '}
+          <span className="font-mono">{cluster.subscriptionId}</span>
         </p>
       </div>
       {!account ? (
         <div className="space-y-3">
-          <p>{auth.status === 'loading' ? 'Checking sign-in…' : 'Sign in to follow this rollout. The link keeps working after sign-in.'}</p>
+          <p>
+            {auth.status === 'loading'
+              ? 'Checking sign-in…'
+              : 'Sign in to follow this rollout. The link keeps working after sign-in.'}
+          </p>
           {auth.status === 'signed-out' && (
-            <button type="button" onClick={() => void signIn()} className="rounded bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800">Sign in</button>
+            <button
+              type="button"
+              onClick={() => void signIn()}
+              className="rounded bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800"
+            >
+              Sign in
+            </button>
           )}
         </div>
       ) : lookup ? (
         <>
           {lookup.latest && (
             <p className="rounded border border-sky-700 p-3 text-sm dark:border-sky-400" data-testid="own-rollout-link">
-              You started a change on this cluster from this browser at {new Date(lookup.latest.startedAt).toLocaleString()}.{' '}
+              You started a change on this cluster from this browser at{' '}
+              {new Date(lookup.latest.startedAt).toLocaleString()}.{' '}
               <Link
-                href={rolloutHref(cluster, tenantId, { operationId: operationIdOf(lookup.latest.operationUrl), since: lookup.latest.startedAt })}
+                href={rolloutHref(cluster, tenantId, {
+                  operationId: operationIdOf(lookup.latest.operationUrl),
+                  since: lookup.latest.startedAt,
+                })}
                 className="font-medium text-blue-700 underline dark:text-blue-300"
               >
                 Follow that rollout with its own status
-              </Link>
-              {' '}(if the cluster is running another operation now, this page is the one to watch).
+              </Link>{' '}
+              (if the cluster is running another operation now, this page is the one to watch).
             </p>
           )}
-          <RolloutLive key={`${lookup.handle?.operationUrl ?? lookup.absence}`} cluster={cluster} tenantId={tenantId} handle={lookup.handle} absence={lookup.absence} since={since} />
+          <RolloutLive
+            key={`${lookup.handle?.operationUrl ?? lookup.absence}`}
+            cluster={cluster}
+            tenantId={tenantId}
+            handle={lookup.handle}
+            absence={lookup.absence}
+            since={since}
+          />
         </>
       ) : null}
     </div>

@@ -4,7 +4,9 @@ import { readAksEntries, type CertificateInfo } from '@/lib/pki';
 
 /** The CA list read back from ARM after the rollout, decoded in the browser by lib/pki. */
 export function TrustedBundle({ entries }: { entries: string[] }) {
-  const [certificates, setCertificates] = useState<Pick<CertificateInfo, 'displayName' | 'sha256' | 'notAfter'>[] | null>(null);
+  const [certificates, setCertificates] = useState<
+    Pick<CertificateInfo, 'displayName' | 'sha256' | 'notAfter'>[] | null
+  >(null);
   useEffect(() => {
     let cancelled = false;
     if (entries.length === 0) {
@@ -21,17 +23,25 @@ export function TrustedBundle({ entries }: { entries: string[] }) {
   }, [entries]);
 
   if (certificates === null) return <p className="text-sm">Reading the CA list back from Azure…</p>;
-  if (entries.length === 0) return <p className="text-sm" data-testid="trusted-bundle">The cluster now trusts no custom CA.</p>;
+  if (entries.length === 0)
+    return (
+      <p className="text-sm" data-testid="trusted-bundle">
+        The cluster now trusts no custom CA.
+      </p>
+    );
   return (
     <div data-testid="trusted-bundle">
       <p className="text-sm">
-        Azure Resource Manager now holds {certificates.length} custom CA certificate{certificates.length === 1 ? '' : 's'} for this cluster:
+        Azure Resource Manager now holds {certificates.length} custom CA certificate
+        {certificates.length === 1 ? '' : 's'} for this cluster:
       </p>
       <ul className="mt-1 space-y-1 text-sm">
         {certificates.map((certificate) => (
           <li key={certificate.sha256} data-testid="trusted-certificate">
             <span className="font-medium">{certificate.displayName}</span>
-            <span className="block select-all break-all font-mono text-xs text-slate-700 dark:text-slate-300">SHA-256 {certificate.sha256}</span>
+            <span className="block font-mono text-xs break-all text-slate-700 select-all dark:text-slate-300">
+              SHA-256 {certificate.sha256}
+            </span>
           </li>
         ))}
       </ul>

@@ -4,7 +4,14 @@
  * rollout view, tagged with the signed-in account (accountTagOf).
  */
 import type { SignedInAccount } from '@/components/auth/auth-context';
-import { accountTagOf, browserHandleStorage, handlesForCluster, loadRolloutHandle, saveRolloutHandle, type LoadedHandle } from '@/lib/rollout/handle-store';
+import {
+  accountTagOf,
+  browserHandleStorage,
+  handlesForCluster,
+  loadRolloutHandle,
+  saveRolloutHandle,
+  type LoadedHandle,
+} from '@/lib/rollout/handle-store';
 import type { RolloutHandle } from '@/lib/rollout/handle';
 
 export const accountTag = (account: SignedInAccount): string => accountTagOf(account);
@@ -13,7 +20,10 @@ export function rememberRolloutHandle(account: SignedInAccount, handle: RolloutH
   return saveRolloutHandle(browserHandleStorage(), accountTag(account), handle);
 }
 
-export function findRolloutHandle(account: SignedInAccount, rollout: { operationId: string | null; clusterId: string; since: string }): LoadedHandle {
+export function findRolloutHandle(
+  account: SignedInAccount,
+  rollout: { operationId: string | null; clusterId: string; since: string },
+): LoadedHandle {
   return loadRolloutHandle(browserHandleStorage(), accountTag(account), rollout);
 }
 

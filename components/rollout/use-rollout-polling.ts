@@ -19,9 +19,16 @@ export interface RolloutPolling {
   changed(): void;
 }
 
-export function useRolloutPolling(cluster: ClusterRef, operationUrl: string | null, tenantId: string | undefined, tracker: RolloutTracker | null): RolloutPolling {
+export function useRolloutPolling(
+  cluster: ClusterRef,
+  operationUrl: string | null,
+  tenantId: string | undefined,
+  tracker: RolloutTracker | null,
+): RolloutPolling {
   const { getArmToken } = useAuth();
-  const [state, dispatch] = useReducer(pollReducer, tracker, (initial) => initialPollState(initial ?? ({} as RolloutTracker), Date.now()));
+  const [state, dispatch] = useReducer(pollReducer, tracker, (initial) =>
+    initialPollState(initial ?? ({} as RolloutTracker), Date.now()),
+  );
   const enabled = tracker !== null;
   const inFlight = useRef(false);
   const mounted = useRef(true);
@@ -36,15 +43,33 @@ export function useRolloutPolling(cluster: ClusterRef, operationUrl: string | nu
     dispatch({ type: 'polling', at: Date.now() });
     try {
       const token = await getArmToken(tenantId);
-      const result = await readRolloutSnapshot(token, { cluster, operationUrl, ...(refreshCluster ? { refreshCluster } : {}) });
+      const result = await readRolloutSnapshot(token, {
+        cluster,
+        operationUrl,
+        ...(refreshCluster ? { refreshCluster } : {}),
+      });
       if (!mounted.current) return;
       if (result.ok) dispatch({ type: 'snapshot', snapshot: result.data, at: Date.now() });
-      else dispatch({ type: 'failure', error: { code: result.error.code, message: result.error.message, retry: result.error.retry }, at: Date.now() });
+      else
+        dispatch({
+          type: 'failure',
+          error: { code: result.error.code, message: result.error.message, retry: result.error.retry },
+          at: Date.now(),
+        });
     } catch (error) {
       if (!mounted.current) return;
       if (isSignInRequired(error)) dispatch({ type: 'sign-in-required', message: error.message });
       // The server action itself did not answer (network, server restart): as transient as ARM trouble.
-      else dispatch({ type: 'failure', error: { code: 'Unreachable', message: error instanceof Error ? error.message : String(error), retry: { afterMs: 5000, backoff: true } }, at: Date.now() });
+      else
+        dispatch({
+          type: 'failure',
+          error: {
+            code: 'Unreachable',
+            message: error instanceof Error ? error.message : String(error),
+            retry: { afterMs: 5000, backoff: true },
+          },
+          at: Date.now(),
+        });
     } finally {
       inFlight.current = false;
     }
@@ -65,7 +90,8 @@ export function useRolloutPolling(cluster: ClusterRef, operationUrl: string | nu
 
   useEffect(() => {
     if (!enabled) return;
-    const onVisibility = () => dispatch(document.visibilityState === 'hidden' ? { type: 'hidden' } : { type: 'visible', at: Date.now() });
+    const onVisibility = () =>
+      dispatch(document.visibilityState === 'hidden' ? { type: 'hidden' } : { type: 'visible', at: Date.now() });
     if (document.visibilityState === 'hidden') dispatch({ type: 'hidden' });
     document.addEventListener('visibilitychange', onVisibility);
     return () => document.removeEventListener('visibilitychange', onVisibility);

@@ -2,9 +2,18 @@ import { AlertOctagon, AlertTriangle, CheckCircle2, Clock, XCircle } from 'lucid
 import { EXPIRY_LABELS, type ExpiryStatus } from '@/lib/inventory/expiry';
 
 const STYLES: Record<ExpiryStatus, { className: string; Icon: typeof CheckCircle2 }> = {
-  ok: { className: 'border-emerald-700 text-emerald-800 dark:border-emerald-500 dark:text-emerald-300', Icon: CheckCircle2 },
-  expiring: { className: 'border-amber-700 text-amber-900 dark:border-amber-400 dark:text-amber-200', Icon: AlertTriangle },
-  critical: { className: 'border-orange-700 text-orange-900 dark:border-orange-400 dark:text-orange-200', Icon: AlertOctagon },
+  ok: {
+    className: 'border-emerald-700 text-emerald-800 dark:border-emerald-500 dark:text-emerald-300',
+    Icon: CheckCircle2,
+  },
+  expiring: {
+    className: 'border-amber-700 text-amber-900 dark:border-amber-400 dark:text-amber-200',
+    Icon: AlertTriangle,
+  },
+  critical: {
+    className: 'border-orange-700 text-orange-900 dark:border-orange-400 dark:text-orange-200',
+    Icon: AlertOctagon,
+  },
   expired: { className: 'border-red-700 text-red-800 dark:border-red-400 dark:text-red-200', Icon: XCircle },
   'not-yet-valid': { className: 'border-sky-700 text-sky-900 dark:border-sky-400 dark:text-sky-200', Icon: Clock },
 };
@@ -13,7 +22,10 @@ const STYLES: Record<ExpiryStatus, { className: string; Icon: typeof CheckCircle
 export function ExpiryBadge({ status }: { status: ExpiryStatus }) {
   const { className, Icon } = STYLES[status];
   return (
-    <span className={`inline-flex items-center gap-1 rounded border px-1.5 py-0.5 text-xs font-medium ${className}`} data-expiry-status={status}>
+    <span
+      className={`inline-flex items-center gap-1 rounded border px-1.5 py-0.5 text-xs font-medium ${className}`}
+      data-expiry-status={status}
+    >
       <Icon aria-hidden="true" className="h-3.5 w-3.5" />
       {EXPIRY_LABELS[status]}
     </span>

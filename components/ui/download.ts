@@ -19,6 +19,10 @@ export function pemToDer(pem: string): Uint8Array {
 
 /** A file name from a certificate's display name: letters, digits, dot, dash and underscore only. */
 export function safeFileName(name: string, extension: string): string {
-  const base = name.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'certificate';
+  const base =
+    name
+      .replace(/[^\w.-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'certificate';
   return `${base}.${extension}`;
 }

@@ -12,12 +12,37 @@ export interface ClusterAddress {
 export const CONTOSO = '72f988bf-0000-4000-8000-000000000001';
 export const FABRIKAM = '72f988bf-0000-4000-8000-000000000002';
 
-export const WEB: ClusterAddress = { subscriptionId: '00000000-aaaa-4000-8000-000000000001', resourceGroup: 'rg-web-prod', name: 'aks-web-prod-neu', tenantId: CONTOSO };
-export const LEGACY: ClusterAddress = { subscriptionId: '00000000-aaaa-4000-8000-000000000001', resourceGroup: 'rg-legacy-prod', name: 'aks-legacy-win-weu', tenantId: CONTOSO };
-export const PAYMENTS: ClusterAddress = { subscriptionId: '00000000-aaaa-4000-8000-000000000001', resourceGroup: 'rg-payments-prod', name: 'aks-payments-prod-weu', tenantId: CONTOSO };
+export const WEB: ClusterAddress = {
+  subscriptionId: '00000000-aaaa-4000-8000-000000000001',
+  resourceGroup: 'rg-web-prod',
+  name: 'aks-web-prod-neu',
+  tenantId: CONTOSO,
+};
+export const LEGACY: ClusterAddress = {
+  subscriptionId: '00000000-aaaa-4000-8000-000000000001',
+  resourceGroup: 'rg-legacy-prod',
+  name: 'aks-legacy-win-weu',
+  tenantId: CONTOSO,
+};
+export const PAYMENTS: ClusterAddress = {
+  subscriptionId: '00000000-aaaa-4000-8000-000000000001',
+  resourceGroup: 'rg-payments-prod',
+  name: 'aks-payments-prod-weu',
+  tenantId: CONTOSO,
+};
 /** Stopped (powerState Stopped): AKS refuses changes. */
-export const DEV: ClusterAddress = { subscriptionId: '00000000-aaaa-4000-8000-000000000002', resourceGroup: 'rg-dev', name: 'aks-dev-eus2', tenantId: CONTOSO };
-export const CORE: ClusterAddress = { subscriptionId: '00000000-aaaa-4000-8000-000000000003', resourceGroup: 'rg-platform-core', name: 'aks-core-gwc', tenantId: FABRIKAM };
+export const DEV: ClusterAddress = {
+  subscriptionId: '00000000-aaaa-4000-8000-000000000002',
+  resourceGroup: 'rg-dev',
+  name: 'aks-dev-eus2',
+  tenantId: CONTOSO,
+};
+export const CORE: ClusterAddress = {
+  subscriptionId: '00000000-aaaa-4000-8000-000000000003',
+  resourceGroup: 'rg-platform-core',
+  name: 'aks-core-gwc',
+  tenantId: FABRIKAM,
+};
 
 export function clusterPagePath(cluster: ClusterAddress): string {
   return `/clusters/${cluster.subscriptionId}/${cluster.resourceGroup}/${cluster.name}?tenant=${cluster.tenantId}`;
@@ -25,10 +50,17 @@ export function clusterPagePath(cluster: ClusterAddress): string {
 
 export interface ArmCluster {
   eTag?: string;
-  properties: { provisioningState: string; securityProfile?: { customCATrustCertificates?: string[] }; agentPoolProfiles?: { name: string; count: number }[] };
+  properties: {
+    provisioningState: string;
+    securityProfile?: { customCATrustCertificates?: string[] };
+    agentPoolProfiles?: { name: string; count: number }[];
+  };
 }
 
-async function asOwner<T>(cluster: ClusterAddress, run: (api: import('@playwright/test').APIRequestContext, path: string, headers: Record<string, string>) => Promise<T>): Promise<T> {
+async function asOwner<T>(
+  cluster: ClusterAddress,
+  run: (api: import('@playwright/test').APIRequestContext, path: string, headers: Record<string, string>) => Promise<T>,
+): Promise<T> {
   const api = await request.newContext({ baseURL: EMULATOR_URL, ignoreHTTPSErrors: true });
   try {
     const token = await api.post('/_emulator/token', { data: { persona: 'owner', tenantId: cluster.tenantId } });
@@ -52,7 +84,10 @@ export function readCluster(cluster: ClusterAddress): Promise<ArmCluster> {
 export function changeCaListElsewhere(cluster: ClusterAddress, pems: string[]): Promise<void> {
   return asOwner(cluster, async (api, path, headers) => {
     const body = (await (await api.get(path, { headers })).json()) as ArmCluster;
-    body.properties.securityProfile = { ...body.properties.securityProfile, customCATrustCertificates: pems.map((pem) => Buffer.from(pem).toString('base64')) };
+    body.properties.securityProfile = {
+      ...body.properties.securityProfile,
+      customCATrustCertificates: pems.map((pem) => Buffer.from(pem).toString('base64')),
+    };
     const response = await api.put(path, { headers, data: body });
     if (!response.ok()) throw new Error(`PUT ${cluster.name}: ${response.status()} ${await response.text()}`);
   });
@@ -60,5 +95,7 @@ export function changeCaListElsewhere(cluster: ClusterAddress, pems: string[]): 
 
 /** The PEM text of each entry, as the nodes get it. */
 export function caEntries(cluster: ArmCluster): string[] {
-  return (cluster.properties.securityProfile?.customCATrustCertificates ?? []).map((entry) => Buffer.from(entry, 'base64').toString('utf8'));
+  return (cluster.properties.securityProfile?.customCATrustCertificates ?? []).map((entry) =>
+    Buffer.from(entry, 'base64').toString('utf8'),
+  );
 }

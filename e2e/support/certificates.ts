@@ -19,11 +19,21 @@ export async function makeEditorFixtures(): Promise<EditorFixtures> {
     issueCertificate({ subject: 'CN=Contoso Partner Root CA, O=Contoso', isCA: true }),
     issueCertificate({ subject: 'CN=Contoso Lab Root CA, O=Contoso', isCA: true }),
     issueCertificate({ subject: 'CN=api.contoso.example', dnsNames: ['api.contoso.example'] }),
-    issueCertificate({ subject: 'CN=Contoso Retired Root CA, O=Contoso', isCA: true, notBefore: new Date(Date.now() - 800 * DAY), notAfter: new Date(Date.now() - 30 * DAY) }),
+    issueCertificate({
+      subject: 'CN=Contoso Retired Root CA, O=Contoso',
+      isCA: true,
+      notBefore: new Date(Date.now() - 800 * DAY),
+      notAfter: new Date(Date.now() - 30 * DAY),
+    }),
     issueCertificate({ subject: 'CN=Key Holder CA', isCA: true, keyAlgorithm: 'RSA-2048' }),
   ]);
-  const renewed = await issueCertificate({ subject: 'CN=Contoso Proxy Inspection CA 2025, OU=Network Security, O=Contoso Ltd, C=US', isCA: true });
-  const eleven = await Promise.all(Array.from({ length: 11 }, (_, index) => issueCertificate({ subject: `CN=Bulk Root CA ${index + 1}`, isCA: true })));
+  const renewed = await issueCertificate({
+    subject: 'CN=Contoso Proxy Inspection CA 2025, OU=Network Security, O=Contoso Ltd, C=US',
+    isCA: true,
+  });
+  const eleven = await Promise.all(
+    Array.from({ length: 11 }, (_, index) => issueCertificate({ subject: `CN=Bulk Root CA ${index + 1}`, isCA: true })),
+  );
   return {
     goodCa: goodCa.certPem,
     secondCa: secondCa.certPem,
@@ -37,5 +47,11 @@ export async function makeEditorFixtures(): Promise<EditorFixtures> {
 
 /** A file Windows tools write: CRLF line endings and trailing spaces on every line. */
 export function crlfWithTrailingSpaces(pem: string): string {
-  return pem.trimEnd().split('\n').map((line) => `${line}   `).join('\r\n') + '\r\n';
+  return (
+    pem
+      .trimEnd()
+      .split('\n')
+      .map((line) => `${line}   `)
+      .join('\r\n') + '\r\n'
+  );
 }

@@ -13,7 +13,8 @@ async function send(method: 'PUT' | 'POST' | 'GET', path: string, data?: unknown
   }
 }
 
-export const identitySettings = (patch?: Record<string, unknown>) => (patch ? send('PUT', '/identity/settings', patch) : send('GET', '/identity/settings'));
+export const identitySettings = (patch?: Record<string, unknown>) =>
+  patch ? send('PUT', '/identity/settings', patch) : send('GET', '/identity/settings');
 
 /** An administrator's "revoke sessions": refresh tokens and browser sessions stop working. */
 export const revokeSessions = () => send('POST', '/identity/revoke-sessions');

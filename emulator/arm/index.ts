@@ -51,7 +51,8 @@ export async function createArm(options: ArmOptions & ArmExtraOptions): Promise<
   const clock = options.clock ?? systemClock;
   const msPerBatch = options.msPerBatch ?? DEFAULTS.msPerBatch;
   const certificates = options.certificates ?? (await seedCertificates());
-  const seed = () => buildSeedState({ certificates, now: clock.now(), msPerBatch, ...(options.fleet ? { fleet: options.fleet } : {}) });
+  const seed = () =>
+    buildSeedState({ certificates, now: clock.now(), msPerBatch, ...(options.fleet ? { fleet: options.fleet } : {}) });
 
   let initial = seed();
   if (options.stateFile) {

@@ -13,7 +13,10 @@ describe('certificate helpers', () => {
     expect(root.checkIssued(root)).toBe(true);
     expect(ca.keyPem).toMatch(/^-----BEGIN PRIVATE KEY-----/);
 
-    const leaf = await issueCertificate({ subject: 'CN=svc', dnsNames: ['svc.local'], ipAddresses: ['10.0.0.1', '::1'] }, ca);
+    const leaf = await issueCertificate(
+      { subject: 'CN=svc', dnsNames: ['svc.local'], ipAddresses: ['10.0.0.1', '::1'] },
+      ca,
+    );
     const node = new X509Certificate(leaf.certPem);
     expect(node.ca).toBe(false);
     expect(node.checkIssued(root)).toBe(true);
@@ -27,7 +30,12 @@ describe('certificate helpers', () => {
     const ca = await createCertificateAuthority();
     const now = Date.now();
     const expired = await issueCertificate(
-      { subject: 'CN=Expired CA', isCA: true, notBefore: new Date(now - 400 * DAY), notAfter: new Date(now - 10 * DAY) },
+      {
+        subject: 'CN=Expired CA',
+        isCA: true,
+        notBefore: new Date(now - 400 * DAY),
+        notAfter: new Date(now - 10 * DAY),
+      },
       ca,
     );
     expect(new Date(new X509Certificate(expired.certPem).validTo).getTime()).toBeLessThan(now);
@@ -35,7 +43,9 @@ describe('certificate helpers', () => {
     const soonCert = new X509Certificate(soon.certPem);
     expect(soonCert.ca).toBe(true);
     expect(soonCert.checkIssued(soonCert)).toBe(true); // self-signed without an issuer
-    await expect(issueCertificate({ subject: 'CN=Bad', notBefore: new Date(now), notAfter: new Date(now - DAY) })).rejects.toThrow(/notAfter/);
+    await expect(
+      issueCertificate({ subject: 'CN=Bad', notBefore: new Date(now), notAfter: new Date(now - DAY) }),
+    ).rejects.toThrow(/notAfter/);
   });
 
   it('reloads a CA from PEM and keeps issuing with it', async () => {

@@ -46,7 +46,8 @@ if (typeof reflect.getMetadata !== 'function') {
     getOwnMetadata,
     defineMetadata,
     hasMetadata: (key: Key, target: MetadataTarget, property?: Key) => getMetadata(key, target, property) !== undefined,
-    metadata: (key: Key, value: unknown) => (target: MetadataTarget, property?: Key) => defineMetadata(key, value, target, property),
+    metadata: (key: Key, value: unknown) => (target: MetadataTarget, property?: Key) =>
+      defineMetadata(key, value, target, property),
   });
 }
 

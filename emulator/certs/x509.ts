@@ -103,7 +103,12 @@ async function buildExtensions(
   if (names.length > 0) extensions.push(new x509.SubjectAlternativeNameExtension(names, false));
   const extendedKeyUsages = options.extendedKeyUsages ?? (!options.isCA && names.length > 0 ? ['serverAuth'] : []);
   if (extendedKeyUsages.length > 0) {
-    extensions.push(new x509.ExtendedKeyUsageExtension(extendedKeyUsages.map((n) => EXTENDED_KEY_USAGE_OIDS[n]), false));
+    extensions.push(
+      new x509.ExtendedKeyUsageExtension(
+        extendedKeyUsages.map((n) => EXTENDED_KEY_USAGE_OIDS[n]),
+        false,
+      ),
+    );
   }
   return extensions;
 }
@@ -112,7 +117,10 @@ async function buildExtensions(
  * Issues a certificate signed by `issuer`, or self-signed when `issuer` is omitted. Any validity is accepted,
  * including one entirely in the past (an expired certificate) or the future.
  */
-export async function issueCertificate(options: CertificateOptions, issuer?: CertificateAuthority): Promise<IssuedCertificate> {
+export async function issueCertificate(
+  options: CertificateOptions,
+  issuer?: CertificateAuthority,
+): Promise<IssuedCertificate> {
   const keyAlgorithm = options.keyAlgorithm ?? 'EC-P256';
   const keys = await generateKeyPair(keyAlgorithm);
   const notBefore = options.notBefore ?? new Date(Date.now() - 60_000);

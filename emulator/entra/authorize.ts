@@ -28,18 +28,27 @@ type Parsed = { ok: true; request: AuthorizationRequest } | { ok: false; respons
 function parseAuthorize(c: Context, deps: EntraDeps, query: Record<string, string>): Parsed {
   const tenantSegment = c.req.param('tenant') ?? '';
   const authority = resolveAuthorityTenant(tenantSegment);
-  if (!authority) return { ok: false, response: htmlError(c, 'Tenant not found', tenantNotFoundMessage(tenantSegment)) };
+  if (!authority)
+    return { ok: false, response: htmlError(c, 'Tenant not found', tenantNotFoundMessage(tenantSegment)) };
   const target = authorizeTargetSchema.safeParse(query);
   const clientId = target.success ? target.data.client_id : undefined;
-  if (!isKnownClient(clientId)) return { ok: false, response: htmlError(c, 'Unknown application', unknownClientMessage(clientId)) };
+  if (!isKnownClient(clientId))
+    return { ok: false, response: htmlError(c, 'Unknown application', unknownClientMessage(clientId)) };
   const redirectUri = target.success ? target.data.redirect_uri : undefined;
   if (!parseLoopbackRedirectUri(redirectUri)) {
     return { ok: false, response: htmlError(c, 'Redirect URI not allowed', badRedirectUriMessage(redirectUri)) };
   }
-  const back = { redirectUri: redirectUri!, responseMode: target.data?.response_mode ?? 'query', state: target.data?.state };
+  const back = {
+    redirectUri: redirectUri!,
+    responseMode: target.data?.response_mode ?? 'query',
+    state: target.data?.state,
+  };
   const parsed = authorizeQuerySchema.safeParse(query);
   if (!parsed.success) {
-    return { ok: false, response: redirectError(c, back, 'invalid_request', `AADSTS900144: ${firstIssue(parsed.error).message}`) };
+    return {
+      ok: false,
+      response: redirectError(c, back, 'invalid_request', `AADSTS900144: ${firstIssue(parsed.error).message}`),
+    };
   }
   const q = parsed.data;
   if (q.response_type !== 'code') {
@@ -47,7 +56,8 @@ function parseAuthorize(c: Context, deps: EntraDeps, query: Record<string, strin
     return { ok: false, response: redirectError(c, back, 'unsupported_response_type', message) };
   }
   if (!q.code_challenge) {
-    const message = 'AADSTS9002325: Proof Key for Code Exchange is required for cross-origin authorization code redemption.';
+    const message =
+      'AADSTS9002325: Proof Key for Code Exchange is required for cross-origin authorization code redemption.';
     return { ok: false, response: redirectError(c, back, 'invalid_request', message) };
   }
   if (q.code_challenge_method !== 'S256') {
@@ -124,10 +134,16 @@ export function mountAuthorize(app: Hono, deps: EntraDeps, state: EntraState): v
     const form = pickerFormSchema.safeParse(body);
     const request = form.success ? state.pending.take(form.data.transaction) : undefined;
     if (!form.success || !request) {
-      return htmlError(c, 'Sign-in expired', 'This sign-in page is no longer valid. Go back to the application and sign in again.');
+      return htmlError(
+        c,
+        'Sign-in expired',
+        'This sign-in page is no longer valid. Go back to the application and sign in again.',
+      );
     }
     if (form.data.action === 'cancel') {
-      return redirectError(c, request, 'access_denied', 'AADSTS65004: User declined to consent to access the app.', { error_subcode: 'cancel' });
+      return redirectError(c, request, 'access_denied', 'AADSTS65004: User declined to consent to access the app.', {
+        error_subcode: 'cancel',
+      });
     }
     const persona = findPersona(form.data.persona ?? '');
     if (!persona) return showPicker(c, state, request);

@@ -30,7 +30,15 @@ export function createEntraControl(state: EntraState): Hono {
     const parsed = settingsSchema.safeParse(await c.req.json().catch(() => undefined));
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      return c.json({ error: { code: 'InvalidRequest', message: `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}` } }, 400);
+      return c.json(
+        {
+          error: {
+            code: 'InvalidRequest',
+            message: `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`,
+          },
+        },
+        400,
+      );
     }
     Object.assign(state.settings, parsed.data);
     return c.json(state.settings);

@@ -19,13 +19,26 @@ describe('discovery', () => {
     expect(config.jwks_uri).toBe(`${env.emulator.baseUrl}/organizations/discovery/v2.0/keys`);
     expect(config.response_modes_supported).toEqual(['query', 'fragment', 'form_post']);
     expect(config.id_token_signing_alg_values_supported).toEqual(['RS256']);
-    for (const field of ['response_types_supported', 'scopes_supported', 'subject_types_supported', 'token_endpoint_auth_methods_supported', 'tenant_region_scope', 'cloud_instance_name', 'http_logout_supported', 'frontchannel_logout_supported']) {
+    for (const field of [
+      'response_types_supported',
+      'scopes_supported',
+      'subject_types_supported',
+      'token_endpoint_auth_methods_supported',
+      'tenant_region_scope',
+      'cloud_instance_name',
+      'http_logout_supported',
+      'frontchannel_logout_supported',
+    ]) {
       expect(config).toHaveProperty(field);
     }
   });
 
   it('answers a tenant (by id or domain) with its id, and the origin the client used', async () => {
-    const byDomain = (await env.get(`https://127.0.0.1:${env.emulator.port}/contoso.onmicrosoft.com/v2.0/.well-known/openid-configuration`)).json();
+    const byDomain = (
+      await env.get(
+        `https://127.0.0.1:${env.emulator.port}/contoso.onmicrosoft.com/v2.0/.well-known/openid-configuration`,
+      )
+    ).json();
     expect(byDomain.issuer).toBe(`https://127.0.0.1:${env.emulator.port}/${CONTOSO}/v2.0`);
     expect(byDomain.token_endpoint).toBe(`https://127.0.0.1:${env.emulator.port}/${CONTOSO}/oauth2/v2.0/token`);
   });

@@ -67,7 +67,12 @@ async function signInWithPicker(persona: string, input: AuthorizeInput = {}) {
   return { code: params.get('code')!, params, verifier, cookie: cookiePair(picked.header('set-cookie')), picked };
 }
 
-async function redeem(code: string, verifier: string, tenant = 'organizations', overrides: Record<string, string> = {}) {
+async function redeem(
+  code: string,
+  verifier: string,
+  tenant = 'organizations',
+  overrides: Record<string, string> = {},
+) {
   return env.get(`${env.emulator.baseUrl}/${tenant}/oauth2/v2.0/token?client-request-id=abc`, {
     form: {
       client_id: EMULATOR_CLIENT_ID,
@@ -103,7 +108,9 @@ describe('authorization code + PKCE', () => {
     expect(typeof body.refresh_token).toBe('string');
     expect(body.client_info).toBe(params.get('client_info'));
 
-    const jwks = createLocalJWKSet((await env.get(`${env.emulator.baseUrl}/common/discovery/v2.0/keys`)).json<JSONWebKeySet>());
+    const jwks = createLocalJWKSet(
+      (await env.get(`${env.emulator.baseUrl}/common/discovery/v2.0/keys`)).json<JSONWebKeySet>(),
+    );
     const issuer = `${env.emulator.baseUrl}/${CONTOSO}/v2.0`;
     const idToken = await jwtVerify(String(body.id_token), jwks, { issuer, audience: EMULATOR_CLIENT_ID });
     expect(idToken.protectedHeader).toMatchObject({ alg: 'RS256', typ: 'JWT' });
@@ -116,8 +123,16 @@ describe('authorization code + PKCE', () => {
       preferred_username: 'olivia@contoso.onmicrosoft.com',
       ver: '2.0',
     });
-    const access = await jwtVerify(String(body.access_token), jwks, { issuer, audience: 'https://management.azure.com' });
-    expect(access.payload).toMatchObject({ scp: 'user_impersonation', azp: EMULATOR_CLIENT_ID, tid: CONTOSO, ver: '2.0' });
+    const access = await jwtVerify(String(body.access_token), jwks, {
+      issuer,
+      audience: 'https://management.azure.com',
+    });
+    expect(access.payload).toMatchObject({
+      scp: 'user_impersonation',
+      azp: EMULATOR_CLIENT_ID,
+      tid: CONTOSO,
+      ver: '2.0',
+    });
     expect(access.payload.exp! - access.payload.iat!).toBe(3599);
     expect(access.payload.nbf).toBe(access.payload.iat);
   });
@@ -125,7 +140,10 @@ describe('authorization code + PKCE', () => {
   it('gives the authority tenant when it is a tenant, the home tenant for organizations', async () => {
     const inFabrikam = await signInWithPicker('owner', { tenant: FABRIKAM });
     const body = (await redeem(inFabrikam.code, inFabrikam.verifier, FABRIKAM)).json<{ access_token: string }>();
-    expect(decodeJwt(body.access_token)).toMatchObject({ tid: FABRIKAM, iss: `${env.emulator.baseUrl}/${FABRIKAM}/v2.0` });
+    expect(decodeJwt(body.access_token)).toMatchObject({
+      tid: FABRIKAM,
+      iss: `${env.emulator.baseUrl}/${FABRIKAM}/v2.0`,
+    });
 
     const operator = await signInWithPicker('operator');
     const opBody = (await redeem(operator.code, operator.verifier)).json<{ access_token: string }>();
@@ -152,9 +170,13 @@ describe('authorization code + PKCE', () => {
 
   it('binds the code to the redirect URI, client and tenant', async () => {
     const a = await signInWithPicker('owner');
-    expect((await redeem(a.code, a.verifier, 'organizations', { redirect_uri: 'http://localhost:3000/other' })).json().error).toBe('invalid_grant');
+    expect(
+      (await redeem(a.code, a.verifier, 'organizations', { redirect_uri: 'http://localhost:3000/other' })).json().error,
+    ).toBe('invalid_grant');
     const b = await signInWithPicker('owner');
-    expect((await redeem(b.code, b.verifier, 'organizations', { client_id: 'someone-else' })).json().error).toBe('invalid_client');
+    expect((await redeem(b.code, b.verifier, 'organizations', { client_id: 'someone-else' })).json().error).toBe(
+      'invalid_client',
+    );
     const c = await signInWithPicker('owner', { tenant: CONTOSO });
     expect((await redeem(c.code, c.verifier, FABRIKAM)).json().error).toBe('invalid_grant');
   });
@@ -170,11 +192,21 @@ describe('authorization code + PKCE', () => {
     expect(arm.status).toBe(200);
     expect(decodeJwt(arm.json<{ access_token: string }>().access_token).aud).toBe('https://management.azure.com');
     const graph = await refresh('openid profile offline_access');
-    expect(decodeJwt(graph.json<{ access_token: string }>().access_token).aud).toBe('00000003-0000-0000-c000-000000000000');
+    expect(decodeJwt(graph.json<{ access_token: string }>().access_token).aud).toBe(
+      '00000003-0000-0000-c000-000000000000',
+    );
     const otherTenant = await env.get(`${env.emulator.baseUrl}/${FABRIKAM}/oauth2/v2.0/token`, {
-      form: { client_id: EMULATOR_CLIENT_ID, grant_type: 'refresh_token', refresh_token: first.refresh_token, scope: ARM_SCOPE },
+      form: {
+        client_id: EMULATOR_CLIENT_ID,
+        grant_type: 'refresh_token',
+        refresh_token: first.refresh_token,
+        scope: ARM_SCOPE,
+      },
     });
-    expect(decodeJwt(otherTenant.json<{ access_token: string }>().access_token)).toMatchObject({ tid: FABRIKAM, aud: 'https://management.azure.com' });
+    expect(decodeJwt(otherTenant.json<{ access_token: string }>().access_token)).toMatchObject({
+      tid: FABRIKAM,
+      aud: 'https://management.azure.com',
+    });
     const bad = await env.get(`${env.emulator.baseUrl}/organizations/oauth2/v2.0/token`, {
       form: { client_id: EMULATOR_CLIENT_ID, grant_type: 'refresh_token', refresh_token: 'nope' },
     });
@@ -183,9 +215,14 @@ describe('authorization code + PKCE', () => {
 
   it('answers bad token requests with OAuth errors, never a crash', async () => {
     const token = `${env.emulator.baseUrl}/organizations/oauth2/v2.0/token`;
-    expect((await env.get(token, { form: { client_id: EMULATOR_CLIENT_ID, grant_type: 'password' } })).json().error).toBe('unsupported_grant_type');
+    expect(
+      (await env.get(token, { form: { client_id: EMULATOR_CLIENT_ID, grant_type: 'password' } })).json().error,
+    ).toBe('unsupported_grant_type');
     expect((await env.get(token, { form: { client_id: EMULATOR_CLIENT_ID } })).json().error).toBe('invalid_request');
-    expect((await env.get(token, { form: { grant_type: 'authorization_code', code: 'x', redirect_uri: REDIRECT } })).json().error).toBe('invalid_request');
+    expect(
+      (await env.get(token, { form: { grant_type: 'authorization_code', code: 'x', redirect_uri: REDIRECT } })).json()
+        .error,
+    ).toBe('invalid_request');
     const notForm = await env.get(token, { json: { grant_type: 'authorization_code' } });
     expect(notForm.status).toBe(400);
     expect(notForm.json().error).toBe('invalid_request');
@@ -198,11 +235,18 @@ describe('authorization code + PKCE', () => {
 
 describe('authorize: clients, redirects, prompts', () => {
   it('shows an error page, not a redirect, for an unknown client or a non-loopback redirect URI', async () => {
-    const unknownClient = await env.get(authorizeUrl({ clientId: '00000000-0000-0000-0000-000000000000', challenge: pkce().challenge }));
+    const unknownClient = await env.get(
+      authorizeUrl({ clientId: '00000000-0000-0000-0000-000000000000', challenge: pkce().challenge }),
+    );
     expect(unknownClient.status).toBe(400);
     expect(unknownClient.header('location')).toBeUndefined();
     expect(unknownClient.text).toContain('AADSTS700016');
-    for (const redirectUri of ['https://evil.example/cb', 'javascript:alert(1)', 'http://localhost.evil.example/', '//evil.example']) {
+    for (const redirectUri of [
+      'https://evil.example/cb',
+      'javascript:alert(1)',
+      'http://localhost.evil.example/',
+      '//evil.example',
+    ]) {
       const res = await env.get(authorizeUrl({ redirectUri, challenge: pkce().challenge }));
       expect(res.status).toBe(400);
       expect(res.header('location')).toBeUndefined();
@@ -219,7 +263,9 @@ describe('authorize: clients, redirects, prompts', () => {
   });
 
   it('prompt=none: login_required without a session, a code with one', async () => {
-    const silent = await env.get(authorizeUrl({ prompt: 'none', loginHint: 'olivia@contoso.onmicrosoft.com', challenge: pkce().challenge }));
+    const silent = await env.get(
+      authorizeUrl({ prompt: 'none', loginHint: 'olivia@contoso.onmicrosoft.com', challenge: pkce().challenge }),
+    );
     expect(silent.status).toBe(302);
     const error = fragmentOf(silent.header('location'));
     expect(error.get('error')).toBe('login_required');
@@ -227,27 +273,37 @@ describe('authorize: clients, redirects, prompts', () => {
 
     const { cookie } = await signInWithPicker('owner');
     const { verifier, challenge } = pkce();
-    const withSession = await env.get(authorizeUrl({ prompt: 'none', loginHint: 'olivia@contoso.onmicrosoft.com', challenge }), {
-      headers: { cookie: cookie! },
-    });
+    const withSession = await env.get(
+      authorizeUrl({ prompt: 'none', loginHint: 'olivia@contoso.onmicrosoft.com', challenge }),
+      {
+        headers: { cookie: cookie! },
+      },
+    );
     expect(withSession.status).toBe(302);
     const code = fragmentOf(withSession.header('location')).get('code');
     expect(code).toBeTruthy();
     expect((await redeem(code!, verifier)).status).toBe(200);
 
-    const otherHint = await env.get(authorizeUrl({ prompt: 'none', loginHint: 'ravi@contoso.onmicrosoft.com', challenge }), {
-      headers: { cookie: cookie! },
-    });
+    const otherHint = await env.get(
+      authorizeUrl({ prompt: 'none', loginHint: 'ravi@contoso.onmicrosoft.com', challenge }),
+      {
+        headers: { cookie: cookie! },
+      },
+    );
     expect(fragmentOf(otherHint.header('location')).get('error')).toBe('login_required');
   });
 
   it('prompt=select_account shows the picker even with a session; query mode puts the code in the query', async () => {
     const { cookie } = await signInWithPicker('owner');
-    const picker = await env.get(authorizeUrl({ prompt: 'select_account', challenge: pkce().challenge }), { headers: { cookie: cookie! } });
+    const picker = await env.get(authorizeUrl({ prompt: 'select_account', challenge: pkce().challenge }), {
+      headers: { cookie: cookie! },
+    });
     expect(picker.status).toBe(200);
     expect(picker.text).toContain('Olivia Owner');
     expect(picker.text).toMatch(/<button type="submit" name="persona" value="nobody"/);
-    const sso = await env.get(authorizeUrl({ responseMode: 'query', challenge: pkce().challenge }), { headers: { cookie: cookie! } });
+    const sso = await env.get(authorizeUrl({ responseMode: 'query', challenge: pkce().challenge }), {
+      headers: { cookie: cookie! },
+    });
     expect(sso.status).toBe(302);
     const location = new URL(sso.header('location')!);
     expect(location.searchParams.get('code')).toBeTruthy();
@@ -263,16 +319,21 @@ describe('authorize: clients, redirects, prompts', () => {
     expect(out.status).toBe(302);
     expect(out.header('location')).toBe('http://localhost:3000/');
     expect(out.header('set-cookie')).toMatch(/Max-Age=0/i);
-    const silent = await env.get(authorizeUrl({ prompt: 'none', challenge: pkce().challenge }), { headers: { cookie: cookie! } });
+    const silent = await env.get(authorizeUrl({ prompt: 'none', challenge: pkce().challenge }), {
+      headers: { cookie: cookie! },
+    });
     expect(fragmentOf(silent.header('location')).get('error')).toBe('login_required');
-    const evil = await env.get(`${env.emulator.baseUrl}/organizations/oauth2/v2.0/logout?post_logout_redirect_uri=https%3A%2F%2Fevil.example%2F`);
+    const evil = await env.get(
+      `${env.emulator.baseUrl}/organizations/oauth2/v2.0/logout?post_logout_redirect_uri=https%3A%2F%2Fevil.example%2F`,
+    );
     expect(evil.status).toBe(400);
     expect(evil.header('location')).toBeUndefined();
   });
 });
 
 describe('control: session revocation and token lifetime', () => {
-  const control = (path: string, method: string, json?: unknown) => env.get(`${env.emulator.baseUrl}/_emulator${path}`, { method, ...(json ? { json } : {}) });
+  const control = (path: string, method: string, json?: unknown) =>
+    env.get(`${env.emulator.baseUrl}/_emulator${path}`, { method, ...(json ? { json } : {}) });
 
   it('revoking sessions makes refresh tokens and silent sign-in fail as Entra does (interaction required)', async () => {
     const { code, verifier, cookie } = await signInWithPicker('owner');
@@ -284,13 +345,18 @@ describe('control: session revocation and token lifetime', () => {
     });
     expect(refreshed.status).toBe(400);
     expect(refreshed.json().error).toBe('invalid_grant');
-    const silent = await env.get(authorizeUrl({ prompt: 'none', loginHint: 'olivia@contoso.onmicrosoft.com', challenge: pkce().challenge }), { headers: { cookie: cookie! } });
+    const silent = await env.get(
+      authorizeUrl({ prompt: 'none', loginHint: 'olivia@contoso.onmicrosoft.com', challenge: pkce().challenge }),
+      { headers: { cookie: cookie! } },
+    );
     expect(fragmentOf(silent.header('location')).get('error')).toBe('login_required');
   });
 
   it('access-token lifetime is settable within bounds', async () => {
     expect((await control('/identity/settings', 'PUT', { accessTokenLifetimeSeconds: 10 })).status).toBe(400);
-    expect((await control('/identity/settings', 'PUT', { accessTokenLifetimeSeconds: 240 })).json()).toEqual({ accessTokenLifetimeSeconds: 240 });
+    expect((await control('/identity/settings', 'PUT', { accessTokenLifetimeSeconds: 240 })).json()).toEqual({
+      accessTokenLifetimeSeconds: 240,
+    });
     const { code, verifier } = await signInWithPicker('owner');
     expect((await redeem(code, verifier)).json<{ expires_in: number }>().expires_in).toBe(240);
     await control('/identity/settings', 'PUT', { accessTokenLifetimeSeconds: 3599 });

@@ -16,7 +16,8 @@ async function logout(c: Context, state: EntraState): Promise<Response> {
   const parsed = logoutQuerySchema.safeParse({ ...c.req.query(), ...fromBody });
   c.header('cache-control', 'no-store');
   c.header('content-security-policy', PAGE_CSP);
-  if (!parsed.success) return c.html(errorPage('Sign-out request not valid', 'The sign-out request has invalid parameters.'), 400);
+  if (!parsed.success)
+    return c.html(errorPage('Sign-out request not valid', 'The sign-out request has invalid parameters.'), 400);
   const { post_logout_redirect_uri: target, client_id: clientId, state: appState } = parsed.data;
   if (clientId !== undefined && !isKnownClient(clientId)) {
     return c.html(errorPage('Unknown application', unknownClientMessage(clientId)), 400);

@@ -4,7 +4,12 @@ import type { Context } from 'hono';
 import { formPostPage } from './pages';
 import type { ResponseMode } from './requests';
 
-export function redirectWith(c: Context, redirectUri: string, mode: ResponseMode, params: Record<string, string | undefined>): Response {
+export function redirectWith(
+  c: Context,
+  redirectUri: string,
+  mode: ResponseMode,
+  params: Record<string, string | undefined>,
+): Response {
   const fields = Object.fromEntries(Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined));
   c.header('cache-control', 'no-store');
   if (mode === 'form_post') {

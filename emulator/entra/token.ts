@@ -5,7 +5,13 @@
  */
 import type { Context, Hono } from 'hono';
 import { findPersona } from '../directory';
-import { clientInfo, resolveAuthorityTenant, splitScopes, tenantNotFoundMessage, type IssuedAccessToken } from '../identity';
+import {
+  clientInfo,
+  resolveAuthorityTenant,
+  splitScopes,
+  tenantNotFoundMessage,
+  type IssuedAccessToken,
+} from '../identity';
 import { isKnownClient, unknownClientMessage } from './clients';
 import { CORS_HEADERS, requestOrigin, type EntraDeps } from './context';
 import { verifyPkce } from './pkce';
@@ -34,7 +40,12 @@ interface TokenResponseInput {
 async function tokenResponse(c: Context, deps: EntraDeps, state: EntraState, { grant, nonce }: TokenResponseInput) {
   const persona = findPersona(grant.personaId)!;
   const subject = { persona, tenantId: grant.tenantId, clientId: grant.clientId };
-  const issued: IssuedAccessToken = await deps.signer.accessToken({ ...subject, origin: grant.origin, scopes: grant.scopes, lifetimeSeconds: state.settings.accessTokenLifetimeSeconds });
+  const issued: IssuedAccessToken = await deps.signer.accessToken({
+    ...subject,
+    origin: grant.origin,
+    scopes: grant.scopes,
+    lifetimeSeconds: state.settings.accessTokenLifetimeSeconds,
+  });
   const idToken = await deps.signer.idToken({ ...subject, origin: grant.origin, nonce });
   const refreshToken = state.refreshTokens.add(grant);
   c.header('cache-control', 'no-store');
@@ -58,23 +69,39 @@ async function authorizationCodeGrant(c: Context, deps: EntraDeps, state: EntraS
   if (!isKnownClient(input.client_id)) return oauthError(c, 'invalid_client', unknownClientMessage(input.client_id));
   const grant = state.codes.take(input.code); // one attempt per code, successful or not
   if (!grant) {
-    return oauthError(c, 'invalid_grant', 'AADSTS70008: The provided authorization code or refresh token has expired, was already redeemed or is not valid. Send a new interactive authorization request.');
+    return oauthError(
+      c,
+      'invalid_grant',
+      'AADSTS70008: The provided authorization code or refresh token has expired, was already redeemed or is not valid. Send a new interactive authorization request.',
+    );
   }
   const { request } = grant;
   if (request.clientId !== input.client_id.toLowerCase()) {
     return oauthError(c, 'invalid_grant', 'AADSTS70002: The authorization code was issued to a different client.');
   }
   if (request.redirectUri !== input.redirect_uri) {
-    return oauthError(c, 'invalid_grant', 'AADSTS500117: The reply uri specified in the request does not match the reply uri of the authorization request.');
+    return oauthError(
+      c,
+      'invalid_grant',
+      'AADSTS500117: The reply uri specified in the request does not match the reply uri of the authorization request.',
+    );
   }
   if (!codeMatchesTenant(grant, c.req.param('tenant') ?? '')) {
     return oauthError(c, 'invalid_grant', 'AADSTS50148: The authorization code was issued for a different tenant.');
   }
   if (!input.code_verifier) {
-    return oauthError(c, 'invalid_request', "AADSTS900144: The request body must contain the following parameter: 'code_verifier'.");
+    return oauthError(
+      c,
+      'invalid_request',
+      "AADSTS900144: The request body must contain the following parameter: 'code_verifier'.",
+    );
   }
   if (!verifyPkce(input.code_verifier, request.codeChallenge)) {
-    return oauthError(c, 'invalid_grant', 'AADSTS501481: The Code_Verifier does not match the code_challenge supplied in the authorization request.');
+    return oauthError(
+      c,
+      'invalid_grant',
+      'AADSTS501481: The Code_Verifier does not match the code_challenge supplied in the authorization request.',
+    );
   }
   const refresh: RefreshGrant = {
     personaId: grant.personaId,
@@ -93,7 +120,11 @@ async function refreshTokenGrant(c: Context, deps: EntraDeps, state: EntraState,
   if (!isKnownClient(input.client_id)) return oauthError(c, 'invalid_client', unknownClientMessage(input.client_id));
   const stored = state.refreshTokens.get(input.refresh_token);
   if (!stored) {
-    return oauthError(c, 'invalid_grant', 'AADSTS70008: The refresh token has expired or is not valid. Send a new interactive authorization request.');
+    return oauthError(
+      c,
+      'invalid_grant',
+      'AADSTS70008: The refresh token has expired or is not valid. Send a new interactive authorization request.',
+    );
   }
   if (stored.clientId !== input.client_id.toLowerCase()) {
     return oauthError(c, 'invalid_grant', 'AADSTS70000: The refresh token was issued to a different client.');
@@ -115,15 +146,28 @@ export function mountToken(app: Hono, deps: EntraDeps, state: EntraState): void 
     }
     const contentType = c.req.header('content-type') ?? '';
     if (!contentType.toLowerCase().startsWith('application/x-www-form-urlencoded')) {
-      return oauthError(c, 'invalid_request', 'AADSTS900144: The request body must be application/x-www-form-urlencoded.');
+      return oauthError(
+        c,
+        'invalid_request',
+        'AADSTS900144: The request body must be application/x-www-form-urlencoded.',
+      );
     }
     const form = (await c.req.parseBody().catch(() => undefined)) as Record<string, unknown> | undefined;
     if (!form) return oauthError(c, 'invalid_request', 'AADSTS900144: The request body could not be read.');
     const grantType = grantTypeSchema.safeParse(form);
     const type = grantType.success ? grantType.data.grant_type : undefined;
-    if (!type) return oauthError(c, 'invalid_request', "AADSTS900144: The request body must contain the following parameter: 'grant_type'.");
+    if (!type)
+      return oauthError(
+        c,
+        'invalid_request',
+        "AADSTS900144: The request body must contain the following parameter: 'grant_type'.",
+      );
     if (type === 'authorization_code') return authorizationCodeGrant(c, deps, state, form);
     if (type === 'refresh_token') return refreshTokenGrant(c, deps, state, form);
-    return oauthError(c, 'unsupported_grant_type', `AADSTS70003: The app requested an unsupported grant type '${type}'.`);
+    return oauthError(
+      c,
+      'unsupported_grant_type',
+      `AADSTS70003: The app requested an unsupported grant type '${type}'.`,
+    );
   });
 }

@@ -51,12 +51,21 @@ export function createControlRoutes({ signer, origin }: ControlRouteDeps): Hono 
     if (!body.success) {
       const issue = body.error.issues[0];
       const where = issue?.path.join('.') || 'body';
-      return c.json(controlError('InvalidRequest', `Invalid token request: ${where}: ${issue?.message ?? 'invalid'}. Send JSON {"persona":"owner"}.`), 400);
+      return c.json(
+        controlError(
+          'InvalidRequest',
+          `Invalid token request: ${where}: ${issue?.message ?? 'invalid'}. Send JSON {"persona":"owner"}.`,
+        ),
+        400,
+      );
     }
     const persona = findPersona(body.data.persona);
     if (!persona) {
       const valid = PERSONAS.map((p) => p.id).join(', ');
-      return c.json(controlError('PersonaNotFound', `Unknown persona '${body.data.persona}'. Valid personas: ${valid}.`), 404);
+      return c.json(
+        controlError('PersonaNotFound', `Unknown persona '${body.data.persona}'. Valid personas: ${valid}.`),
+        404,
+      );
     }
     const tenant = body.data.tenantId ? findTenant(body.data.tenantId) : findTenant(persona.homeTenantId);
     if (!tenant) {

@@ -3,7 +3,9 @@ import { resourceGrant } from './scopes';
 
 describe('resourceGrant', () => {
   it('takes the audience from the first resource scope and strips OIDC scopes', () => {
-    expect(resourceGrant(['https://management.azure.com/user_impersonation', 'openid', 'profile', 'offline_access'])).toEqual({
+    expect(
+      resourceGrant(['https://management.azure.com/user_impersonation', 'openid', 'profile', 'offline_access']),
+    ).toEqual({
       audience: 'https://management.azure.com',
       scp: 'user_impersonation',
       responseScope: 'https://management.azure.com/user_impersonation',
@@ -18,8 +20,13 @@ describe('resourceGrant', () => {
   });
 
   it('names Microsoft Graph by its app id, also when only OIDC scopes are asked for', () => {
-    expect(resourceGrant(['https://graph.microsoft.com/User.Read']).audience).toBe('00000003-0000-0000-c000-000000000000');
-    expect(resourceGrant(['openid', 'profile'])).toMatchObject({ audience: '00000003-0000-0000-c000-000000000000', scp: 'User.Read' });
+    expect(resourceGrant(['https://graph.microsoft.com/User.Read']).audience).toBe(
+      '00000003-0000-0000-c000-000000000000',
+    );
+    expect(resourceGrant(['openid', 'profile'])).toMatchObject({
+      audience: '00000003-0000-0000-c000-000000000000',
+      scp: 'User.Read',
+    });
   });
 
   it('joins several scopes of the same resource', () => {

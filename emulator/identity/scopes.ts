@@ -35,9 +35,15 @@ export function resourceGrant(scopes: string[]): ResourceGrant {
   const requested = resourceScopes(scopes);
   const first = requested[0] ?? GRAPH_DEFAULT_SCOPE;
   const { resource } = splitResourceScope(first);
-  const sameResource = (requested.length > 0 ? requested : [first]).filter((s) => splitResourceScope(s).resource === resource);
+  const sameResource = (requested.length > 0 ? requested : [first]).filter(
+    (s) => splitResourceScope(s).resource === resource,
+  );
   // `.default` means "what the app was granted": user_impersonation for ARM-like resources.
-  const names = [...new Set(sameResource.map((s) => splitResourceScope(s).name).map((n) => (n === '.default' ? 'user_impersonation' : n)))];
+  const names = [
+    ...new Set(
+      sameResource.map((s) => splitResourceScope(s).name).map((n) => (n === '.default' ? 'user_impersonation' : n)),
+    ),
+  ];
   // Entra names Microsoft Graph by its app id in `aud`; other resources by their URI.
   const audience = requested.length === 0 || GRAPH_RESOURCES.has(resource.toLowerCase()) ? GRAPH_AUDIENCE : resource;
   return {

@@ -70,7 +70,13 @@ export class TokenSigner {
     const iat = request.now ?? nowSeconds();
     const lifetime = request.lifetimeSeconds ?? ACCESS_TOKEN_LIFETIME_SECONDS;
     const payload = { ...identityClaims(request), scp: grant.scp, azp: request.clientId, azpacr: '0' };
-    const accessToken = await this.sign(payload, grant.audience, issuerFor(request.origin, request.tenantId), iat, lifetime);
+    const accessToken = await this.sign(
+      payload,
+      grant.audience,
+      issuerFor(request.origin, request.tenantId),
+      iat,
+      lifetime,
+    );
     return { accessToken, grant, expiresIn: lifetime, expiresOn: iat + lifetime };
   }
 

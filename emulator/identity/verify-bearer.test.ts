@@ -47,12 +47,21 @@ describe('VerifyBearer', () => {
     const check = await verify(`Bearer ${await token()}`);
     expect(check).toEqual({
       ok: true,
-      principal: { objectId: owner.objectId, tenantId, name: owner.name, username: owner.username, clientId: EMULATOR_CLIENT_ID },
+      principal: {
+        objectId: owner.objectId,
+        tenantId,
+        name: owner.name,
+        username: owner.username,
+        clientId: EMULATOR_CLIENT_ID,
+      },
     });
   });
 
   it('accepts the management.core.windows.net audience and the 127.0.0.1 issuer', async () => {
-    const classic = await token({ scopes: ['https://management.core.windows.net//user_impersonation'], origin: 'https://127.0.0.1:8443' });
+    const classic = await token({
+      scopes: ['https://management.core.windows.net//user_impersonation'],
+      origin: 'https://127.0.0.1:8443',
+    });
     expect((await verify(`bearer ${classic}`)).ok).toBe(true);
   });
 
@@ -66,7 +75,8 @@ describe('VerifyBearer', () => {
     const expired = await token({ now: Math.floor(Date.now() / 1000) - 7200 });
     const check = await verify(`Bearer ${expired}`);
     expect(check).toMatchObject({ ok: false, code: 'ExpiredAuthenticationToken' });
-    if (!check.ok) expect(check.message).toMatch(/^The access token expiry UTC time '.+' is earlier than current UTC time '.+'\.$/);
+    if (!check.ok)
+      expect(check.message).toMatch(/^The access token expiry UTC time '.+' is earlier than current UTC time '.+'\.$/);
   });
 
   it('refuses a wrong audience', async () => {

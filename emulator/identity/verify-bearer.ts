@@ -41,7 +41,10 @@ function armTime(seconds: number): string {
 
 function unverifiedClaim(token: string, claim: string): unknown {
   try {
-    const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
+    const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<
+      string,
+      unknown
+    >;
     return payload[claim];
   } catch {
     return undefined;
@@ -62,12 +65,18 @@ export function createVerifyBearer({ key, origins }: VerifyBearerOptions): Verif
     }
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!match) {
-      return fail('AuthenticationFailed', "Authentication failed. The 'Authorization' header is provided in an invalid format.");
+      return fail(
+        'AuthenticationFailed',
+        "Authentication failed. The 'Authorization' header is provided in an invalid format.",
+      );
     }
     const token = match[1]!;
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, key.publicKey, { algorithms: ['RS256'], clockTolerance: CLOCK_SKEW_SECONDS }));
+      ({ payload } = await jwtVerify(token, key.publicKey, {
+        algorithms: ['RS256'],
+        clockTolerance: CLOCK_SKEW_SECONDS,
+      }));
     } catch (error) {
       if (error instanceof errors.JWTExpired) {
         const exp = Number(unverifiedClaim(token, 'exp'));

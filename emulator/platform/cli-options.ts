@@ -46,7 +46,9 @@ const FLAG_BY_KEY: Record<string, string> = {
   quiet: '--quiet',
 };
 
-export function parseCliOptions(raw: Record<string, unknown>): { ok: true; options: CliOptions } | { ok: false; message: string } {
+export function parseCliOptions(
+  raw: Record<string, unknown>,
+): { ok: true; options: CliOptions } | { ok: false; message: string } {
   const parsed = cliOptionsSchema.safeParse(raw);
   if (parsed.success) return { ok: true, options: parsed.data };
   const issue = parsed.error.issues[0]!;

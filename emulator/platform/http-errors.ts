@@ -18,7 +18,13 @@ function isEntraPath(path: string): boolean {
 export const notFound: NotFoundHandler = (c: Context) => {
   const path = c.req.path;
   if (isEntraPath(path)) {
-    return c.json({ error: 'invalid_request', error_description: `AADSTS900561: The endpoint ${path} is not served by the emulator.` }, 404);
+    return c.json(
+      {
+        error: 'invalid_request',
+        error_description: `AADSTS900561: The endpoint ${path} is not served by the emulator.`,
+      },
+      404,
+    );
   }
   if (path.startsWith('/_emulator')) {
     return c.json(armError('NotFound', `No control endpoint ${c.req.method} ${path}.`), 404);
@@ -39,7 +45,10 @@ export function createErrorHandler(log: (line: string) => void): ErrorHandler {
     }
     log(`error: ${c.req.method} ${c.req.path}: ${error instanceof Error ? error.message : String(error)}`);
     if (isEntraPath(c.req.path)) {
-      return c.json({ error: 'server_error', error_description: 'AADSTS90000: The emulator hit an internal error.' }, 500);
+      return c.json(
+        { error: 'server_error', error_description: 'AADSTS90000: The emulator hit an internal error.' },
+        500,
+      );
     }
     return c.json(armError('InternalServerError', 'The emulator hit an internal error; see its log.'), 500);
   };

@@ -52,7 +52,10 @@ export async function listenLoopback(
     primary = await listenOne(fetch, tls, port, host);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') throw new Error(`port ${port} on ${host} is already in use (is another emulator running? choose another with --port)`);
+    if (code === 'EADDRINUSE')
+      throw new Error(
+        `port ${port} on ${host} is already in use (is another emulator running? choose another with --port)`,
+      );
     throw new Error(`cannot listen on ${host}:${port}: ${code ?? (error as Error).message}`);
   }
   const servers = [primary];

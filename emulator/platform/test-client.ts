@@ -33,23 +33,27 @@ export function httpsClient(ca: string) {
         body = JSON.stringify(options.json);
         headers['content-type'] ??= 'application/json';
       }
-      const req = request(url, { method: options.method ?? (body === undefined ? 'GET' : 'POST'), headers, ca }, (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            text,
-            json: <T>() => JSON.parse(text) as T,
-            header: (name: string) => {
-              const value = res.headers[name.toLowerCase()];
-              return Array.isArray(value) ? value.join('\n') : value;
-            },
-          }),
-        );
-      });
+      const req = request(
+        url,
+        { method: options.method ?? (body === undefined ? 'GET' : 'POST'), headers, ca },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (text += chunk));
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              headers: res.headers,
+              text,
+              json: <T>() => JSON.parse(text) as T,
+              header: (name: string) => {
+                const value = res.headers[name.toLowerCase()];
+                return Array.isArray(value) ? value.join('\n') : value;
+              },
+            }),
+          );
+        },
+      );
       req.on('error', reject);
       req.end(body);
     });

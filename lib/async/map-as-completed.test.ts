@@ -28,8 +28,14 @@ describe('mapAsCompleted', () => {
     for await (const result of mapAsCompleted(['a', 'boom', 'c'], 2, async (item) => {
       if (item === 'boom') throw new Error('nope');
       return item.toUpperCase();
-    })) results.push(result);
-    expect(results.filter((r) => r.ok).map((r) => r.ok && r.value).sort()).toEqual(['A', 'C']);
+    }))
+      results.push(result);
+    expect(
+      results
+        .filter((r) => r.ok)
+        .map((r) => r.ok && r.value)
+        .sort(),
+    ).toEqual(['A', 'C']);
     expect(results.find((r) => !r.ok)).toMatchObject({ item: 'boom', ok: false });
   });
 

@@ -4,7 +4,11 @@
  */
 export type Settled<I, R> = { item: I; ok: true; value: R } | { item: I; ok: false; error: unknown };
 
-export async function* mapAsCompleted<I, R>(items: readonly I[], concurrency: number, work: (item: I) => Promise<R>): AsyncGenerator<Settled<I, R>> {
+export async function* mapAsCompleted<I, R>(
+  items: readonly I[],
+  concurrency: number,
+  work: (item: I) => Promise<R>,
+): AsyncGenerator<Settled<I, R>> {
   const limit = Math.max(1, Math.floor(concurrency));
   const done: Settled<I, R>[] = [];
   let wake: (() => void) | undefined;
@@ -16,7 +20,10 @@ export async function* mapAsCompleted<I, R>(items: readonly I[], concurrency: nu
       const item = items[next++]!;
       running++;
       work(item)
-        .then((value) => done.push({ item, ok: true, value }), (error: unknown) => done.push({ item, ok: false, error }))
+        .then(
+          (value) => done.push({ item, ok: true, value }),
+          (error: unknown) => done.push({ item, ok: false, error }),
+        )
         .finally(() => {
           running--;
           wake?.();

@@ -33,7 +33,8 @@ export interface DemoSession {
 
 function emulatorUrl(path: string): string {
   const config = getConfig();
-  if (config.authMode !== 'demo' || !config.isEmulator) throw new Error('Demo sign-in is only available against the local emulator.');
+  if (config.authMode !== 'demo' || !config.isEmulator)
+    throw new Error('Demo sign-in is only available against the local emulator.');
   return `${config.armEndpoint}/_emulator${path}`;
 }
 
@@ -48,17 +49,24 @@ async function callEmulator(path: string, body?: unknown) {
 export async function fetchDemoPersonas(): Promise<DemoPersona[]> {
   const response = await callEmulator('/personas');
   const parsed = z.object({ value: z.array(personaSchema) }).safeParse(response.body);
-  if (response.status !== 200 || !parsed.success) throw new Error(`The emulator's persona list is not usable (HTTP ${response.status}).`);
+  if (response.status !== 200 || !parsed.success)
+    throw new Error(`The emulator's persona list is not usable (HTTP ${response.status}).`);
   return parsed.data.value;
 }
 
 export async function fetchDemoSession(personaId: string, tenantId?: string): Promise<DemoSession> {
   const personas = await fetchDemoPersonas();
   const persona = personas.find((p) => p.id === personaId);
-  if (!persona) throw new Error(`There is no demo persona "${personaId}". Choose one of: ${personas.map((p) => p.id).join(', ')}.`);
-  const response = await callEmulator('/token', { persona: personaId, scope: getConfig().armScope, ...(tenantId ? { tenantId } : {}) });
+  if (!persona)
+    throw new Error(`There is no demo persona "${personaId}". Choose one of: ${personas.map((p) => p.id).join(', ')}.`);
+  const response = await callEmulator('/token', {
+    persona: personaId,
+    scope: getConfig().armScope,
+    ...(tenantId ? { tenantId } : {}),
+  });
   const token = tokenSchema.safeParse(response.body);
-  if (response.status !== 200 || !token.success) throw new Error(`The emulator did not issue a token for "${personaId}" (HTTP ${response.status}).`);
+  if (response.status !== 200 || !token.success)
+    throw new Error(`The emulator did not issue a token for "${personaId}" (HTTP ${response.status}).`);
   return {
     accessToken: token.data.access_token,
     expiresOn: token.data.expires_on,

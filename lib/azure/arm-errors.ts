@@ -41,7 +41,10 @@ export function toArmActionError(error: unknown, armEndpoint: string): ActionErr
   const armMessage = rest.message ?? String(error);
 
   if (status === undefined) {
-    if (NETWORK_CODES.test(code) || (error instanceof Error && /fetch failed|socket|ECONN|certificate/i.test(error.message))) {
+    if (
+      NETWORK_CODES.test(code) ||
+      (error instanceof Error && /fetch failed|socket|ECONN|certificate/i.test(error.message))
+    ) {
       return { code: 'ArmUnreachable', message: describeNetworkError(findCauseWithCode(error), armEndpoint) };
     }
     return { code: 'UnexpectedError', message: `The request to Azure Resource Manager failed: ${armMessage}` };
@@ -49,7 +52,12 @@ export function toArmActionError(error: unknown, armEndpoint: string): ActionErr
 
   switch (status) {
     case 401:
-      return { code: 'SignInRequired', status, message: 'Azure Resource Manager did not accept your sign-in (it expired or is for another tenant). Sign in again.' };
+      return {
+        code: 'SignInRequired',
+        status,
+        message:
+          'Azure Resource Manager did not accept your sign-in (it expired or is for another tenant). Sign in again.',
+      };
     case 403: {
       const match = AUTHORIZATION_FAILED.exec(armMessage);
       if (match) {
@@ -66,15 +74,33 @@ export function toArmActionError(error: unknown, armEndpoint: string): ActionErr
     case 429: {
       const wait = retryAfterSeconds(rest.response?.headers);
       const when = wait === undefined ? 'in a little while' : `in ${wait} second${wait === 1 ? '' : 's'}`;
-      return { code: 'TooManyRequests', status, message: `Azure Resource Manager is throttling requests for this subscription. Try again ${when}.` };
+      return {
+        code: 'TooManyRequests',
+        status,
+        message: `Azure Resource Manager is throttling requests for this subscription. Try again ${when}.`,
+      };
     }
     case 409:
       return { code, status, message: armMessage };
     case 412:
-      return { code: 'PreconditionFailed', status, message: 'The cluster changed since you loaded it. Reload to see the current state.' };
+      return {
+        code: 'PreconditionFailed',
+        status,
+        message: 'The cluster changed since you loaded it. Reload to see the current state.',
+      };
     default:
-      if (SDK_GENERIC_MESSAGE.test(armMessage)) return { code, status, message: `Azure Resource Manager answered HTTP ${status} (${code}) without details. Try again.` };
-      if (status >= 500) return { code, status, message: `Azure Resource Manager had a problem (HTTP ${status}, ${code}): ${armMessage}` };
+      if (SDK_GENERIC_MESSAGE.test(armMessage))
+        return {
+          code,
+          status,
+          message: `Azure Resource Manager answered HTTP ${status} (${code}) without details. Try again.`,
+        };
+      if (status >= 500)
+        return {
+          code,
+          status,
+          message: `Azure Resource Manager had a problem (HTTP ${status}, ${code}): ${armMessage}`,
+        };
       return { code, status, message: armMessage };
   }
 }

@@ -20,7 +20,8 @@ interface RestErrorLike {
   message?: string;
 }
 
-const asRestError = (error: unknown): RestErrorLike => (typeof error === 'object' && error !== null ? (error as RestErrorLike) : {});
+const asRestError = (error: unknown): RestErrorLike =>
+  typeof error === 'object' && error !== null ? (error as RestErrorLike) : {};
 
 export function changedSinceReview(what: string): CaBundleWriteRefused {
   return new CaBundleWriteRefused({
@@ -47,13 +48,28 @@ export function isManualScaleRefusal(error: unknown): boolean {
 }
 
 /** The codes ARM gives a request it refuses as invalid or unsupported (the exact one for Windows pools is not recorded). */
-const REFUSED_AS_UNSUPPORTED = new Set(['invalidparameter', 'badrequest', 'notsupported', 'operationnotsupported', 'invalidrequestcontent']);
+const REFUSED_AS_UNSUPPORTED = new Set([
+  'invalidparameter',
+  'badrequest',
+  'notsupported',
+  'operationnotsupported',
+  'invalidrequestcontent',
+]);
 
 /** A 400 of that kind on a cluster that has Windows pools: custom CA trust is Linux-only (azure-facts §13). */
-export function windowsPoolsRefusal(error: unknown, cluster: Pick<ClusterSummary, 'agentPools'>): CaBundleWriteRefused | null {
+export function windowsPoolsRefusal(
+  error: unknown,
+  cluster: Pick<ClusterSummary, 'agentPools'>,
+): CaBundleWriteRefused | null {
   const rest = asRestError(error);
   const windows = cluster.agentPools.filter((pool) => pool.osType.toLowerCase() === 'windows').map((pool) => pool.name);
-  if (rest.statusCode !== 400 || windows.length === 0 || !REFUSED_AS_UNSUPPORTED.has((rest.code ?? '').toLowerCase()) || isManualScaleRefusal(error)) return null;
+  if (
+    rest.statusCode !== 400 ||
+    windows.length === 0 ||
+    !REFUSED_AS_UNSUPPORTED.has((rest.code ?? '').toLowerCase()) ||
+    isManualScaleRefusal(error)
+  )
+    return null;
   const pools = windows.join(', ');
   return new CaBundleWriteRefused({
     code: 'WindowsNodePoolsUnsupported',

@@ -21,7 +21,9 @@ let newCaPem: string;
 let otherCaPem: string;
 
 async function caPem(subject: string): Promise<string> {
-  return (await readBundle([{ content: (await issueCertificate({ subject, isCA: true })).certPem }], { now: new Date() })).certificates[0]!.pem;
+  return (
+    await readBundle([{ content: (await issueCertificate({ subject, isCA: true })).certPem }], { now: new Date() })
+  ).certificates[0]!.pem;
 }
 
 beforeAll(async () => {
@@ -60,12 +62,24 @@ function recordedClient(subscriptionId = WEB.subscriptionId): Recorded {
 
 const client = (subscriptionId = WEB.subscriptionId) => h.containerService(owner, subscriptionId);
 const decode = (list: Uint8Array[] | undefined) => (list ?? []).map((bytes) => new TextDecoder().decode(bytes));
-const summary = async (ref: ClusterRef) => toClusterSummary(await client(ref.subscriptionId).managedClusters.get(ref.resourceGroup, ref.name));
+const summary = async (ref: ClusterRef) =>
+  toClusterSummary(await client(ref.subscriptionId).managedClusters.get(ref.resourceGroup, ref.name));
 const review = async (ref: ClusterRef) => reviewedCluster(await summary(ref));
-const write = async (ref: ClusterRef, certificates: string[], patch: Partial<CaBundleWrite> = {}): Promise<CaBundleWrite> => ({ cluster: ref, reviewed: await review(ref), certificates: certificates.map((pem) => ({ pem })), ...patch });
+const write = async (
+  ref: ClusterRef,
+  certificates: string[],
+  patch: Partial<CaBundleWrite> = {},
+): Promise<CaBundleWrite> => ({
+  cluster: ref,
+  reviewed: await review(ref),
+  certificates: certificates.map((pem) => ({ pem })),
+  ...patch,
+});
 const refusal = (error: unknown) => (error instanceof CaBundleWriteRefused ? error.refusal : error);
 const settle = async (ref: ClusterRef) => {
-  await expect.poll(async () => (await summary(ref)).provisioningState, { timeout: 30_000, interval: 50 }).toBe('Succeeded');
+  await expect
+    .poll(async () => (await summary(ref)).provisioningState, { timeout: 30_000, interval: 50 })
+    .toBe('Succeeded');
 };
 
 describe('writeCaBundle', () => {
@@ -74,30 +88,54 @@ describe('writeCaBundle', () => {
     const recorded = recordedClient();
     const handle = await writeCaBundle(recorded.client, await write(WEB, [newCaPem]));
     // The signed operation URL, verbatim (about 3.6 KB, as recorded); lib/rollout/handle.ts (stream B) bounds it.
-    expect(handle.operationUrl).toMatch(new RegExp(`^${h.emulator.baseUrl}/subscriptions/.+/operations/[^?]+\\?api-version=2025-03-01&t=\\d+&c=[\\w-]+&s=[\\w-]+&h=[\\w-]+$`));
-    expect(handle.clusterId).toBe(`/subscriptions/${WEB.subscriptionId}/resourceGroups/${WEB.resourceGroup}/providers/Microsoft.ContainerService/managedClusters/${WEB.name}`);
+    expect(handle.operationUrl).toMatch(
+      new RegExp(
+        `^${h.emulator.baseUrl}/subscriptions/.+/operations/[^?]+\\?api-version=2025-03-01&t=\\d+&c=[\\w-]+&s=[\\w-]+&h=[\\w-]+$`,
+      ),
+    );
+    expect(handle.clusterId).toBe(
+      `/subscriptions/${WEB.subscriptionId}/resourceGroups/${WEB.resourceGroup}/providers/Microsoft.ContainerService/managedClusters/${WEB.name}`,
+    );
     expect(Object.keys(handle.machinesBefore).sort()).toEqual(['nodepool1', 'web']);
     expect(handle.machinesBefore.web).toHaveLength(6);
 
     const put = recorded.requests.findIndex((line) => line.startsWith('PUT '));
     const clusterPath = `/subscriptions/${WEB.subscriptionId}/resourceGroups/${WEB.resourceGroup}/providers/Microsoft.ContainerService/managedClusters/${WEB.name}`;
     expect(recorded.requests[put - 1]).toBe(`GET ${clusterPath}`);
-    expect(recorded.requests.slice(0, put - 1).every((line) => /\/agentPools(\/[^/]+\/machines)?$/.test(line))).toBe(true);
+    expect(recorded.requests.slice(0, put - 1).every((line) => /\/agentPools(\/[^/]+\/machines)?$/.test(line))).toBe(
+      true,
+    );
     expect(recorded.requests.filter((line) => line.endsWith('/machines'))).toHaveLength(2);
 
     const after = await client().managedClusters.get(WEB.resourceGroup, WEB.name);
     expect(after.provisioningState).toBe('Updating');
     expect(decode(after.securityProfile?.customCATrustCertificates)).toEqual([newCaPem]);
     // Everything else is what the GET returned.
-    expect(after.agentPoolProfiles?.map((pool) => [pool.name, pool.count])).toEqual(before.agentPoolProfiles?.map((pool) => [pool.name, pool.count]));
+    expect(after.agentPoolProfiles?.map((pool) => [pool.name, pool.count])).toEqual(
+      before.agentPoolProfiles?.map((pool) => [pool.name, pool.count]),
+    );
     expect(after.tags).toEqual(before.tags);
   });
 
   it('a pool whose machines cannot be read is left out of machinesBefore and does not block the apply', async () => {
-    expect((await h.control('POST', '/faults', { method: 'GET', pathRegex: '/agentPools/web/machines$', status: 403, code: 'AuthorizationFailed', message: 'denied' })).status).toBe(201);
+    expect(
+      (
+        await h.control('POST', '/faults', {
+          method: 'GET',
+          pathRegex: '/agentPools/web/machines$',
+          status: 403,
+          code: 'AuthorizationFailed',
+          message: 'denied',
+        })
+      ).status,
+    ).toBe(201);
     const handle = await writeCaBundle(client(), await write(WEB, [newCaPem]));
     expect(Object.keys(handle.machinesBefore)).toEqual(['nodepool1']);
-    expect(decode((await client().managedClusters.get(WEB.resourceGroup, WEB.name)).securityProfile?.customCATrustCertificates)).toEqual([newCaPem]);
+    expect(
+      decode(
+        (await client().managedClusters.get(WEB.resourceGroup, WEB.name)).securityProfile?.customCATrustCertificates,
+      ),
+    ).toEqual([newCaPem]);
   });
 
   it('the CA list changed elsewhere since the review (no eTag needed): refused as 412 before any PUT, nothing changed', async () => {
@@ -107,23 +145,43 @@ describe('writeCaBundle', () => {
     await settle(WEB);
     const recorded = recordedClient();
     const error = await writeCaBundle(recorded.client, mine).catch(refusal);
-    expect(error).toMatchObject({ code: 'PreconditionFailed', status: 412, message: 'The cluster changed since you reviewed it (its CA list changed). Nothing was sent to Azure.' });
+    expect(error).toMatchObject({
+      code: 'PreconditionFailed',
+      status: 412,
+      message: 'The cluster changed since you reviewed it (its CA list changed). Nothing was sent to Azure.',
+    });
     expect(recorded.requests.some((line) => line.startsWith('PUT '))).toBe(false);
-    expect(decode((await client().managedClusters.get(WEB.resourceGroup, WEB.name)).securityProfile?.customCATrustCertificates)).toEqual([otherCaPem]);
+    expect(
+      decode(
+        (await client().managedClusters.get(WEB.resourceGroup, WEB.name)).securityProfile?.customCATrustCertificates,
+      ),
+    ).toEqual([otherCaPem]);
   });
 
   it('the state changed since the review: refused as 412', async () => {
     const mine = await write(WEB, [newCaPem]);
-    await writeCaBundle(client(), await write(WEB, mine.certificates.map((c) => c.pem)));
+    await writeCaBundle(
+      client(),
+      await write(
+        WEB,
+        mine.certificates.map((c) => c.pem),
+      ),
+    );
     const error = await writeCaBundle(client(), mine).catch(refusal);
-    expect(error).toMatchObject({ status: 412, message: expect.stringMatching(/its CA list changed, its state went from Succeeded to Updating/) });
+    expect(error).toMatchObject({
+      status: 412,
+      message: expect.stringMatching(/its CA list changed, its state went from Succeeded to Updating/),
+    });
   });
 
   it('If-Match carries the eTag the user saw when ARM gave one; a stale one is a 412', async () => {
     const PAYMENTS = SEED.payments;
     const reviewed = await review(PAYMENTS);
     expect(reviewed.eTag).toEqual(expect.any(String));
-    const stale = await writeCaBundle(client(), { ...(await write(PAYMENTS, [newCaPem])), reviewed: { ...reviewed, eTag: 'stale' } }).catch(refusal);
+    const stale = await writeCaBundle(client(), {
+      ...(await write(PAYMENTS, [newCaPem])),
+      reviewed: { ...reviewed, eTag: 'stale' },
+    }).catch(refusal);
     expect(stale).toMatchObject({ status: 412 });
     const recorded = recordedClient(PAYMENTS.subscriptionId);
     await writeCaBundle(recorded.client, await write(PAYMENTS, [newCaPem]));
@@ -139,7 +197,13 @@ describe('writeCaBundle', () => {
   });
 
   it('a 400 refusing a manual scale of an autoscaled pool: reads the cluster again and retries once', async () => {
-    const fault = { method: 'PUT', path: `/managedClusters/${WEB.name}`, status: 400, code: 'InvalidParameter', message: 'Cannot manually scale AgentPool web with cluster autoscaler enabled.' };
+    const fault = {
+      method: 'PUT',
+      path: `/managedClusters/${WEB.name}`,
+      status: 400,
+      code: 'InvalidParameter',
+      message: 'Cannot manually scale AgentPool web with cluster autoscaler enabled.',
+    };
     expect((await h.control('POST', '/faults', fault)).status).toBe(201);
     const recorded = recordedClient();
     const handle = await writeCaBundle(recorded.client, await write(WEB, [newCaPem]));
@@ -157,7 +221,10 @@ describe('writeCaBundle', () => {
     const PAYMENTS = SEED.payments;
     const recorded = recordedClient(PAYMENTS.subscriptionId);
     const clusterPath = `/subscriptions/${PAYMENTS.subscriptionId}/resourceGroups/${PAYMENTS.resourceGroup}/providers/Microsoft.ContainerService/managedClusters/${PAYMENTS.name}`;
-    const apps = async () => (await client(PAYMENTS.subscriptionId).managedClusters.get(PAYMENTS.resourceGroup, PAYMENTS.name)).agentPoolProfiles!.find((pool) => pool.name === 'apps')!.count!;
+    const apps = async () =>
+      (
+        await client(PAYMENTS.subscriptionId).managedClusters.get(PAYMENTS.resourceGroup, PAYMENTS.name)
+      ).agentPoolProfiles!.find((pool) => pool.name === 'apps')!.count!;
     const count = await apps();
     let moved = false;
     recorded.client.pipeline.addPolicy({
@@ -196,7 +263,14 @@ describe('writeCaBundle', () => {
     const LEGACY = SEED.legacy;
     expect((await h.control('PUT', '/settings', { rejectWindowsCaChange: true })).status).toBe(200);
     const error = await writeCaBundle(client(LEGACY.subscriptionId), await write(LEGACY, [newCaPem])).catch(refusal);
-    expect(error).toMatchObject({ code: 'WindowsNodePoolsUnsupported', status: 400, target: 'win22', message: expect.stringMatching(/^This cluster has Windows node pools \(win22\)\. AKS supports custom CA trust on Linux nodes only/) });
+    expect(error).toMatchObject({
+      code: 'WindowsNodePoolsUnsupported',
+      status: 400,
+      target: 'win22',
+      message: expect.stringMatching(
+        /^This cluster has Windows node pools \(win22\)\. AKS supports custom CA trust on Linux nodes only/,
+      ),
+    });
   });
 
   it('an empty list removes the field', async () => {

@@ -9,7 +9,12 @@ import type { ContainerServiceClient, ManagedCluster } from '@azure/arm-containe
 import { toAksPayload, type CertificateInfo } from '../pki';
 import { changeSinceReview, type ReviewedCluster } from '../clusters/reviewed-cluster';
 import type { RolloutHandle } from '../rollout/handle';
-import { changedSinceReview, clusterStopped, isManualScaleRefusal, windowsPoolsRefusal } from './ca-bundle-write-refusal';
+import {
+  changedSinceReview,
+  clusterStopped,
+  isManualScaleRefusal,
+  windowsPoolsRefusal,
+} from './ca-bundle-write-refusal';
 import { toClusterSummary } from './models';
 import type { ClusterRef } from './resource-names';
 import { clusterId } from './resource-names';
@@ -24,12 +29,20 @@ export interface CaBundleWrite {
 
 /** The cluster as the SDK modelled it, with only the CA list replaced (one canonical PEM per entry, `[]` for none). */
 export function withCaBundle(cluster: ManagedCluster, certificates: Pick<CertificateInfo, 'pem'>[]): ManagedCluster {
-  return { ...cluster, securityProfile: { ...cluster.securityProfile, customCATrustCertificates: toAksPayload(certificates).bytes } };
+  return {
+    ...cluster,
+    securityProfile: { ...cluster.securityProfile, customCATrustCertificates: toAksPayload(certificates).bytes },
+  };
 }
 
-async function machineNames(client: ContainerServiceClient, { resourceGroup, name }: ClusterRef, pool: string): Promise<string[]> {
+async function machineNames(
+  client: ContainerServiceClient,
+  { resourceGroup, name }: ClusterRef,
+  pool: string,
+): Promise<string[]> {
   const machines: string[] = [];
-  for await (const machine of client.machines.list(resourceGroup, name, pool)) if (machine.name) machines.push(machine.name);
+  for await (const machine of client.machines.list(resourceGroup, name, pool))
+    if (machine.name) machines.push(machine.name);
   return machines;
 }
 
@@ -37,14 +50,24 @@ async function machineNames(client: ContainerServiceClient, { resourceGroup, nam
  * Machine names per pool, read before the change: the nodes the rollout will replace. Best-effort: a pool whose
  * machines cannot be read is left out (the rollout view then says it lacks that signal); it never blocks the apply.
  */
-export async function machinesPerPool(client: ContainerServiceClient, ref: ClusterRef): Promise<Record<string, string[]>> {
+export async function machinesPerPool(
+  client: ContainerServiceClient,
+  ref: ClusterRef,
+): Promise<Record<string, string[]>> {
   const pools: string[] = [];
   try {
     for await (const pool of client.agentPools.list(ref.resourceGroup, ref.name)) if (pool.name) pools.push(pool.name);
   } catch {
     return {};
   }
-  const entries = await Promise.all(pools.map((pool) => machineNames(client, ref, pool).then((machines) => [pool, machines] as const, () => null)));
+  const entries = await Promise.all(
+    pools.map((pool) =>
+      machineNames(client, ref, pool).then(
+        (machines) => [pool, machines] as const,
+        () => null,
+      ),
+    ),
+  );
   return Object.fromEntries(entries.filter((entry) => entry !== null));
 }
 
@@ -59,7 +82,12 @@ async function putOnce(client: ContainerServiceClient, write: CaBundleWrite): Pr
   // The eTag the user saw, else one ARM gives now: either way ARM refuses the PUT (412) if the cluster moved on.
   const eTag = write.reviewed.eTag ?? summary.eTag;
   try {
-    const poller = client.managedClusters.createOrUpdate(resourceGroup, name, withCaBundle(current, write.certificates), eTag ? { ifMatch: eTag } : {});
+    const poller = client.managedClusters.createOrUpdate(
+      resourceGroup,
+      name,
+      withCaBundle(current, write.certificates),
+      eTag ? { ifMatch: eTag } : {},
+    );
     // Only the initial PUT: the poller polls lazily, when awaited, which we never do (the rollout view tracks it).
     await poller.submitted();
     const serialized = JSON.parse(await poller.serialize()) as { state?: { config?: { operationLocation?: string } } };
@@ -69,7 +97,11 @@ async function putOnce(client: ContainerServiceClient, write: CaBundleWrite): Pr
   }
 }
 
-export async function writeCaBundle(client: ContainerServiceClient, write: CaBundleWrite, now: () => Date = () => new Date()): Promise<RolloutHandle> {
+export async function writeCaBundle(
+  client: ContainerServiceClient,
+  write: CaBundleWrite,
+  now: () => Date = () => new Date(),
+): Promise<RolloutHandle> {
   const machinesBefore = await machinesPerPool(client, write.cluster);
   let operationUrl: string | undefined;
   try {

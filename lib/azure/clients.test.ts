@@ -11,10 +11,20 @@ async function apiVersionSent(apiVersion?: string): Promise<string | null> {
   const httpClient: HttpClient = {
     sendRequest: async (request) => {
       seen.push(request);
-      return { request, status: 404, headers: createHttpHeaders({ 'content-type': 'application/json' }), bodyAsText: '{"error":{"code":"ResourceNotFound","message":"x"}}' };
+      return {
+        request,
+        status: 404,
+        headers: createHttpHeaders({ 'content-type': 'application/json' }),
+        bodyAsText: '{"error":{"code":"ResourceNotFound","message":"x"}}',
+      };
     },
   };
-  const client = new ContainerServiceClient(credential, '00000000-0000-4000-8000-000000000000', { endpoint: 'https://management.azure.com', httpClient, retryOptions: { maxRetries: 0 }, ...(apiVersion ? { apiVersion } : {}) });
+  const client = new ContainerServiceClient(credential, '00000000-0000-4000-8000-000000000000', {
+    endpoint: 'https://management.azure.com',
+    httpClient,
+    retryOptions: { maxRetries: 0 },
+    ...(apiVersion ? { apiVersion } : {}),
+  });
   await client.managedClusters.get('rg', 'aks').catch(() => undefined);
   return new URL(seen[0]!.url).searchParams.get('api-version');
 }

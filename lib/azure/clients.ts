@@ -25,7 +25,11 @@ export function armClients(token: string) {
   return {
     subscriptions: () => new SubscriptionClient(credential, clientOptions()),
     // Every Microsoft.ContainerService call goes out with the configured api-version (sovereign clouds lag behind the SDK's).
-    containerService: (subscriptionId: string) => new ContainerServiceClient(credential, subscriptionId, { ...clientOptions(), apiVersion: getConfig().aksApiVersion }),
+    containerService: (subscriptionId: string) =>
+      new ContainerServiceClient(credential, subscriptionId, {
+        ...clientOptions(),
+        apiVersion: getConfig().aksApiVersion,
+      }),
   };
 }
 

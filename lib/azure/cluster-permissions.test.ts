@@ -24,12 +24,32 @@ describe('readClusterAccess', () => {
   });
 
   it('reads the entries as ARM lists them (Contributor with its notActions)', async () => {
-    const permissions = await listClusterPermissions(h.containerService(await h.token('deployer'), SEED.web.subscriptionId), h.emulator.baseUrl, SEED.web);
-    expect(permissions.some((entry) => entry.actions.includes('*') && entry.notActions.some((action) => /^Microsoft\.Authorization\/\*\/Write$/i.test(action)))).toBe(true);
+    const permissions = await listClusterPermissions(
+      h.containerService(await h.token('deployer'), SEED.web.subscriptionId),
+      h.emulator.baseUrl,
+      SEED.web,
+    );
+    expect(
+      permissions.some(
+        (entry) =>
+          entry.actions.includes('*') &&
+          entry.notActions.some((action) => /^Microsoft\.Authorization\/\*\/Write$/i.test(action)),
+      ),
+    ).toBe(true);
   });
 
   it('an ARM error is thrown as the SDK would (status and code), for the page to say it could not check', async () => {
-    expect((await h.control('POST', '/faults', { method: 'GET', path: '/providers/Microsoft.Authorization/permissions', status: 403, code: 'AuthorizationFailed', message: 'denied' })).status).toBe(201);
+    expect(
+      (
+        await h.control('POST', '/faults', {
+          method: 'GET',
+          path: '/providers/Microsoft.Authorization/permissions',
+          status: 403,
+          code: 'AuthorizationFailed',
+          message: 'denied',
+        })
+      ).status,
+    ).toBe(201);
     const error = await access('owner', SEED.web).catch((e: unknown) => e);
     expect(error).toMatchObject({ statusCode: 403, code: 'AuthorizationFailed', message: 'denied' });
   });

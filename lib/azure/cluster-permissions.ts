@@ -5,7 +5,12 @@
  * with lib/clusters/permissions. Takes the client as a parameter, so it is tested against the emulator.
  */
 import type { ContainerServiceClient } from '@azure/arm-containerservice';
-import { createDefaultHttpClient, createPipelineRequest, RestError, type PipelineResponse } from '@azure/core-rest-pipeline';
+import {
+  createDefaultHttpClient,
+  createPipelineRequest,
+  RestError,
+  type PipelineResponse,
+} from '@azure/core-rest-pipeline';
 import { CLUSTER_WRITE_ACTION, isActionAllowed, permissionListSchema, type Permission } from '../clusters/permissions';
 import { ArmResponseError } from './models';
 import { clusterId, type ClusterRef } from './resource-names';
@@ -34,13 +39,21 @@ function armError(response: PipelineResponse): RestError {
 }
 
 /** Every entry that applies to the caller on the cluster (nextLink followed on the same host only). */
-export async function listClusterPermissions(client: ContainerServiceClient, armEndpoint: string, ref: ClusterRef): Promise<Permission[]> {
+export async function listClusterPermissions(
+  client: ContainerServiceClient,
+  armEndpoint: string,
+  ref: ClusterRef,
+): Promise<Permission[]> {
   const origin = new URL(armEndpoint).origin;
-  let url: string | null | undefined = `${origin}${clusterId(ref)}/providers/Microsoft.Authorization/permissions?api-version=${PERMISSIONS_API_VERSION}`;
+  let url: string | null | undefined =
+    `${origin}${clusterId(ref)}/providers/Microsoft.Authorization/permissions?api-version=${PERMISSIONS_API_VERSION}`;
   const httpClient = createDefaultHttpClient();
   const permissions: Permission[] = [];
   for (let page = 0; url && page < MAX_PAGES; page++) {
-    if (new URL(url).origin !== origin) throw new ArmResponseError(`Azure Resource Manager sent a permissions nextLink to another host (${new URL(url).host}).`);
+    if (new URL(url).origin !== origin)
+      throw new ArmResponseError(
+        `Azure Resource Manager sent a permissions nextLink to another host (${new URL(url).host}).`,
+      );
     const response = await client.pipeline.sendRequest(httpClient, createPipelineRequest({ url, method: 'GET' }));
     if (response.status !== 200) throw armError(response);
     let body: unknown;
@@ -50,14 +63,21 @@ export async function listClusterPermissions(client: ContainerServiceClient, arm
       throw new ArmResponseError('Azure Resource Manager returned a permissions list that is not JSON.');
     }
     const parsed = permissionListSchema.safeParse(body);
-    if (!parsed.success) throw new ArmResponseError(`Azure Resource Manager returned a permissions list this dashboard cannot read (${parsed.error.issues[0]?.path.join('.') || 'body'}: ${parsed.error.issues[0]?.message}).`);
+    if (!parsed.success)
+      throw new ArmResponseError(
+        `Azure Resource Manager returned a permissions list this dashboard cannot read (${parsed.error.issues[0]?.path.join('.') || 'body'}: ${parsed.error.issues[0]?.message}).`,
+      );
     permissions.push(...parsed.data.value);
     url = parsed.data.nextLink;
   }
   return permissions;
 }
 
-export async function readClusterAccess(client: ContainerServiceClient, armEndpoint: string, ref: ClusterRef): Promise<ClusterAccess> {
+export async function readClusterAccess(
+  client: ContainerServiceClient,
+  armEndpoint: string,
+  ref: ClusterRef,
+): Promise<ClusterAccess> {
   const permissions = await listClusterPermissions(client, armEndpoint, ref);
   return { canWrite: isActionAllowed(permissions, CLUSTER_WRITE_ACTION), writeAction: CLUSTER_WRITE_ACTION };
 }

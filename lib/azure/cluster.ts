@@ -10,7 +10,10 @@ import { getConfig } from '../config';
 import type { RolloutHandle } from '../rollout/handle';
 
 /** One managed cluster, as the cluster page shows it. */
-export async function getClusterSummary(clients: ArmClients, { subscriptionId, resourceGroup, name }: ClusterRef): Promise<ClusterSummary> {
+export async function getClusterSummary(
+  clients: ArmClients,
+  { subscriptionId, resourceGroup, name }: ClusterRef,
+): Promise<ClusterSummary> {
   return toClusterSummary(await clients.containerService(subscriptionId).managedClusters.get(resourceGroup, name));
 }
 

@@ -43,7 +43,9 @@ export function httpsJson(url: string, init: { method?: string; body?: unknown }
         });
       },
     );
-    req.on('timeout', () => req.destroy(new Error(`${new URL(url).host} did not answer within ${TIMEOUT_MS / 1000} s`)));
+    req.on('timeout', () =>
+      req.destroy(new Error(`${new URL(url).host} did not answer within ${TIMEOUT_MS / 1000} s`)),
+    );
     req.on('error', reject);
     req.end(payload);
   });

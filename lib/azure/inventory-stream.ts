@@ -26,7 +26,11 @@ function toError(error: unknown, armEndpoint: string): ActionError {
  * Every subscription, then every subscription's clusters as each one answers. A failing subscription yields
  * its own error; the others carry on.
  */
-export async function* streamInventory(clients: ArmClients, armEndpoint: string, concurrency = INVENTORY_CONCURRENCY): AsyncGenerator<InventoryEvent> {
+export async function* streamInventory(
+  clients: ArmClients,
+  armEndpoint: string,
+  concurrency = INVENTORY_CONCURRENCY,
+): AsyncGenerator<InventoryEvent> {
   let subscriptions: SubscriptionSummary[];
   try {
     subscriptions = await listSubscriptions(clients);

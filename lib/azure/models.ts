@@ -94,7 +94,9 @@ export class ArmResponseError extends Error {
 
 function describeIssues(what: string, error: z.ZodError): ArmResponseError {
   const issue = error.issues[0];
-  return new ArmResponseError(`Azure Resource Manager returned a ${what} this dashboard cannot read (${issue?.path.join('.') || 'body'}: ${issue?.message}).`);
+  return new ArmResponseError(
+    `Azure Resource Manager returned a ${what} this dashboard cannot read (${issue?.path.join('.') || 'body'}: ${issue?.message}).`,
+  );
 }
 
 const pemText = new TextDecoder('utf-8', { fatal: false });
@@ -104,8 +106,12 @@ export function toClusterSummary(raw: unknown): ClusterSummary {
   if (!parsed.success) throw describeIssues('cluster', parsed.error);
   const cluster = parsed.data;
   const ref = parseClusterId(cluster.id);
-  if (!ref) throw new ArmResponseError(`Azure Resource Manager returned a cluster with an unexpected id: ${cluster.id}`);
-  if (cluster.type !== undefined && !sameArmName(cluster.type, MANAGED_CLUSTER_TYPE)) throw new ArmResponseError(`Azure Resource Manager returned a resource of type ${cluster.type} where a managed cluster was expected.`);
+  if (!ref)
+    throw new ArmResponseError(`Azure Resource Manager returned a cluster with an unexpected id: ${cluster.id}`);
+  if (cluster.type !== undefined && !sameArmName(cluster.type, MANAGED_CLUSTER_TYPE))
+    throw new ArmResponseError(
+      `Azure Resource Manager returned a resource of type ${cluster.type} where a managed cluster was expected.`,
+    );
   return {
     id: cluster.id,
     subscriptionId: ref.subscriptionId,
@@ -136,7 +142,12 @@ export function toSubscriptionSummary(raw: unknown): SubscriptionSummary {
   const parsed = subscriptionSchema.safeParse(raw);
   if (!parsed.success) throw describeIssues('subscription', parsed.error);
   const { subscriptionId, displayName, tenantId, state } = parsed.data;
-  return { subscriptionId, displayName: displayName ?? subscriptionId, tenantId: tenantId ?? 'unknown', state: state ?? 'Unknown' };
+  return {
+    subscriptionId,
+    displayName: displayName ?? subscriptionId,
+    tenantId: tenantId ?? 'unknown',
+    state: state ?? 'Unknown',
+  };
 }
 
 export function toTenantSummary(raw: unknown): TenantSummary {

@@ -13,7 +13,10 @@
  */
 
 const GUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
-const OPERATION_PATH = new RegExp(`^/subscriptions/(${GUID})/providers/Microsoft\\.ContainerService/locations/([a-z0-9]{1,64})/operations/([a-z0-9-]{1,128})$`, 'i');
+const OPERATION_PATH = new RegExp(
+  `^/subscriptions/(${GUID})/providers/Microsoft\\.ContainerService/locations/([a-z0-9]{1,64})/operations/([a-z0-9-]{1,128})$`,
+  'i',
+);
 const API_VERSION = /^\d{4}-\d{2}-\d{2}(-preview)?$/;
 const PLAIN_VALUE = /^[A-Za-z0-9._~-]{1,8192}$/;
 const ALLOWED_PARAMETERS = new Set(['api-version', 't', 'c', 's', 'h']);
@@ -30,7 +33,10 @@ export interface OperationRef {
 
 export type OperationUrlCheck = { ok: true; operation: OperationRef } | { ok: false; reason: string };
 
-const refuse = (reason: string): OperationUrlCheck => ({ ok: false, reason: `The operation URL was refused: ${reason}.` });
+const refuse = (reason: string): OperationUrlCheck => ({
+  ok: false,
+  reason: `The operation URL was refused: ${reason}.`,
+});
 
 function armOrigin(armEndpoint: string): string | null {
   try {
@@ -41,18 +47,24 @@ function armOrigin(armEndpoint: string): string | null {
 }
 
 /** `defaultApiVersion` is appended only when the URL has no api-version (core-lro does the same). */
-export function checkOperationUrl(raw: string, armEndpoint: string, defaultApiVersion = '2025-03-01'): OperationUrlCheck {
+export function checkOperationUrl(
+  raw: string,
+  armEndpoint: string,
+  defaultApiVersion = '2025-03-01',
+): OperationUrlCheck {
   if (typeof raw !== 'string' || raw.length === 0) return refuse('it is empty');
   if (raw.length > MAX_OPERATION_URL_LENGTH) return refuse(`it is longer than ${MAX_OPERATION_URL_LENGTH} characters`);
   // Printable ASCII only: URL parsers normalise backslashes, tabs, newlines and non-ASCII characters in surprising ways.
-  if (!/^[\x21-\x7e]+$/.test(raw) || raw.includes('\\')) return refuse('it contains backslashes, spaces, control or non-ASCII characters');
+  if (!/^[\x21-\x7e]+$/.test(raw) || raw.includes('\\'))
+    return refuse('it contains backslashes, spaces, control or non-ASCII characters');
   if (raw.includes('#')) return refuse('it has a fragment');
   const origin = armOrigin(armEndpoint);
   if (!origin) return refuse('the configured Azure Resource Manager endpoint is not a URL');
   if (!/^https:\/\//i.test(raw)) return refuse('it is not https');
   const authority = /^https:\/\/([^/?#]*)/i.exec(raw)?.[1] ?? '';
   if (authority.includes('@')) return refuse('it carries user information');
-  if (!raw.startsWith(`${origin}/`)) return refuse(`it is not on the configured Azure Resource Manager endpoint (${new URL(origin).host})`);
+  if (!raw.startsWith(`${origin}/`))
+    return refuse(`it is not on the configured Azure Resource Manager endpoint (${new URL(origin).host})`);
 
   const rest = raw.slice(origin.length);
   const queryAt = rest.indexOf('?');
@@ -60,14 +72,20 @@ export function checkOperationUrl(raw: string, armEndpoint: string, defaultApiVe
   const query = queryAt < 0 ? '' : rest.slice(queryAt + 1);
   if (/%|\/\.\.?(\/|$)|\/\//.test(path)) return refuse('its path is encoded or has dot segments');
   const match = OPERATION_PATH.exec(path);
-  if (!match) return refuse('its path is not an operation status path (/subscriptions/{id}/providers/Microsoft.ContainerService/locations/{location}/operations/{id})');
+  if (!match)
+    return refuse(
+      'its path is not an operation status path (/subscriptions/{id}/providers/Microsoft.ContainerService/locations/{location}/operations/{id})',
+    );
 
   const seen = new Set<string>();
   for (const pair of query === '' ? [] : query.split('&')) {
     const equals = pair.indexOf('=');
     const name = equals < 0 ? pair : pair.slice(0, equals);
     const value = equals < 0 ? '' : pair.slice(equals + 1);
-    if (!ALLOWED_PARAMETERS.has(name)) return refuse(`its query has a parameter other than api-version, t, c, s and h (${name.slice(0, 40) || 'empty'})`);
+    if (!ALLOWED_PARAMETERS.has(name))
+      return refuse(
+        `its query has a parameter other than api-version, t, c, s and h (${name.slice(0, 40) || 'empty'})`,
+      );
     if (seen.has(name)) return refuse(`its query repeats ${name}`);
     seen.add(name);
     if (!PLAIN_VALUE.test(value)) return refuse(`its ${name} parameter is not a plain value`);
@@ -75,7 +93,16 @@ export function checkOperationUrl(raw: string, armEndpoint: string, defaultApiVe
     if (name === 't' && !/^\d{1,20}$/.test(value)) return refuse('its t parameter is not a number of ticks');
   }
   const [, subscriptionId, location, operationId] = match as unknown as [string, string, string, string];
-  const url = seen.has('api-version') ? raw : `${raw}${query === '' ? (queryAt < 0 ? '?' : '') : '&'}api-version=${defaultApiVersion}`;
-  return { ok: true, operation: { subscriptionId: subscriptionId.toLowerCase(), location: location.toLowerCase(), operationId: operationId.toLowerCase(), url } };
+  const url = seen.has('api-version')
+    ? raw
+    : `${raw}${query === '' ? (queryAt < 0 ? '?' : '') : '&'}api-version=${defaultApiVersion}`;
+  return {
+    ok: true,
+    operation: {
+      subscriptionId: subscriptionId.toLowerCase(),
+      location: location.toLowerCase(),
+      operationId: operationId.toLowerCase(),
+      url,
+    },
+  };
 }
-

@@ -9,11 +9,17 @@ export const tenantIdSchema = z.string().regex(GUID, 'A tenant id is a GUID.');
 
 export const resourceGroupNameSchema = z
   .string()
-  .regex(/^[-\w.()]{1,89}[-\w()]$|^[-\w()]$/u, 'A resource group name is 1-90 letters, digits, _ - . ( ), not ending in a period.');
+  .regex(
+    /^[-\w.()]{1,89}[-\w()]$|^[-\w()]$/u,
+    'A resource group name is 1-90 letters, digits, _ - . ( ), not ending in a period.',
+  );
 
 export const clusterNameSchema = z
   .string()
-  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_-]{0,61}[a-zA-Z0-9]$|^[a-zA-Z0-9]$/, 'A cluster name is 1-63 letters, digits, _ or -, starting and ending with a letter or digit.');
+  .regex(
+    /^[a-zA-Z0-9][a-zA-Z0-9_-]{0,61}[a-zA-Z0-9]$|^[a-zA-Z0-9]$/,
+    'A cluster name is 1-63 letters, digits, _ or -, starting and ending with a letter or digit.',
+  );
 
 export const clusterRefSchema = z.object({
   subscriptionId: subscriptionIdSchema,
@@ -22,7 +28,8 @@ export const clusterRefSchema = z.object({
 });
 export type ClusterRef = z.infer<typeof clusterRefSchema>;
 
-const CLUSTER_ID = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.ContainerService\/managedClusters\/([^/]+)$/i;
+const CLUSTER_ID =
+  /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.ContainerService\/managedClusters\/([^/]+)$/i;
 
 /** The managed cluster resource type; ARM writes it `Microsoft.ContainerService/ManagedClusters` in bodies (azure-facts §13). */
 export const MANAGED_CLUSTER_TYPE = 'Microsoft.ContainerService/managedClusters';

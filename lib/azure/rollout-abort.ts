@@ -12,7 +12,9 @@ export const abortRolloutInputSchema = z.object({ cluster: clusterRefSchema });
  */
 export async function abortRollout(token: unknown, input: unknown): Promise<ActionResult<{ accepted: true }>> {
   const result = await runArmAction(token, abortRolloutInputSchema, input, async (clients, { cluster }) => {
-    const poller = clients.containerService(cluster.subscriptionId).managedClusters.abortLatestOperation(cluster.resourceGroup, cluster.name);
+    const poller = clients
+      .containerService(cluster.subscriptionId)
+      .managedClusters.abortLatestOperation(cluster.resourceGroup, cluster.name);
     await poller.submitted();
     return { accepted: true as const };
   });

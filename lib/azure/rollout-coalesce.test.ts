@@ -71,13 +71,24 @@ describe('withoutRequest', () => {
       code: 'TooManyRequests',
       statusCode: 429,
       request: { headers: { get: () => `Bearer ${TOKEN}` } },
-      response: { headers: { get: (name: string) => (name === 'retry-after' ? '4' : undefined) }, request: { headers: { authorization: `Bearer ${TOKEN}` } } },
+      response: {
+        headers: { get: (name: string) => (name === 'retry-after' ? '4' : undefined) },
+        request: { headers: { authorization: `Bearer ${TOKEN}` } },
+      },
     });
-    const kept = withoutRequest(restError) as Error & { statusCode: number; code: string; response: { headers: { get(n: string): string | undefined } } };
-    expect(kept).toMatchObject({ message: 'Too many requests', name: 'RestError', code: 'TooManyRequests', statusCode: 429 });
+    const kept = withoutRequest(restError) as Error & {
+      statusCode: number;
+      code: string;
+      response: { headers: { get(n: string): string | undefined } };
+    };
+    expect(kept).toMatchObject({
+      message: 'Too many requests',
+      name: 'RestError',
+      code: 'TooManyRequests',
+      statusCode: 429,
+    });
     expect(kept.response.headers.get('Retry-After')).toBe('4');
     expect(JSON.stringify(kept)).not.toContain(TOKEN);
     expect('request' in kept).toBe(false);
   });
 });
-

@@ -38,7 +38,11 @@ export class SnapshotCoalescer {
    * The snapshot for this key: the one being built (joined), one settled less than `coalesceMs` ago (shared,
    * also a failure, so that many tabs do not retry at once), or a new one built from the key's read memory.
    */
-  get(key: string, coalesceMs: number, build: (memory: ReadMemory) => Promise<RolloutSnapshot>): Promise<RolloutSnapshot> {
+  get(
+    key: string,
+    coalesceMs: number,
+    build: (memory: ReadMemory) => Promise<RolloutSnapshot>,
+  ): Promise<RolloutSnapshot> {
     const now = this.clock();
     let entry = this.entries.get(key);
     if (entry) this.entries.delete(key); // re-inserted below: Map order is least recently used first
@@ -93,10 +97,12 @@ interface ErrorLike {
 export function withoutRequest(error: unknown): Error {
   if (error instanceof ArmResponseError) return error; // our own, holds nothing but a message
   const source = (error ?? {}) as ErrorLike;
-  const headers = Object.fromEntries(RETRY_HEADERS.flatMap((name) => {
-    const value = source.response?.headers?.get(name);
-    return value === undefined ? [] : [[name, value]];
-  }));
+  const headers = Object.fromEntries(
+    RETRY_HEADERS.flatMap((name) => {
+      const value = source.response?.headers?.get(name);
+      return value === undefined ? [] : [[name, value]];
+    }),
+  );
   return Object.assign(new Error(source.message ?? String(error)), {
     name: source.name ?? 'Error',
     ...(source.code !== undefined ? { code: source.code } : {}),
@@ -105,4 +111,3 @@ export function withoutRequest(error: unknown): Error {
     response: { headers: { get: (name: string) => headers[name.toLowerCase()] } },
   });
 }
-

@@ -31,10 +31,18 @@ export interface PoolReadState {
   pages: number;
 }
 
-export function needsClusterRead(previous: ClusterReadState | undefined, statusText: string | null, hasOperation: boolean, now: number, pollMs: number): boolean {
+export function needsClusterRead(
+  previous: ClusterReadState | undefined,
+  statusText: string | null,
+  hasOperation: boolean,
+  now: number,
+  pollMs: number,
+): boolean {
   if (!previous) return true;
   if (statusText !== previous.statusText) return true;
-  return now - previous.readAt >= pollMs * (hasOperation ? CLUSTER_EVERY_POLLS : CLUSTER_EVERY_POLLS_NO_STATUS) - pollMs / 2;
+  return (
+    now - previous.readAt >= pollMs * (hasOperation ? CLUSTER_EVERY_POLLS : CLUSTER_EVERY_POLLS_NO_STATUS) - pollMs / 2
+  );
 }
 
 export function listsIntervalMs(pages: number, pollMs: number): number {
@@ -42,11 +50,20 @@ export function listsIntervalMs(pages: number, pollMs: number): number {
 }
 
 /** `totalPages`: what the last lists of every pool of the cluster took, so that the whole cluster's lists stay within budget. */
-export function needsPoolRead(pool: { provisioningState: string }, previous: PoolReadState | undefined, now: number, pollMs: number, totalPages: number): boolean {
+export function needsPoolRead(
+  pool: { provisioningState: string },
+  previous: PoolReadState | undefined,
+  now: number,
+  pollMs: number,
+  totalPages: number,
+): boolean {
   if (!previous) return true;
   // A status change alone says nothing about nodes (the texts are not parsed): the pool's own state, or time, does.
   if (previous.poolState !== pool.provisioningState) return true;
   const age = now - previous.readAt;
   // Half a poll of slack: a poll that comes a little early does not wait a whole extra interval.
-  return age >= (isBusyState(pool.provisioningState) ? listsIntervalMs(totalPages, pollMs) : IDLE_LISTS_MAX_AGE_MS) - pollMs / 2;
+  return (
+    age >=
+    (isBusyState(pool.provisioningState) ? listsIntervalMs(totalPages, pollMs) : IDLE_LISTS_MAX_AGE_MS) - pollMs / 2
+  );
 }

@@ -4,10 +4,23 @@
  * ARM access is injected, so this is tested without a network.
  */
 import type { ClusterSummary } from './models';
-import type { MachineSnapshot, OperationStatus, PoolSnapshot, RolloutEnd, RolloutSnapshot, VmSignal } from '../rollout/snapshot';
+import type {
+  MachineSnapshot,
+  OperationStatus,
+  PoolSnapshot,
+  RolloutEnd,
+  RolloutSnapshot,
+  VmSignal,
+} from '../rollout/snapshot';
 import { isBusyState, operationOutcome, stateOutcome } from '../rollout/provisioning-state';
 import { rollsOnCaChange } from '../rollout/pool-progress';
-import { needsClusterRead, needsPoolRead, FORBIDDEN_RETRY_MS, type ClusterReadState, type PoolReadState } from './rollout-reads';
+import {
+  needsClusterRead,
+  needsPoolRead,
+  FORBIDDEN_RETRY_MS,
+  type ClusterReadState,
+  type PoolReadState,
+} from './rollout-reads';
 import { scaleSetOf, type OperationRead, type VmRead } from './rollout-wire';
 
 export interface MachineRead {
@@ -24,7 +37,10 @@ export interface RolloutReader {
   listVms(scaleSetId: string): Promise<{ vms: VmRead[]; pages: number }>;
 }
 
-type VmMemory = { kind: 'read'; vms: VmRead[] } | { kind: 'unavailable'; reason: 'forbidden' | 'no-resource-id' | 'error'; message: string; at: number } | { kind: 'not-read' };
+type VmMemory =
+  | { kind: 'read'; vms: VmRead[] }
+  | { kind: 'unavailable'; reason: 'forbidden' | 'no-resource-id' | 'error'; message: string; at: number }
+  | { kind: 'not-read' };
 
 interface PoolMemory extends PoolReadState {
   machines: MachineRead[] | null;
@@ -58,7 +74,13 @@ const codeOf = (error: unknown) => String((error as { code?: unknown })?.code ??
 /** 403 and 404 make one signal unavailable; anything else (429, 5xx, network) fails the snapshot as transient. */
 const isRefusal = (error: unknown) => statusOf(error) === 403 || statusOf(error) === 404;
 
-async function readPool(reader: RolloutReader, subscriptionId: string, pool: ClusterSummary['agentPools'][number], previous: PoolMemory | undefined, now: number): Promise<Omit<PoolMemory, 'readAt' | 'poolState'>> {
+async function readPool(
+  reader: RolloutReader,
+  subscriptionId: string,
+  pool: ClusterSummary['agentPools'][number],
+  previous: PoolMemory | undefined,
+  now: number,
+): Promise<Omit<PoolMemory, 'readAt' | 'poolState'>> {
   let machines: MachineRead[] | null = null;
   let machinesError: string | null = null;
   let pages = 0;
@@ -72,13 +94,25 @@ async function readPool(reader: RolloutReader, subscriptionId: string, pool: Clu
   }
   let vms: VmMemory = { kind: 'not-read' };
   let vmsReadAt = now;
-  if (previous?.vms.kind === 'unavailable' && previous.vms.reason === 'forbidden' && now - previous.vms.at < FORBIDDEN_RETRY_MS) {
+  if (
+    previous?.vms.kind === 'unavailable' &&
+    previous.vms.reason === 'forbidden' &&
+    now - previous.vms.at < FORBIDDEN_RETRY_MS
+  ) {
     vms = previous.vms; // a 403 does not go away in seconds: ask again later
     vmsReadAt = previous.vmsReadAt;
   } else if (machines && rollsOnCaChange(pool)) {
     // Only pools a CA change renews need the per-node signal.
-    const scaleSets = [...new Set(machines.map((m) => scaleSetOf(m.resourceId, subscriptionId)).filter((id): id is string => id !== null).map((id) => id))];
-    if (machines.length > 0 && scaleSets.length === 0) vms = { kind: 'unavailable', reason: 'no-resource-id', message: 'the machines do not name a VMSS VM', at: now };
+    const scaleSets = [
+      ...new Set(
+        machines
+          .map((m) => scaleSetOf(m.resourceId, subscriptionId))
+          .filter((id): id is string => id !== null)
+          .map((id) => id),
+      ),
+    ];
+    if (machines.length > 0 && scaleSets.length === 0)
+      vms = { kind: 'unavailable', reason: 'no-resource-id', message: 'the machines do not name a VMSS VM', at: now };
     else {
       try {
         const lists = await Promise.all(scaleSets.map((id) => reader.listVms(id)));
@@ -86,7 +120,12 @@ async function readPool(reader: RolloutReader, subscriptionId: string, pool: Clu
         pages += lists.reduce((sum, l) => sum + l.pages, 0);
       } catch (error) {
         if (!isRefusal(error)) throw error;
-        vms = { kind: 'unavailable', reason: statusOf(error) === 403 ? 'forbidden' : 'error', message: `${codeOf(error)} (HTTP ${statusOf(error)})`, at: now };
+        vms = {
+          kind: 'unavailable',
+          reason: statusOf(error) === 403 ? 'forbidden' : 'error',
+          message: `${codeOf(error)} (HTTP ${statusOf(error)})`,
+          at: now,
+        };
       }
     }
   }
@@ -94,17 +133,32 @@ async function readPool(reader: RolloutReader, subscriptionId: string, pool: Clu
 }
 
 function joinVms(memory: PoolMemory): { machines: MachineSnapshot[] | null; vms: VmSignal } {
-  if (!memory.machines) return { machines: null, vms: memory.vms.kind === 'unavailable' ? { kind: 'unavailable', reason: memory.vms.reason, message: memory.vms.message } : { kind: 'not-read' } };
+  if (!memory.machines)
+    return {
+      machines: null,
+      vms:
+        memory.vms.kind === 'unavailable'
+          ? { kind: 'unavailable', reason: memory.vms.reason, message: memory.vms.message }
+          : { kind: 'not-read' },
+    };
   if (memory.vms.kind !== 'read') {
-    const vms: VmSignal = memory.vms.kind === 'unavailable' ? { kind: 'unavailable', reason: memory.vms.reason, message: memory.vms.message } : { kind: 'not-read' };
+    const vms: VmSignal =
+      memory.vms.kind === 'unavailable'
+        ? { kind: 'unavailable', reason: memory.vms.reason, message: memory.vms.message }
+        : { kind: 'not-read' };
     return { machines: memory.machines.map((m) => ({ name: m.name, vm: null })), vms };
   }
   const byId = new Map(memory.vms.vms.map((vm) => [vm.id.toLowerCase(), vm]));
-  const byName = new Map(memory.vms.vms.filter((vm) => vm.computerName).map((vm) => [vm.computerName!.toLowerCase(), vm]));
+  const byName = new Map(
+    memory.vms.vms.filter((vm) => vm.computerName).map((vm) => [vm.computerName!.toLowerCase(), vm]),
+  );
   return {
     machines: memory.machines.map((m) => {
       const vm = (m.resourceId ? byId.get(m.resourceId.toLowerCase()) : undefined) ?? byName.get(m.name.toLowerCase());
-      return { name: m.name, vm: vm ? { latestModelApplied: vm.latestModelApplied, provisioningState: vm.provisioningState } : null };
+      return {
+        name: m.name,
+        vm: vm ? { latestModelApplied: vm.latestModelApplied, provisioningState: vm.provisioningState } : null,
+      };
     }),
     vms: { kind: 'read', readAt: iso(memory.vmsReadAt) },
   };
@@ -120,25 +174,48 @@ function endOf(operation: OperationStatus | null, cluster: ClusterSummary): Roll
   return { outcome, source: 'cluster' };
 }
 
-export async function buildSnapshot(reader: RolloutReader, memory: ReadMemory, request: SnapshotRequest, clock: () => number = Date.now): Promise<RolloutSnapshot> {
+export async function buildSnapshot(
+  reader: RolloutReader,
+  memory: ReadMemory,
+  request: SnapshotRequest,
+  clock: () => number = Date.now,
+): Promise<RolloutSnapshot> {
   let operation: OperationStatus | null = null;
   let retryAfterSeconds: number | null = null;
   if (request.operationUrl) {
     const read = await reader.readOperation(request.operationUrl);
-    operation = { status: read.status, startTime: read.startTime, endTime: read.endTime, error: read.error, readAt: iso(clock()) };
+    operation = {
+      status: read.status,
+      startTime: read.startTime,
+      endTime: read.endTime,
+      error: read.error,
+      readAt: iso(clock()),
+    };
     retryAfterSeconds = read.retryAfterSeconds;
   }
   const statusText = operation?.status ?? null;
-  if (request.refreshCluster || needsClusterRead(memory.cluster, statusText, operation !== null, clock(), request.pollMs)) {
+  if (
+    request.refreshCluster ||
+    needsClusterRead(memory.cluster, statusText, operation !== null, clock(), request.pollMs)
+  ) {
     const summary = await reader.readCluster();
     memory.cluster = { summary, readAt: clock(), statusText };
   }
   const cluster = memory.cluster!.summary;
   const totalPages = Object.values(memory.pools).reduce((sum, pool) => sum + pool.pages, 0);
-  const stale = cluster.agentPools.filter((pool) => needsPoolRead(pool, memory.pools[pool.name], clock(), request.pollMs, totalPages));
-  const reads = await Promise.all(stale.map(async (pool) => [pool, await readPool(reader, cluster.subscriptionId, pool, memory.pools[pool.name], clock())] as const));
-  for (const [pool, read] of reads) memory.pools[pool.name] = { ...read, readAt: clock(), poolState: pool.provisioningState };
-  for (const name of Object.keys(memory.pools)) if (!cluster.agentPools.some((pool) => pool.name === name)) delete memory.pools[name];
+  const stale = cluster.agentPools.filter((pool) =>
+    needsPoolRead(pool, memory.pools[pool.name], clock(), request.pollMs, totalPages),
+  );
+  const reads = await Promise.all(
+    stale.map(
+      async (pool) =>
+        [pool, await readPool(reader, cluster.subscriptionId, pool, memory.pools[pool.name], clock())] as const,
+    ),
+  );
+  for (const [pool, read] of reads)
+    memory.pools[pool.name] = { ...read, readAt: clock(), poolState: pool.provisioningState };
+  for (const name of Object.keys(memory.pools))
+    if (!cluster.agentPools.some((pool) => pool.name === name)) delete memory.pools[name];
 
   const end = endOf(operation, cluster);
   const pools: PoolSnapshot[] = cluster.agentPools.map((pool) => {
@@ -162,9 +239,17 @@ export async function buildSnapshot(reader: RolloutReader, memory: ReadMemory, r
   return {
     at: iso(clock()),
     operation,
-    cluster: { provisioningState: cluster.provisioningState, readAt: iso(memory.cluster!.readAt), caEntries: end ? cluster.caEntries : null },
+    cluster: {
+      provisioningState: cluster.provisioningState,
+      readAt: iso(memory.cluster!.readAt),
+      caEntries: end ? cluster.caEntries : null,
+    },
     pools,
     end,
-    next: end ? null : retryAfterMs > request.pollMs ? { afterMs: retryAfterMs, reason: 'retry-after' } : { afterMs: request.pollMs, reason: 'interval' },
+    next: end
+      ? null
+      : retryAfterMs > request.pollMs
+        ? { afterMs: retryAfterMs, reason: 'retry-after' }
+        : { afterMs: request.pollMs, reason: 'interval' },
   };
 }

@@ -10,7 +10,8 @@ import { z } from 'zod';
 export const MAX_ERROR_MESSAGE = 64 * 1024;
 const MAX_STATUS = 256;
 
-const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : value === undefined || value === null ? undefined : JSON.stringify(value));
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' ? value : value === undefined || value === null ? undefined : JSON.stringify(value);
 
 const operationStatusSchema = z.object({
   status: z.string().min(1),
@@ -36,9 +37,18 @@ export function parseOperationStatus(body: unknown): Omit<OperationRead, 'retryA
   if (error !== undefined && error !== null) {
     const fields = typeof error === 'object' ? (error as { code?: unknown; message?: unknown }) : { message: error };
     const message = text(fields.message) ?? '';
-    shownError = { code: (text(fields.code) ?? 'Unknown').slice(0, 256), message: message.slice(0, MAX_ERROR_MESSAGE), ...(message.length > MAX_ERROR_MESSAGE ? { truncated: true } : {}) };
+    shownError = {
+      code: (text(fields.code) ?? 'Unknown').slice(0, 256),
+      message: message.slice(0, MAX_ERROR_MESSAGE),
+      ...(message.length > MAX_ERROR_MESSAGE ? { truncated: true } : {}),
+    };
   }
-  return { status: status.slice(0, MAX_STATUS), startTime: startTime ?? null, endTime: endTime ?? null, error: shownError };
+  return {
+    status: status.slice(0, MAX_STATUS),
+    startTime: startTime ?? null,
+    endTime: endTime ?? null,
+    error: shownError,
+  };
 }
 
 export const VMSS_API_VERSION = '2024-07-01';
@@ -50,7 +60,10 @@ const vmSchema = z.object({
     .object({
       latestModelApplied: z.boolean().optional(),
       provisioningState: z.string().max(64).optional(),
-      osProfile: z.object({ computerName: z.string().max(256).optional() }).passthrough().optional(),
+      osProfile: z
+        .object({ computerName: z.string().max(256).optional() })
+        .passthrough()
+        .optional(),
     })
     .passthrough()
     .optional(),
@@ -79,7 +92,8 @@ export function parseVmPage(body: unknown): { vms: VmRead[]; nextLink: string | 
   };
 }
 
-const VMSS_VM_ID = /^(\/subscriptions\/([0-9a-f-]{36})\/resourceGroups\/[A-Za-z0-9._()-]{1,90}\/providers\/Microsoft\.Compute\/virtualMachineScaleSets\/[A-Za-z0-9._-]{1,80})\/virtualMachines\/[A-Za-z0-9_-]{1,64}$/i;
+const VMSS_VM_ID =
+  /^(\/subscriptions\/([0-9a-f-]{36})\/resourceGroups\/[A-Za-z0-9._()-]{1,90}\/providers\/Microsoft\.Compute\/virtualMachineScaleSets\/[A-Za-z0-9._-]{1,80})\/virtualMachines\/[A-Za-z0-9_-]{1,64}$/i;
 
 /** The scale set a machine's `properties.resourceId` names, when it is a VMSS VM in the cluster's subscription. */
 export function scaleSetOf(resourceId: string | null | undefined, subscriptionId: string): string | null {
@@ -90,7 +104,8 @@ export function scaleSetOf(resourceId: string | null | undefined, subscriptionId
 
 /** A nextLink is followed only on the ARM origin and under the list it continues (the token goes with it). */
 export function isFollowableNextLink(nextLink: string, armOrigin: string, listPath: string): boolean {
-  if (nextLink.length > 16_384 || !/^[\x21-\x7e]+$/.test(nextLink) || nextLink.includes('#') || nextLink.includes('\\')) return false;
+  if (nextLink.length > 16_384 || !/^[\x21-\x7e]+$/.test(nextLink) || nextLink.includes('#') || nextLink.includes('\\'))
+    return false;
   if (!nextLink.startsWith(`${armOrigin}/`)) return false;
   const path = nextLink.slice(armOrigin.length).split('?')[0]!;
   return !/%2f|\/\.\.?(\/|$)/i.test(path) && path.toLowerCase() === listPath.toLowerCase();

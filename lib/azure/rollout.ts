@@ -39,12 +39,23 @@ export type RolloutSnapshotResult = { ok: true; data: RolloutSnapshot } | { ok: 
 const coalescer = new SnapshotCoalescer();
 
 /** The operation URL to read, or a refusal. Runs before the token is used for anything. */
-function operationUrlFor(raw: string | null, ref: ClusterRef): { ok: true; url: string | null } | { ok: false; error: ActionError } {
+function operationUrlFor(
+  raw: string | null,
+  ref: ClusterRef,
+): { ok: true; url: string | null } | { ok: false; error: ActionError } {
   if (raw === null) return { ok: true, url: null };
   const check = checkOperationUrl(raw, getConfig().armEndpoint);
-  if (!check.ok) return { ok: false, error: { code: 'ForgedOperationUrl', message: check.reason, target: 'operationUrl' } };
+  if (!check.ok)
+    return { ok: false, error: { code: 'ForgedOperationUrl', message: check.reason, target: 'operationUrl' } };
   if (check.operation.subscriptionId !== ref.subscriptionId.toLowerCase()) {
-    return { ok: false, error: { code: 'ForgedOperationUrl', message: "The operation URL was refused: it is not in the cluster's subscription.", target: 'operationUrl' } };
+    return {
+      ok: false,
+      error: {
+        code: 'ForgedOperationUrl',
+        message: "The operation URL was refused: it is not in the cluster's subscription.",
+        target: 'operationUrl',
+      },
+    };
   }
   return { ok: true, url: check.operation.url };
 }
@@ -57,7 +68,10 @@ function isTransient(error: ActionError): boolean {
 function failure(error: ActionError, pollMs: number, retryAfter?: number): { ok: false; error: RolloutSnapshotError } {
   const transient = isTransient(error);
   const retry = transient ? { afterMs: Math.max(pollMs, (retryAfter ?? 0) * 1000), backoff: true } : null;
-  return { ok: false, error: { ...error, transient, ...(retryAfter !== undefined ? { retryAfterSeconds: retryAfter } : {}), retry } };
+  return {
+    ok: false,
+    error: { ...error, transient, ...(retryAfter !== undefined ? { retryAfterSeconds: retryAfter } : {}), retry },
+  };
 }
 
 /** One rollout snapshot for the caller: validated input, checked operation URL, coalesced ARM reads. */
@@ -66,7 +80,10 @@ export async function rolloutSnapshot(token: unknown, input: unknown): Promise<R
   const parsed = rolloutSnapshotInputSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    return failure({ code: 'InvalidArgument', message: issue.message, target: issue.path.join('.') || undefined }, config.pollMs);
+    return failure(
+      { code: 'InvalidArgument', message: issue.message, target: issue.path.join('.') || undefined },
+      config.pollMs,
+    );
   }
   const operation = operationUrlFor(parsed.data.operationUrl, parsed.data.cluster);
   if (!operation.ok) return failure(operation.error, config.pollMs);
@@ -75,9 +92,17 @@ export async function rolloutSnapshot(token: unknown, input: unknown): Promise<R
   const result = await runArmAction(token, rolloutSnapshotInputSchema, parsed.data, async (clients, { cluster }) => {
     const key = callerKey(token as string, clusterId(cluster), operation.url);
     try {
-      return await coalescer.get(key, parsed.data.refreshCluster ? 0 : config.coalesceMs, (memory) => buildSnapshot(sdkRolloutReader(clients, cluster, armEndpoint), memory, { operationUrl: operation.url, pollMs: config.pollMs, refreshCluster: parsed.data.refreshCluster === true }));
+      return await coalescer.get(key, parsed.data.refreshCluster ? 0 : config.coalesceMs, (memory) =>
+        buildSnapshot(sdkRolloutReader(clients, cluster, armEndpoint), memory, {
+          operationUrl: operation.url,
+          pollMs: config.pollMs,
+          refreshCluster: parsed.data.refreshCluster === true,
+        }),
+      );
     } catch (error) {
-      retryAfter = retryAfterSeconds((error as { response?: { headers?: { get(name: string): string | undefined } } }).response?.headers);
+      retryAfter = retryAfterSeconds(
+        (error as { response?: { headers?: { get(name: string): string | undefined } } }).response?.headers,
+      );
       throw error;
     }
   });

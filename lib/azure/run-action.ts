@@ -30,7 +30,8 @@ export async function runArmAction<S extends z.ZodType, T>(
   run: (clients: ArmClients, input: z.output<S>) => Promise<T>,
 ): Promise<ActionResult<T>> {
   const parsedToken = bearerTokenSchema.safeParse(token);
-  if (!parsedToken.success) return fail({ code: 'SignInRequired', status: 401, message: parsedToken.error.issues[0]!.message });
+  if (!parsedToken.success)
+    return fail({ code: 'SignInRequired', status: 401, message: parsedToken.error.issues[0]!.message });
   const parsedArgs = argumentsSchema.safeParse(args);
   if (!parsedArgs.success) {
     const issue = parsedArgs.error.issues[0]!;

@@ -12,7 +12,12 @@ export const applyArgumentsSchema = z.object({
   /** The cluster as the user reviewed it: the server compares it with a read right before the PUT. */
   reviewed: reviewedClusterSchema,
   certificates: z
-    .array(z.string().min(1, 'A certificate is empty.').max(MAX_PEM_CHARACTERS, `A certificate is longer than ${MAX_PEM_CHARACTERS} characters.`))
+    .array(
+      z
+        .string()
+        .min(1, 'A certificate is empty.')
+        .max(MAX_PEM_CHARACTERS, `A certificate is longer than ${MAX_PEM_CHARACTERS} characters.`),
+    )
     .max(MAX_AKS_CERTIFICATES, `AKS accepts at most ${MAX_AKS_CERTIFICATES} certificates.`),
 });
 

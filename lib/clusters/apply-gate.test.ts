@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { applyBlocker, isOperationRunning, removeAllBlocker, writeBlocker, type WriteAccess } from './apply-gate';
 
-const cluster = { name: 'aks-dev-eus2', resourceGroup: 'rg-dev', provisioningState: 'Succeeded', powerState: 'Running', caEntries: ['pem'] };
+const cluster = {
+  name: 'aks-dev-eus2',
+  resourceGroup: 'rg-dev',
+  provisioningState: 'Succeeded',
+  powerState: 'Running',
+  caEntries: ['pem'],
+};
 const ALLOWED: WriteAccess = { status: 'allowed' };
 const DENIED: WriteAccess = { status: 'denied', action: 'Microsoft.ContainerService/managedClusters/write' };
 const ready = { errorCount: 0, diff: { added: [{}], removed: [], rotated: [], unchanged: [] }, payload: [{}] } as never;
@@ -34,7 +40,9 @@ describe('the apply gate', () => {
     expect(isOperationRunning('SomethingNew')).toBe(true);
     expect(isOperationRunning('failed')).toBe(false);
     expect(isOperationRunning('Canceled')).toBe(false);
-    expect(applyBlocker(ready, { ...cluster, provisioningState: 'Updating' }, ALLOWED)).toMatch(/^An operation is running on this cluster \(Updating\)/);
+    expect(applyBlocker(ready, { ...cluster, provisioningState: 'Updating' }, ALLOWED)).toMatch(
+      /^An operation is running on this cluster \(Updating\)/,
+    );
   });
 
   it('remove-all needs a custom CA to remove', () => {

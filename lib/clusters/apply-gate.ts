@@ -10,7 +10,11 @@ import type { Proposal } from './proposal';
 import { isNoChange } from './proposal';
 
 /** What the permissions API said about writing the cluster. `unknown`: it could not be asked (ARM checks at write time). */
-export type WriteAccess = { status: 'checking' } | { status: 'allowed' } | { status: 'denied'; action: string } | { status: 'unknown'; message: string };
+export type WriteAccess =
+  | { status: 'checking' }
+  | { status: 'allowed' }
+  | { status: 'denied'; action: string }
+  | { status: 'unknown'; message: string };
 
 export interface GateCluster {
   name: string;
@@ -24,7 +28,8 @@ export function isOperationRunning(provisioningState: string): boolean {
   return !acceptsWrite(provisioningState);
 }
 
-export const isStopped = (cluster: Pick<GateCluster, 'powerState'>): boolean => cluster.powerState?.toLowerCase() === 'stopped';
+export const isStopped = (cluster: Pick<GateCluster, 'powerState'>): boolean =>
+  cluster.powerState?.toLowerCase() === 'stopped';
 
 /** Why the caller may not change the CA list at all, or null. */
 export function readOnlyReason(access: WriteAccess): string | null {
@@ -47,7 +52,11 @@ export function writeBlocker(cluster: GateCluster, access: WriteAccess): string 
   return null;
 }
 
-export function applyBlocker(proposal: Pick<Proposal, 'errorCount' | 'diff' | 'payload'>, cluster: GateCluster, access: WriteAccess): string | null {
+export function applyBlocker(
+  proposal: Pick<Proposal, 'errorCount' | 'diff' | 'payload'>,
+  cluster: GateCluster,
+  access: WriteAccess,
+): string | null {
   const blocked = writeBlocker(cluster, access);
   if (blocked) return blocked;
   if (proposal.errorCount > 0) {

@@ -4,11 +4,33 @@ import { applyIntent, finishRolloutImpact, finishRolloutReason, unfinishedOutcom
 import { changeSinceReview } from './reviewed-cluster';
 
 const ALLOWED: WriteAccess = { status: 'allowed' };
-const cluster = (provisioningState: string) => ({ name: 'aks-web-prod-neu', resourceGroup: 'rg-web-prod', provisioningState, powerState: 'Running', caEntries: ['pem'] });
-const noChange = { errorCount: 0, diff: { added: [], removed: [], rotated: [], unchanged: [{}] }, payload: [{}] } as never;
-const noChangeEmpty = { errorCount: 0, diff: { added: [], removed: [], rotated: [], unchanged: [] }, payload: [] } as never;
-const change = { errorCount: 0, diff: { added: [{}], removed: [], rotated: [], unchanged: [{}] }, payload: [{}, {}] } as never;
-const removesAll = { errorCount: 0, diff: { added: [], removed: [{}], rotated: [], unchanged: [] }, payload: [] } as never;
+const cluster = (provisioningState: string) => ({
+  name: 'aks-web-prod-neu',
+  resourceGroup: 'rg-web-prod',
+  provisioningState,
+  powerState: 'Running',
+  caEntries: ['pem'],
+});
+const noChange = {
+  errorCount: 0,
+  diff: { added: [], removed: [], rotated: [], unchanged: [{}] },
+  payload: [{}],
+} as never;
+const noChangeEmpty = {
+  errorCount: 0,
+  diff: { added: [], removed: [], rotated: [], unchanged: [] },
+  payload: [],
+} as never;
+const change = {
+  errorCount: 0,
+  diff: { added: [{}], removed: [], rotated: [], unchanged: [{}] },
+  payload: [{}, {}],
+} as never;
+const removesAll = {
+  errorCount: 0,
+  diff: { added: [], removed: [{}], rotated: [], unchanged: [] },
+  payload: [],
+} as never;
 
 describe('applying the same list again to finish a rollout', () => {
   it('is offered on a Failed or Canceled cluster (one vocabulary: case-insensitive, British spelling) when nothing changes', () => {
@@ -43,8 +65,15 @@ describe('applying the same list again to finish a rollout', () => {
   });
 
   it('what blocks any write still comes first: errors, permissions, a stopped cluster', () => {
-    expect(applyBlocker({ ...(noChange as object), errorCount: 1 } as never, cluster('Failed'), ALLOWED)).toMatch(/^Fix the error/);
-    expect(applyBlocker(noChange, cluster('Failed'), { status: 'denied', action: 'Microsoft.ContainerService/managedClusters/write' })).toMatch(/^Read-only/);
+    expect(applyBlocker({ ...(noChange as object), errorCount: 1 } as never, cluster('Failed'), ALLOWED)).toMatch(
+      /^Fix the error/,
+    );
+    expect(
+      applyBlocker(noChange, cluster('Failed'), {
+        status: 'denied',
+        action: 'Microsoft.ContainerService/managedClusters/write',
+      }),
+    ).toMatch(/^Read-only/);
     expect(applyBlocker(noChange, { ...cluster('Failed'), powerState: 'Stopped' }, ALLOWED)).toMatch(/stopped/);
     expect(applyBlocker(noChange, cluster('Canceling'), ALLOWED)).toMatch(/^An operation is running/);
   });
@@ -54,14 +83,37 @@ describe('applying the same list again to finish a rollout', () => {
       'The last operation on this cluster ended Failed: applying the same CA list again asks AKS to renew the nodes that still trust the old list.',
     );
     expect(finishRolloutReason('canceled')).toMatch(/^The last operation on this cluster ended Canceled:/);
-    expect(finishRolloutImpact(7)).toBe('Only nodes not yet renewed are replaced, at most 7 nodes: which ones is not known before the rollout starts; the rollout view shows them.');
+    expect(finishRolloutImpact(7)).toBe(
+      'Only nodes not yet renewed are replaced, at most 7 nodes: which ones is not known before the rollout starts; the rollout view shows them.',
+    );
     expect(finishRolloutImpact(1)).toMatch(/at most 1 node:/);
   });
 
   it('keeps the concurrency protection: a cluster that moved on since the review is a conflict', async () => {
     const reviewed = { caFingerprints: [], provisioningState: 'Failed', powerState: 'Running', eTag: null };
-    expect(await changeSinceReview(reviewed, { caEntries: [], provisioningState: 'Failed', powerState: 'Running', eTag: null })).toBeNull();
-    expect(await changeSinceReview(reviewed, { caEntries: [], provisioningState: 'Succeeded', powerState: 'Running', eTag: null })).toBe('its state went from Failed to Succeeded');
-    expect(await changeSinceReview(reviewed, { caEntries: [], provisioningState: 'Updating', powerState: 'Running', eTag: null })).toBe('its state went from Failed to Updating');
+    expect(
+      await changeSinceReview(reviewed, {
+        caEntries: [],
+        provisioningState: 'Failed',
+        powerState: 'Running',
+        eTag: null,
+      }),
+    ).toBeNull();
+    expect(
+      await changeSinceReview(reviewed, {
+        caEntries: [],
+        provisioningState: 'Succeeded',
+        powerState: 'Running',
+        eTag: null,
+      }),
+    ).toBe('its state went from Failed to Succeeded');
+    expect(
+      await changeSinceReview(reviewed, {
+        caEntries: [],
+        provisioningState: 'Updating',
+        powerState: 'Running',
+        eTag: null,
+      }),
+    ).toBe('its state went from Failed to Updating');
   });
 });

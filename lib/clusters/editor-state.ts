@@ -44,12 +44,23 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
       return { ...state, pasted: action.text };
     case 'certificate-removed': {
       const list = state.excluded[action.origin];
-      return list.includes(action.sha256) ? state : { ...state, excluded: { ...state.excluded, [action.origin]: [...list, action.sha256] } };
+      return list.includes(action.sha256)
+        ? state
+        : { ...state, excluded: { ...state.excluded, [action.origin]: [...list, action.sha256] } };
     }
     case 'certificate-restored':
-      return { ...state, excluded: { ...state.excluded, [action.origin]: state.excluded[action.origin].filter((sha256) => sha256 !== action.sha256) } };
+      return {
+        ...state,
+        excluded: {
+          ...state.excluded,
+          [action.origin]: state.excluded[action.origin].filter((sha256) => sha256 !== action.sha256),
+        },
+      };
     case 'current-replaced':
-      return { ...state, excluded: { ...state.excluded, current: [...new Set([...state.excluded.current, ...action.currentSha256])] } };
+      return {
+        ...state,
+        excluded: { ...state.excluded, current: [...new Set([...state.excluded.current, ...action.currentSha256])] },
+      };
     case 'reset':
       return INITIAL_EDITOR_STATE;
   }

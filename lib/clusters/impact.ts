@@ -32,7 +32,11 @@ export function surgeNodes(count: number, maxSurge: string): number {
   if (count <= 0) return 0;
   const percent = /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(maxSurge);
   const absolute = /^\s*(\d+)\s*$/.exec(maxSurge);
-  const raw = percent ? Math.ceil((count * Number(percent[1])) / 100) : absolute ? Number(absolute[1]) : Math.ceil(count * 0.1);
+  const raw = percent
+    ? Math.ceil((count * Number(percent[1])) / 100)
+    : absolute
+      ? Number(absolute[1])
+      : Math.ceil(count * 0.1);
   return Math.min(count, Math.max(1, raw));
 }
 
@@ -45,7 +49,13 @@ export function changeImpact(pools: AgentPoolSummary[]): ChangeImpact {
     } else if (pool.type.toLowerCase() !== 'virtualmachinescalesets') {
       skipped.push({ name: pool.name, osType: pool.osType, type: pool.type, count: pool.count, reason: 'not-vmss' });
     } else {
-      replaced.push({ name: pool.name, mode: pool.mode, count: pool.count, maxSurge: pool.maxSurge, surgeNodes: surgeNodes(pool.count, pool.maxSurge) });
+      replaced.push({
+        name: pool.name,
+        mode: pool.mode,
+        count: pool.count,
+        maxSurge: pool.maxSurge,
+        surgeNodes: surgeNodes(pool.count, pool.maxSurge),
+      });
     }
   }
   return { replaced, skipped, nodesReplaced: replaced.reduce((sum, pool) => sum + pool.count, 0) };

@@ -27,5 +27,9 @@ export interface RolloutLinkTarget {
  * an Updating cluster, a change started with az) the view tracks from the cluster's own state.
  */
 export function rolloutHref(cluster: ClusterRef, tenantId?: string, rollout?: RolloutLinkTarget): string {
-  return withQuery(`${clusterPath(cluster)}/rollout`, { op: rollout?.operationId, since: rollout?.since, tenant: tenantId });
+  return withQuery(`${clusterPath(cluster)}/rollout`, {
+    op: rollout?.operationId,
+    since: rollout?.since,
+    tenant: tenantId,
+  });
 }

@@ -4,7 +4,12 @@ import { actionMatches, CLUSTER_WRITE_ACTION, isActionAllowed, permissionListSch
 const OWNER = { actions: ['*'], notActions: [] };
 const CONTRIBUTOR = {
   actions: ['*'],
-  notActions: ['Microsoft.Authorization/*/Delete', 'Microsoft.Authorization/*/Write', 'Microsoft.Authorization/elevateAccess/Action', 'Microsoft.Blueprint/blueprintAssignments/write'],
+  notActions: [
+    'Microsoft.Authorization/*/Delete',
+    'Microsoft.Authorization/*/Write',
+    'Microsoft.Authorization/elevateAccess/Action',
+    'Microsoft.Blueprint/blueprintAssignments/write',
+  ],
 };
 const READER = { actions: ['*/read'], notActions: [] };
 
@@ -16,12 +21,21 @@ describe('actionMatches', () => {
     expect(actionMatches('Microsoft.ContainerService/*/write', CLUSTER_WRITE_ACTION)).toBe(true);
     expect(actionMatches('*/read', CLUSTER_WRITE_ACTION)).toBe(false);
     expect(actionMatches('*/read', 'Microsoft.ContainerService/managedClusters/read')).toBe(true);
-    expect(actionMatches('Microsoft.Authorization/*/Write', 'Microsoft.Authorization/roleAssignments/write')).toBe(true);
+    expect(actionMatches('Microsoft.Authorization/*/Write', 'Microsoft.Authorization/roleAssignments/write')).toBe(
+      true,
+    );
   });
 
   it('takes every other character literally (a dot is not "any character")', () => {
-    expect(actionMatches('Microsoft.ContainerService/managedClusters/write', 'MicrosoftXContainerService/managedClusters/write')).toBe(false);
-    expect(actionMatches('Microsoft.ContainerService/managedClusters/write', `${CLUSTER_WRITE_ACTION}/extra`)).toBe(false);
+    expect(
+      actionMatches(
+        'Microsoft.ContainerService/managedClusters/write',
+        'MicrosoftXContainerService/managedClusters/write',
+      ),
+    ).toBe(false);
+    expect(actionMatches('Microsoft.ContainerService/managedClusters/write', `${CLUSTER_WRITE_ACTION}/extra`)).toBe(
+      false,
+    );
     expect(actionMatches('(a|b)', 'a')).toBe(false);
   });
 });
@@ -35,11 +49,19 @@ describe('isActionAllowed', () => {
   });
 
   it("an entry's notActions only take away from that entry: another role may still grant the action", () => {
-    const noClusterWrite = { actions: ['Microsoft.ContainerService/*'], notActions: ['Microsoft.ContainerService/managedClusters/*'] };
+    const noClusterWrite = {
+      actions: ['Microsoft.ContainerService/*'],
+      notActions: ['Microsoft.ContainerService/managedClusters/*'],
+    };
     expect(isActionAllowed([noClusterWrite], CLUSTER_WRITE_ACTION)).toBe(false);
     expect(isActionAllowed([noClusterWrite], 'Microsoft.ContainerService/snapshots/write')).toBe(true);
     expect(isActionAllowed([noClusterWrite, READER], CLUSTER_WRITE_ACTION)).toBe(false);
-    expect(isActionAllowed([noClusterWrite, { actions: ['microsoft.containerservice/managedclusters/write'], notActions: [] }], CLUSTER_WRITE_ACTION)).toBe(true);
+    expect(
+      isActionAllowed(
+        [noClusterWrite, { actions: ['microsoft.containerservice/managedclusters/write'], notActions: [] }],
+        CLUSTER_WRITE_ACTION,
+      ),
+    ).toBe(true);
   });
 
   it('Contributor may not write role assignments (notActions with a wildcard in the middle)', () => {
@@ -50,7 +72,12 @@ describe('isActionAllowed', () => {
 
 describe('permissionListSchema', () => {
   it('reads ARM’s body, with missing lists as empty and data actions ignored', () => {
-    const parsed = permissionListSchema.parse({ value: [{ actions: ['*/read'], dataActions: [], notDataActions: [] }, { actions: ['*'], notActions: ['Microsoft.Authorization/*/Write'] }] });
+    const parsed = permissionListSchema.parse({
+      value: [
+        { actions: ['*/read'], dataActions: [], notDataActions: [] },
+        { actions: ['*'], notActions: ['Microsoft.Authorization/*/Write'] },
+      ],
+    });
     expect(parsed.value).toEqual([
       { actions: ['*/read'], notActions: [] },
       { actions: ['*'], notActions: ['Microsoft.Authorization/*/Write'] },

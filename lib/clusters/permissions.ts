@@ -18,7 +18,10 @@ export const permissionSchema = z.object({
 });
 export type Permission = z.output<typeof permissionSchema>;
 
-export const permissionListSchema = z.object({ value: z.array(permissionSchema).max(10_000), nextLink: z.string().nullish() });
+export const permissionListSchema = z.object({
+  value: z.array(permissionSchema).max(10_000),
+  nextLink: z.string().nullish(),
+});
 
 function patternToRegExp(pattern: string): RegExp {
   const source = pattern
@@ -35,6 +38,8 @@ export function actionMatches(pattern: string, action: string): boolean {
 
 export function isActionAllowed(permissions: readonly Permission[], action: string): boolean {
   return permissions.some(
-    (entry) => entry.actions.some((pattern) => actionMatches(pattern, action)) && !entry.notActions.some((pattern) => actionMatches(pattern, action)),
+    (entry) =>
+      entry.actions.some((pattern) => actionMatches(pattern, action)) &&
+      !entry.notActions.some((pattern) => actionMatches(pattern, action)),
   );
 }

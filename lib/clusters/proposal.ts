@@ -38,20 +38,26 @@ export async function buildProposal({ current, inputs, excluded, now }: Proposal
   // Lint findings on the inputs alone are replaced by lint on the whole proposal. Intake findings carry no
   // certificate; neither does readBundle's summary of a flood of one lint finding, hence the check by id too.
   const lintIds = new Set(lintCertificates(read.certificates, { now }).map((finding) => finding.id));
-  const intakeFindings = read.findings.filter((finding) => finding.certificateIndex === undefined && !lintIds.has(finding.id));
+  const intakeFindings = read.findings.filter(
+    (finding) => finding.certificateIndex === undefined && !lintIds.has(finding.id),
+  );
   const candidates: ProposedCertificate[] = [
     ...current.map((certificate) => ({ ...certificate, origin: 'current' as const })),
     ...read.certificates.map((certificate) => ({ ...certificate, origin: 'added' as const })),
   ];
   const left = { current: new Set(excluded.current), added: new Set(excluded.added) };
   const isLeftOut = (certificate: ProposedCertificate) => left[certificate.origin].has(certificate.sha256);
-  const certificates = candidates.filter((certificate) => !isLeftOut(certificate)).map((certificate, index) => ({ ...certificate, index }));
+  const certificates = candidates
+    .filter((certificate) => !isLeftOut(certificate))
+    .map((certificate, index) => ({ ...certificate, index }));
   const findings = [...intakeFindings, ...lintCertificates(certificates, { now })];
   const currentUnique = unique(current).map((certificate) => ({ ...certificate, origin: 'current' as const }));
   const payload = unique(certificates);
   return {
     certificates,
-    excluded: unique(candidates.filter((certificate) => certificate.origin === 'current' && isLeftOut(certificate))).concat(unique(candidates.filter((certificate) => certificate.origin === 'added' && isLeftOut(certificate)))),
+    excluded: unique(
+      candidates.filter((certificate) => certificate.origin === 'current' && isLeftOut(certificate)),
+    ).concat(unique(candidates.filter((certificate) => certificate.origin === 'added' && isLeftOut(certificate)))),
     findings,
     payload,
     diff: diffBundles(currentUnique, payload),

@@ -1,6 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadFixtures, type Fixtures } from '../pki/tests/fixtures';
-import { caFingerprints, changeSinceReview, concurrencyProtection, reviewedCluster, reviewedClusterSchema, type ClusterState } from './reviewed-cluster';
+import {
+  caFingerprints,
+  changeSinceReview,
+  concurrencyProtection,
+  reviewedCluster,
+  reviewedClusterSchema,
+  type ClusterState,
+} from './reviewed-cluster';
 
 let fx: Fixtures;
 let rsa: string;
@@ -11,7 +18,13 @@ beforeAll(async () => {
   ec = fx.text('ec-root.pem');
 });
 
-const state = (patch: Partial<ClusterState>): ClusterState => ({ caEntries: [rsa, ec], provisioningState: 'Succeeded', powerState: 'Running', eTag: null, ...patch });
+const state = (patch: Partial<ClusterState>): ClusterState => ({
+  caEntries: [rsa, ec],
+  provisioningState: 'Succeeded',
+  powerState: 'Running',
+  eTag: null,
+  ...patch,
+});
 const withCrlf = (pem: string) => pem.replace(/\n/g, '\r\n');
 
 describe('caFingerprints', () => {
@@ -34,32 +47,53 @@ describe('changeSinceReview', () => {
   it('nothing changed: the same certificates in another order and encoding, the state in another case', async () => {
     const reviewed = await reviewedCluster(state({}));
     expect(reviewedClusterSchema.parse(reviewed)).toEqual(reviewed);
-    expect(await changeSinceReview(reviewed, state({ caEntries: [ec, withCrlf(rsa)], provisioningState: 'succeeded' }))).toBeNull();
+    expect(
+      await changeSinceReview(reviewed, state({ caEntries: [ec, withCrlf(rsa)], provisioningState: 'succeeded' })),
+    ).toBeNull();
   });
 
   it('names each difference: CA added, removed or replaced, state, power state, eTag', async () => {
     const reviewed = await reviewedCluster(state({ eTag: 'e1' }));
     expect(await changeSinceReview(reviewed, state({ caEntries: [rsa] }))).toBe('its CA list changed');
-    expect(await changeSinceReview(reviewed, state({ caEntries: [rsa, ec, fx.text('intermediate.pem')] }))).toBe('its CA list changed');
+    expect(await changeSinceReview(reviewed, state({ caEntries: [rsa, ec, fx.text('intermediate.pem')] }))).toBe(
+      'its CA list changed',
+    );
     expect(await changeSinceReview(reviewed, state({ caEntries: [rsa, 'garbage'] }))).toBe('its CA list changed');
-    expect(await changeSinceReview(reviewed, state({ provisioningState: 'Updating' }))).toBe('its state went from Succeeded to Updating');
-    expect(await changeSinceReview(reviewed, state({ powerState: 'Stopped' }))).toBe('its power state went from Running to Stopped');
+    expect(await changeSinceReview(reviewed, state({ provisioningState: 'Updating' }))).toBe(
+      'its state went from Succeeded to Updating',
+    );
+    expect(await changeSinceReview(reviewed, state({ powerState: 'Stopped' }))).toBe(
+      'its power state went from Running to Stopped',
+    );
     expect(await changeSinceReview(reviewed, state({ eTag: 'e2' }))).toBe('its eTag changed');
-    expect(await changeSinceReview(reviewed, state({ caEntries: [], provisioningState: 'Failed' }))).toBe('its CA list changed, its state went from Succeeded to Failed');
+    expect(await changeSinceReview(reviewed, state({ caEntries: [], provisioningState: 'Failed' }))).toBe(
+      'its CA list changed, its state went from Succeeded to Failed',
+    );
   });
 
   it('an eTag counts only when both sides have one', async () => {
-    expect(await changeSinceReview(await reviewedCluster(state({ eTag: null })), state({ eTag: 'now-there' }))).toBeNull();
+    expect(
+      await changeSinceReview(await reviewedCluster(state({ eTag: null })), state({ eTag: 'now-there' })),
+    ).toBeNull();
     expect(await changeSinceReview(await reviewedCluster(state({ eTag: 'e1' })), state({ eTag: null }))).toBeNull();
   });
 });
 
 describe('reviewedClusterSchema', () => {
   it('refuses what is not a fingerprint, and oversized values', () => {
-    const ok = { caFingerprints: ['a'.repeat(64), `entry:${'b'.repeat(64)}`], provisioningState: 'Succeeded', powerState: null, eTag: null };
+    const ok = {
+      caFingerprints: ['a'.repeat(64), `entry:${'b'.repeat(64)}`],
+      provisioningState: 'Succeeded',
+      powerState: null,
+      eTag: null,
+    };
     expect(reviewedClusterSchema.safeParse(ok).success).toBe(true);
-    expect(reviewedClusterSchema.safeParse({ ...ok, caFingerprints: ['xyz'] }).error?.issues[0]?.message).toBe('A CA fingerprint is a SHA-256 in hex.');
-    expect(reviewedClusterSchema.safeParse({ ...ok, caFingerprints: [`x-entry:${'b'.repeat(64)}`] }).success).toBe(false);
+    expect(reviewedClusterSchema.safeParse({ ...ok, caFingerprints: ['xyz'] }).error?.issues[0]?.message).toBe(
+      'A CA fingerprint is a SHA-256 in hex.',
+    );
+    expect(reviewedClusterSchema.safeParse({ ...ok, caFingerprints: [`x-entry:${'b'.repeat(64)}`] }).success).toBe(
+      false,
+    );
     expect(reviewedClusterSchema.safeParse({ ...ok, eTag: 'e'.repeat(257) }).success).toBe(false);
     expect(reviewedClusterSchema.safeParse({ ...ok, provisioningState: '' }).success).toBe(false);
   });

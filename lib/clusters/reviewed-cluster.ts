@@ -41,13 +41,19 @@ export async function caFingerprints(entries: string[], now = new Date()): Promi
   const { certificates } = await readAksEntries(entries, { now });
   const fingerprints = new Set(certificates.map((certificate) => certificate.sha256.toLowerCase()));
   for (const [index, entry] of entries.entries()) {
-    if (!certificates.some((certificate) => certificate.source.file === `entry ${index + 1}`)) fingerprints.add(UNREADABLE_PREFIX + (await sha256Hex(entry)));
+    if (!certificates.some((certificate) => certificate.source.file === `entry ${index + 1}`))
+      fingerprints.add(UNREADABLE_PREFIX + (await sha256Hex(entry)));
   }
   return [...fingerprints].sort();
 }
 
 export async function reviewedCluster(cluster: ClusterState): Promise<ReviewedCluster> {
-  return { caFingerprints: await caFingerprints(cluster.caEntries), provisioningState: cluster.provisioningState, powerState: cluster.powerState, eTag: cluster.eTag };
+  return {
+    caFingerprints: await caFingerprints(cluster.caEntries),
+    provisioningState: cluster.provisioningState,
+    powerState: cluster.powerState,
+    eTag: cluster.eTag,
+  };
 }
 
 const same = (a: string | null, b: string | null) => (a ?? '').toLowerCase() === (b ?? '').toLowerCase();
@@ -60,9 +66,12 @@ export async function changeSinceReview(reviewed: ReviewedCluster, now: ClusterS
   const changes: string[] = [];
   const fingerprints = await caFingerprints(now.caEntries);
   const before = new Set(reviewed.caFingerprints.map((value) => value.toLowerCase()));
-  if (fingerprints.length !== before.size || fingerprints.some((value) => !before.has(value))) changes.push('its CA list changed');
-  if (!same(reviewed.provisioningState, now.provisioningState)) changes.push(`its state went from ${reviewed.provisioningState} to ${now.provisioningState}`);
-  if (!same(reviewed.powerState, now.powerState)) changes.push(`its power state went from ${reviewed.powerState ?? 'unknown'} to ${now.powerState ?? 'unknown'}`);
+  if (fingerprints.length !== before.size || fingerprints.some((value) => !before.has(value)))
+    changes.push('its CA list changed');
+  if (!same(reviewed.provisioningState, now.provisioningState))
+    changes.push(`its state went from ${reviewed.provisioningState} to ${now.provisioningState}`);
+  if (!same(reviewed.powerState, now.powerState))
+    changes.push(`its power state went from ${reviewed.powerState ?? 'unknown'} to ${now.powerState ?? 'unknown'}`);
   if (reviewed.eTag && now.eTag && reviewed.eTag !== now.eTag) changes.push('its eTag changed');
   return changes.length > 0 ? changes.join(', ') : null;
 }
@@ -70,7 +79,8 @@ export async function changeSinceReview(reviewed: ReviewedCluster, now: ClusterS
 /** Which protection a write of this cluster gets, for the review and the confirm dialog. */
 export type ConcurrencyProtection = 'etag' | 'compare';
 
-export const concurrencyProtection = (cluster: Pick<ClusterState, 'eTag'>): ConcurrencyProtection => (cluster.eTag ? 'etag' : 'compare');
+export const concurrencyProtection = (cluster: Pick<ClusterState, 'eTag'>): ConcurrencyProtection =>
+  cluster.eTag ? 'etag' : 'compare';
 
 /** The review's and the confirm dialog's words for each protection: what it does and, honestly, what it does not. */
 export const PROTECTION_TEXT: Record<ConcurrencyProtection, { label: string; detail: string }> = {

@@ -4,12 +4,17 @@
  */
 import { MAX_AKS_CERTIFICATES, readBundle, uniqueCertificates, type CertificateInfo, type Finding } from '../pki';
 
-export type PayloadCheck = { ok: true; certificates: CertificateInfo[] } | { ok: false; message: string; findings: Finding[] };
+export type PayloadCheck =
+  { ok: true; certificates: CertificateInfo[] } | { ok: false; message: string; findings: Finding[] };
 
 export async function validatePayload(pems: string[], now: Date): Promise<PayloadCheck> {
   if (pems.length === 0) return { ok: true, certificates: [] };
   if (pems.length > MAX_AKS_CERTIFICATES) {
-    return { ok: false, message: `AKS accepts at most ${MAX_AKS_CERTIFICATES} certificates; ${pems.length} were sent.`, findings: [] };
+    return {
+      ok: false,
+      message: `AKS accepts at most ${MAX_AKS_CERTIFICATES} certificates; ${pems.length} were sent.`,
+      findings: [],
+    };
   }
   const result = await readBundle(
     pems.map((content, index) => ({ name: `certificate ${index + 1}`, content })),
@@ -18,10 +23,18 @@ export async function validatePayload(pems: string[], now: Date): Promise<Payloa
   const errors = result.findings.filter((finding) => finding.severity === 'error');
   if (errors.length > 0) {
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more error${errors.length === 2 ? '' : 's'})` : '';
-    return { ok: false, message: `Nothing was sent to Azure: the server's check of the bundle found an error${more}. ${errors[0]!.message}`, findings: errors };
+    return {
+      ok: false,
+      message: `Nothing was sent to Azure: the server's check of the bundle found an error${more}. ${errors[0]!.message}`,
+      findings: errors,
+    };
   }
   if (result.certificates.length !== pems.length) {
-    return { ok: false, message: 'Nothing was sent to Azure: each entry must hold exactly one certificate.', findings: [] };
+    return {
+      ok: false,
+      message: 'Nothing was sent to Azure: each entry must hold exactly one certificate.',
+      findings: [],
+    };
   }
   return { ok: true, certificates: uniqueCertificates(result.certificates) };
 }

@@ -29,7 +29,12 @@ export interface ClusterRow {
   nodeCount: number;
 }
 
-export function toClusterRow(cluster: ClusterSummary, subscription: SubscriptionSummary | undefined, trust: ClusterTrust, now: Date): ClusterRow {
+export function toClusterRow(
+  cluster: ClusterSummary,
+  subscription: SubscriptionSummary | undefined,
+  trust: ClusterTrust,
+  now: Date,
+): ClusterRow {
   const earliest = [...trust.certificates].sort((a, b) => a.notAfter.localeCompare(b.notAfter))[0];
   const errors = trust.findings.filter((finding) => finding.severity === 'error');
   const windowsPools = cluster.agentPools.filter((pool) => pool.osType === 'Windows');
@@ -45,7 +50,13 @@ export function toClusterRow(cluster: ClusterSummary, subscription: Subscription
     provisioningState: cluster.provisioningState,
     powerState: cluster.powerState,
     caCount: trust.certificates.length,
-    earliestExpiry: earliest ? { displayName: earliest.displayName, notAfter: earliest.notAfter, status: expiryStatus(earliest.notBefore, earliest.notAfter, now) } : null,
+    earliestExpiry: earliest
+      ? {
+          displayName: earliest.displayName,
+          notAfter: earliest.notAfter,
+          status: expiryStatus(earliest.notBefore, earliest.notAfter, now),
+        }
+      : null,
     caErrorCount: errors.length,
     caProblems: errors.map((finding) => finding.message),
     linuxPoolCount: cluster.agentPools.length - windowsPools.length,

@@ -7,7 +7,12 @@ import { DEFAULT_VIEW, filterRows, parseView, sortRows, viewToParams } from './v
 const NOW = new Date('2026-11-29T12:00:00Z');
 const days = (n: number) => new Date(NOW.getTime() + n * 86_400_000).toISOString();
 
-const subscription: SubscriptionSummary = { subscriptionId: '00000000-aaaa-4000-8000-000000000001', displayName: 'contoso-prod', tenantId: 't1', state: 'Enabled' };
+const subscription: SubscriptionSummary = {
+  subscriptionId: '00000000-aaaa-4000-8000-000000000001',
+  displayName: 'contoso-prod',
+  tenantId: 't1',
+  state: 'Enabled',
+};
 
 function cluster(name: string, overrides: Partial<ClusterSummary> = {}): ClusterSummary {
   return {
@@ -21,7 +26,18 @@ function cluster(name: string, overrides: Partial<ClusterSummary> = {}): Cluster
     powerState: 'Running',
     kubernetesVersion: '1.33.2',
     agentPools: [
-      { name: 'system', count: 3, vmSize: 'Standard_D4s_v5', osType: 'Linux', osSku: 'Ubuntu', mode: 'System', type: 'VirtualMachineScaleSets', provisioningState: 'Succeeded', powerState: 'Running', maxSurge: '10%' },
+      {
+        name: 'system',
+        count: 3,
+        vmSize: 'Standard_D4s_v5',
+        osType: 'Linux',
+        osSku: 'Ubuntu',
+        mode: 'System',
+        type: 'VirtualMachineScaleSets',
+        provisioningState: 'Succeeded',
+        powerState: 'Running',
+        maxSurge: '10%',
+      },
     ],
     caEntries: [],
     ...overrides,
@@ -30,7 +46,9 @@ function cluster(name: string, overrides: Partial<ClusterSummary> = {}): Cluster
 
 const trustOf = (...notAfters: number[]): ClusterTrust => ({
   certificates: notAfters.map((n, i) => ({ displayName: `CA ${i}`, notBefore: days(-365), notAfter: days(n) })),
-  findings: notAfters.filter((n) => n < 0).map(() => ({ id: 'expired', severity: 'error' as const, message: 'CA has expired.' })),
+  findings: notAfters
+    .filter((n) => n < 0)
+    .map(() => ({ id: 'expired', severity: 'error' as const, message: 'CA has expired.' })),
 });
 
 describe('expiry', () => {
@@ -59,7 +77,18 @@ describe('toClusterRow', () => {
     const withWindows = cluster('mixed', {
       agentPools: [
         ...cluster('x').agentPools,
-        { name: 'win', count: 2, vmSize: 'Standard_D4s_v5', osType: 'Windows', osSku: 'Windows2022', mode: 'User', type: 'VirtualMachineScaleSets', provisioningState: 'Succeeded', powerState: 'Running', maxSurge: '10%' },
+        {
+          name: 'win',
+          count: 2,
+          vmSize: 'Standard_D4s_v5',
+          osType: 'Windows',
+          osSku: 'Windows2022',
+          mode: 'User',
+          type: 'VirtualMachineScaleSets',
+          provisioningState: 'Succeeded',
+          powerState: 'Running',
+          maxSurge: '10%',
+        },
       ],
     });
     const row = toClusterRow(withWindows, subscription, trustOf(400, -2, 20), NOW);
@@ -76,7 +105,11 @@ describe('toClusterRow', () => {
   });
 
   it('a cluster without custom CAs has no expiry', () => {
-    expect(toClusterRow(cluster('plain'), subscription, trustOf(), NOW)).toMatchObject({ caCount: 0, earliestExpiry: null, caErrorCount: 0 });
+    expect(toClusterRow(cluster('plain'), subscription, trustOf(), NOW)).toMatchObject({
+      caCount: 0,
+      earliestExpiry: null,
+      caErrorCount: 0,
+    });
   });
 });
 
@@ -90,7 +123,12 @@ describe('inventory view', () => {
 
   it('sorts by earliest expiry first, clusters without CAs last, in both directions', () => {
     expect(sortRows(rows, DEFAULT_VIEW).map((r) => r.name)).toEqual(['delta', 'bravo', 'alpha', 'charlie']);
-    expect(sortRows(rows, { ...DEFAULT_VIEW, dir: 'desc' }).map((r) => r.name)).toEqual(['alpha', 'bravo', 'delta', 'charlie']);
+    expect(sortRows(rows, { ...DEFAULT_VIEW, dir: 'desc' }).map((r) => r.name)).toEqual([
+      'alpha',
+      'bravo',
+      'delta',
+      'charlie',
+    ]);
   });
 
   it('filters by search, state and expiry', () => {
@@ -101,7 +139,13 @@ describe('inventory view', () => {
   });
 
   it('round-trips through the URL and ignores nonsense', () => {
-    const view = { ...DEFAULT_VIEW, q: 'prod', expiry: 'expired' as const, sort: 'name' as const, dir: 'desc' as const };
+    const view = {
+      ...DEFAULT_VIEW,
+      q: 'prod',
+      expiry: 'expired' as const,
+      sort: 'name' as const,
+      dir: 'desc' as const,
+    };
     expect(parseView(viewToParams(view))).toEqual(view);
     expect(viewToParams(DEFAULT_VIEW).toString()).toBe('');
     expect(parseView(new URLSearchParams('sort=evil&expiry=soon&dir=up'))).toEqual(DEFAULT_VIEW);

@@ -6,9 +6,28 @@ import { z } from 'zod';
 import type { ExpiryStatus } from './expiry';
 import type { ClusterRow } from './cluster-row';
 
-export const SORT_KEYS = ['name', 'resourceGroup', 'subscription', 'location', 'kubernetesVersion', 'provisioningState', 'caCount', 'expiry', 'nodes'] as const;
+export const SORT_KEYS = [
+  'name',
+  'resourceGroup',
+  'subscription',
+  'location',
+  'kubernetesVersion',
+  'provisioningState',
+  'caCount',
+  'expiry',
+  'nodes',
+] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
-export const EXPIRY_FILTERS = ['any', 'expired', 'critical', 'expiring', 'ok', 'not-yet-valid', 'none', 'attention'] as const;
+export const EXPIRY_FILTERS = [
+  'any',
+  'expired',
+  'critical',
+  'expiring',
+  'ok',
+  'not-yet-valid',
+  'none',
+  'attention',
+] as const;
 export type ExpiryFilter = (typeof EXPIRY_FILTERS)[number];
 
 const viewSchema = z.object({
@@ -21,7 +40,14 @@ const viewSchema = z.object({
 });
 export type InventoryView = z.infer<typeof viewSchema>;
 
-export const DEFAULT_VIEW: InventoryView = { q: '', subscription: '', state: '', expiry: 'any', sort: 'expiry', dir: 'asc' };
+export const DEFAULT_VIEW: InventoryView = {
+  q: '',
+  subscription: '',
+  state: '',
+  expiry: 'any',
+  sort: 'expiry',
+  dir: 'asc',
+};
 
 export function parseView(params: URLSearchParams): InventoryView {
   const raw = Object.fromEntries(Object.keys(DEFAULT_VIEW).map((key) => [key, params.get(key) ?? undefined]));

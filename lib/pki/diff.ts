@@ -35,8 +35,15 @@ export function diffBundles<T extends Comparable>(current: T[], proposed: T[]): 
   let removed = [...before.values()].filter((certificate) => !after.has(certificate.sha256));
   const rotated: Rotation<T>[] = [];
   for (const to of [...added]) {
-    const sameKey = removed.find((from) => from.subject === to.subject && from.subjectKeyIdentifier !== null && from.subjectKeyIdentifier === to.subjectKeyIdentifier);
-    const sameSubject = sameKey ? undefined : removed.find((from) => from.subject === to.subject && Date.parse(to.notAfter) > Date.parse(from.notAfter));
+    const sameKey = removed.find(
+      (from) =>
+        from.subject === to.subject &&
+        from.subjectKeyIdentifier !== null &&
+        from.subjectKeyIdentifier === to.subjectKeyIdentifier,
+    );
+    const sameSubject = sameKey
+      ? undefined
+      : removed.find((from) => from.subject === to.subject && Date.parse(to.notAfter) > Date.parse(from.notAfter));
     const from = sameKey ?? sameSubject;
     if (!from) continue;
     rotated.push({ from, to, reason: sameKey ? 'same-subject-and-key-identifier' : 'same-subject-later-expiry' });

@@ -2,7 +2,16 @@
  * lib/pki: the certificate engine. Pure and isomorphic (WebCrypto via globalThis.crypto only);
  * the same code runs in the browser, in server actions and in the ca-trust command line.
  */
-export type { BundleInput, BundleResult, CertificateInfo, Finding, NameConstraintsInfo, PublicKeyInfo, Severity, SourcePosition } from './types';
+export type {
+  BundleInput,
+  BundleResult,
+  CertificateInfo,
+  Finding,
+  NameConstraintsInfo,
+  PublicKeyInfo,
+  Severity,
+  SourcePosition,
+} from './types';
 export { readBundle, type ReadBundleOptions } from './read-bundle';
 export { readAksEntries } from './read-aks-entries';
 export { toAksPayload, toAzFile, toTerraformList, type AksEntry, type AksPayload } from './payload';

@@ -21,7 +21,9 @@ export function toWireEntries(certificates: Pick<CertificateInfo, 'pem'>[]): str
 
 /** The file `az aks update --custom-ca-trust-certificates` reads: LF PEM blocks separated by one blank line. */
 export function toAzFile(certificates: Pick<CertificateInfo, 'pem'>[]): string {
-  return certificates.map((certificate) => certificate.pem.trimEnd()).join('\n\n') + (certificates.length > 0 ? '\n' : '');
+  return (
+    certificates.map((certificate) => certificate.pem.trimEnd()).join('\n\n') + (certificates.length > 0 ? '\n' : '')
+  );
 }
 
 /** The HCL list for terraform's `custom_ca_trust_certificates_base64`. */

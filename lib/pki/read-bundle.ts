@@ -14,7 +14,13 @@ type Decoded = Omit<CertificateInfo, 'index'> | Finding;
 
 function notACertificate({ file, startLine }: SourcePosition): Finding {
   const where = startLine === undefined ? 'The input' : `The block at line ${startLine}`;
-  return { id: 'not-a-certificate', severity: 'error', file, line: startLine, message: `${where} is not a readable X.509 certificate; export the CA certificate again as PEM.` };
+  return {
+    id: 'not-a-certificate',
+    severity: 'error',
+    file,
+    line: startLine,
+    message: `${where} is not a readable X.509 certificate; export the CA certificate again as PEM.`,
+  };
 }
 
 async function decodeCandidate(candidate: CertificateCandidate, base64OfDer: string): Promise<Decoded> {
@@ -62,7 +68,12 @@ function capRepeats(findings: Finding[]): Finding[] {
   for (const [key, count] of counts) {
     if (count <= MAX_SAME_FINDINGS) continue;
     const sample = kept.find((finding) => `${finding.file ?? ''}\u0000${finding.id}` === key)!;
-    kept.push({ id: sample.id, severity: sample.severity, file: sample.file, message: `${count - MAX_SAME_FINDINGS} more ${sample.id} findings like the one at line ${sample.line ?? 1} are not listed; fix the first ones and check again.` });
+    kept.push({
+      id: sample.id,
+      severity: sample.severity,
+      file: sample.file,
+      message: `${count - MAX_SAME_FINDINGS} more ${sample.id} findings like the one at line ${sample.line ?? 1} are not listed; fix the first ones and check again.`,
+    });
   }
   return kept;
 }
@@ -80,7 +91,12 @@ export async function readBundle(inputs: BundleInput[], options: ReadBundleOptio
       candidates.push(...result.candidates);
       findings.push(...result.findings);
     }
-    if (inputs.length === 0) findings.push({ id: 'empty-input', severity: 'error', message: 'No input was given; paste or upload at least one PEM certificate.' });
+    if (inputs.length === 0)
+      findings.push({
+        id: 'empty-input',
+        severity: 'error',
+        message: 'No input was given; paste or upload at least one PEM certificate.',
+      });
     const pending: Promise<Decoded>[] = [];
     const decodedByDer = new Map<string, Promise<Decoded>>();
     for (const candidate of candidates) {
@@ -88,7 +104,11 @@ export async function readBundle(inputs: BundleInput[], options: ReadBundleOptio
       const key = encodeBase64(candidate.der);
       const first = decodedByDer.get(key);
       if (first) {
-        pending.push(first.then((item) => (isFinding(item) ? notACertificate(candidate.source) : { ...item, source: candidate.source })));
+        pending.push(
+          first.then((item) =>
+            isFinding(item) ? notACertificate(candidate.source) : { ...item, source: candidate.source },
+          ),
+        );
         continue;
       }
       const decoding = decodeCandidate(candidate, key);
@@ -103,11 +123,22 @@ export async function readBundle(inputs: BundleInput[], options: ReadBundleOptio
       else certificates.push({ ...item, index: certificates.length });
     }
     findings.push(...lintCertificates(certificates, { now: options.now }));
-    return { certificates, findings: capRepeats(findings).map(tidy), payload: toWireEntries(uniqueCertificates(certificates)) };
+    return {
+      certificates,
+      findings: capRepeats(findings).map(tidy),
+      payload: toWireEntries(uniqueCertificates(certificates)),
+    };
   } catch {
     return {
       certificates: [],
-      findings: [{ id: 'internal-error', severity: 'error', message: 'The certificates could not be checked because of an internal error; please report it with the file type you used (not its content).' }],
+      findings: [
+        {
+          id: 'internal-error',
+          severity: 'error',
+          message:
+            'The certificates could not be checked because of an internal error; please report it with the file type you used (not its content).',
+        },
+      ],
       payload: [],
     };
   }

@@ -6,7 +6,10 @@ export type ValidityStatus = 'ok' | 'expiring' | 'critical' | 'expired' | 'not-y
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
-export function validityStatus(certificate: Pick<CertificateInfo, 'notBefore' | 'notAfter'>, now: Date): ValidityStatus {
+export function validityStatus(
+  certificate: Pick<CertificateInfo, 'notBefore' | 'notAfter'>,
+  now: Date,
+): ValidityStatus {
   const time = now.getTime();
   const notAfter = Date.parse(certificate.notAfter);
   if (time > notAfter) return 'expired';

@@ -17,7 +17,13 @@ const MAX_SAMPLES = 240;
 export function addSample(samples: readonly ProgressSample[], sample: ProgressSample): ProgressSample[] {
   const last = samples[samples.length - 1];
   if (last && sample.at < last.at) return [...samples];
-  const next = last && last.replaced === sample.replaced && samples.length > 1 && samples[samples.length - 2]!.replaced === sample.replaced ? [...samples.slice(0, -1), sample] : [...samples, sample];
+  const next =
+    last &&
+    last.replaced === sample.replaced &&
+    samples.length > 1 &&
+    samples[samples.length - 2]!.replaced === sample.replaced
+      ? [...samples.slice(0, -1), sample]
+      : [...samples, sample];
   return next.slice(-MAX_SAMPLES);
 }
 
@@ -29,13 +35,19 @@ export function replacementRate(samples: readonly ProgressSample[], startedAt: n
   const latest = samples[samples.length - 1];
   if (!latest) return null;
   const first = samples.find((s) => s.at >= latest.at - WINDOW_MS);
-  if (first && latest.replaced > first.replaced && latest.at > first.at) return (latest.replaced - first.replaced) / (latest.at - first.at);
-  if (startedAt !== null && latest.replaced > 0 && latest.at > startedAt) return latest.replaced / (latest.at - startedAt);
+  if (first && latest.replaced > first.replaced && latest.at > first.at)
+    return (latest.replaced - first.replaced) / (latest.at - first.at);
+  if (startedAt !== null && latest.replaced > 0 && latest.at > startedAt)
+    return latest.replaced / (latest.at - startedAt);
   return null;
 }
 
 /** Milliseconds left, or null without a rate. */
-export function estimateRemainingMs(samples: readonly ProgressSample[], total: number, startedAt: number | null): number | null {
+export function estimateRemainingMs(
+  samples: readonly ProgressSample[],
+  total: number,
+  startedAt: number | null,
+): number | null {
   const latest = samples[samples.length - 1];
   const rate = replacementRate(samples, startedAt);
   if (!latest || rate === null || rate <= 0) return null;

@@ -12,7 +12,12 @@ export type HandleStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' |
 export const HANDLE_KEY_PREFIX = 'aks-ca-trust.rollout.';
 export const HANDLE_MAX_AGE_MS = 3 * 24 * 60 * 60_000;
 
-const storedSchema = z.object({ v: z.literal(1), account: z.string().min(1).max(512), savedAt: z.number(), handle: rolloutHandleSchema });
+const storedSchema = z.object({
+  v: z.literal(1),
+  account: z.string().min(1).max(512),
+  savedAt: z.number(),
+  handle: rolloutHandleSchema,
+});
 
 /** The account a handle belongs to: its homeAccountId (MSAL's `<oid>.<tid>`, the same in every tab and tenant). */
 export function accountTagOf(account: { homeAccountId: string }): string {
@@ -21,14 +26,25 @@ export function accountTagOf(account: { homeAccountId: string }): string {
 
 /** Where a handle lives: its operation id, or (when ARM gave no operation URL) the cluster and start time. */
 export function handleKey(rollout: { operationId: string | null; clusterId: string; since: string }): string {
-  return rollout.operationId ? `${HANDLE_KEY_PREFIX}op.${rollout.operationId.toLowerCase()}` : `${HANDLE_KEY_PREFIX}at.${rollout.clusterId.toLowerCase()}|${rollout.since}`;
+  return rollout.operationId
+    ? `${HANDLE_KEY_PREFIX}op.${rollout.operationId.toLowerCase()}`
+    : `${HANDLE_KEY_PREFIX}at.${rollout.clusterId.toLowerCase()}|${rollout.since}`;
 }
 
-export function saveRolloutHandle(storage: HandleStorage | null, account: string, handle: RolloutHandle, now = Date.now()): boolean {
+export function saveRolloutHandle(
+  storage: HandleStorage | null,
+  account: string,
+  handle: RolloutHandle,
+  now = Date.now(),
+): boolean {
   if (!storage) return false;
   try {
     pruneRolloutHandles(storage, now);
-    const key = handleKey({ operationId: operationIdOf(handle.operationUrl), clusterId: handle.clusterId, since: handle.startedAt });
+    const key = handleKey({
+      operationId: operationIdOf(handle.operationUrl),
+      clusterId: handle.clusterId,
+      since: handle.startedAt,
+    });
     storage.setItem(key, JSON.stringify({ v: 1, account, savedAt: now, handle }));
     return true;
   } catch {
@@ -41,7 +57,12 @@ export type LoadedHandle =
   /** none: this browser never held it; other-account: saved for another signed-in account; other-cluster / expired / damaged. */
   | { found: false; reason: 'none' | 'other-account' | 'other-cluster' | 'expired' | 'damaged' | 'unavailable' };
 
-export function loadRolloutHandle(storage: HandleStorage | null, account: string, rollout: { operationId: string | null; clusterId: string; since: string }, now = Date.now()): LoadedHandle {
+export function loadRolloutHandle(
+  storage: HandleStorage | null,
+  account: string,
+  rollout: { operationId: string | null; clusterId: string; since: string },
+  now = Date.now(),
+): LoadedHandle {
   if (!storage) return { found: false, reason: 'unavailable' };
   let raw: string | null;
   try {
@@ -60,12 +81,18 @@ export function loadRolloutHandle(storage: HandleStorage | null, account: string
   const stored = parsed.data;
   if (now - stored.savedAt > HANDLE_MAX_AGE_MS) return { found: false, reason: 'expired' };
   if (stored.account !== account) return { found: false, reason: 'other-account' };
-  if (stored.handle.clusterId.toLowerCase() !== rollout.clusterId.toLowerCase()) return { found: false, reason: 'other-cluster' };
+  if (stored.handle.clusterId.toLowerCase() !== rollout.clusterId.toLowerCase())
+    return { found: false, reason: 'other-cluster' };
   return { found: true, handle: stored.handle };
 }
 
 /** This account's handles for a cluster, newest first (for a view opened without a rollout link). */
-export function handlesForCluster(storage: HandleStorage | null, account: string, clusterId: string, now = Date.now()): RolloutHandle[] {
+export function handlesForCluster(
+  storage: HandleStorage | null,
+  account: string,
+  clusterId: string,
+  now = Date.now(),
+): RolloutHandle[] {
   if (!storage) return [];
   const found: RolloutHandle[] = [];
   try {

@@ -6,8 +6,10 @@
  */
 import { z } from 'zod';
 
-const ARM_ID = /^\/subscriptions\/[0-9a-f-]{36}\/resourceGroups\/[^/]{1,90}\/providers\/Microsoft\.ContainerService\/managedClusters\/[^/]{1,63}$/i;
-const OPERATION_PATH = /^\/subscriptions\/[0-9a-f-]{36}\/providers\/Microsoft\.ContainerService\/locations\/[a-z0-9]{1,64}\/operations\/([a-z0-9-]{1,128})$/i;
+const ARM_ID =
+  /^\/subscriptions\/[0-9a-f-]{36}\/resourceGroups\/[^/]{1,90}\/providers\/Microsoft\.ContainerService\/managedClusters\/[^/]{1,63}$/i;
+const OPERATION_PATH =
+  /^\/subscriptions\/[0-9a-f-]{36}\/providers\/Microsoft\.ContainerService\/locations\/[a-z0-9]{1,64}\/operations\/([a-z0-9-]{1,128})$/i;
 
 /** An operation id as the short rollout URL carries it (`?op=`). */
 export const operationIdSchema = z.string().regex(/^[a-z0-9-]{1,128}$/i, 'not an operation id');
@@ -19,7 +21,10 @@ export const rolloutHandleSchema = z.object({
   /** The managed cluster's resource id. */
   clusterId: z.string().regex(ARM_ID, 'not a managed cluster resource id'),
   /** ARM's Azure-AsyncOperation URL, verbatim; checked again on the server before any token is sent to it. */
-  operationUrl: z.url({ protocol: /^https$/ }).max(MAX_HANDLE_OPERATION_URL).optional(),
+  operationUrl: z
+    .url({ protocol: /^https$/ })
+    .max(MAX_HANDLE_OPERATION_URL)
+    .optional(),
   /** When ARM accepted the change (ISO-8601). */
   startedAt: z.iso.datetime(),
   /** Machine names per agent pool seen just before the change. Best-effort: a pool that could not be read is absent. */

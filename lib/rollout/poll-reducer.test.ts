@@ -42,8 +42,15 @@ describe('pollReducer', () => {
   });
 
   it('stops on a refusal the server says not to retry', () => {
-    const state = pollReducer(start(), { type: 'failure', error: { code: 'ForgedOperationUrl', message: 'refused', retry: null }, at: 0 });
-    expect(state).toMatchObject({ connection: { kind: 'stopped', error: { code: 'ForgedOperationUrl' } }, nextPollAt: null });
+    const state = pollReducer(start(), {
+      type: 'failure',
+      error: { code: 'ForgedOperationUrl', message: 'refused', retry: null },
+      at: 0,
+    });
+    expect(state).toMatchObject({
+      connection: { kind: 'stopped', error: { code: 'ForgedOperationUrl' } },
+      nextPollAt: null,
+    });
   });
 
   it('pauses while hidden and catches up at once when visible', () => {

@@ -51,10 +51,22 @@ export type PollEvent =
   | { type: 'changed'; at: number };
 
 export function initialPollState(tracker: RolloutTracker, at: number): PollState {
-  return { connection: { kind: 'connecting' }, tracker, receivedAt: null, failures: 0, nextPollAt: at, lastIntervalMs: null, refreshCluster: false };
+  return {
+    connection: { kind: 'connecting' },
+    tracker,
+    receivedAt: null,
+    failures: 0,
+    nextPollAt: at,
+    lastIntervalMs: null,
+    refreshCluster: false,
+  };
 }
 
-export function backoffDelay(lastIntervalMs: number | null, failures: number, retry: { afterMs: number; backoff: boolean }): number {
+export function backoffDelay(
+  lastIntervalMs: number | null,
+  failures: number,
+  retry: { afterMs: number; backoff: boolean },
+): number {
   const base = Math.max(FLOOR_MS, lastIntervalMs ?? retry.afterMs);
   const backoff = retry.backoff ? Math.min(MAX_BACKOFF_MS, base * 2 ** Math.max(0, failures - 1)) : base;
   return Math.max(FLOOR_MS, backoff, retry.afterMs);
@@ -70,14 +82,29 @@ export function pollReducer(state: PollState, event: PollEvent): PollState {
       const tracker = trackSnapshot(state.tracker, event.snapshot);
       const next = event.snapshot.next;
       // The server decides the end; paused tabs keep their pause.
-      const connection: Connection = next === null ? { kind: 'stopped' } : state.connection.kind === 'paused' ? state.connection : { kind: 'live' };
-      return { ...state, connection, tracker, receivedAt: event.at, failures: 0, nextPollAt: next && connection.kind !== 'paused' ? event.at + Math.max(FLOOR_MS, next.afterMs) : null, lastIntervalMs: next?.afterMs ?? state.lastIntervalMs };
+      const connection: Connection =
+        next === null ? { kind: 'stopped' } : state.connection.kind === 'paused' ? state.connection : { kind: 'live' };
+      return {
+        ...state,
+        connection,
+        tracker,
+        receivedAt: event.at,
+        failures: 0,
+        nextPollAt: next && connection.kind !== 'paused' ? event.at + Math.max(FLOOR_MS, next.afterMs) : null,
+        lastIntervalMs: next?.afterMs ?? state.lastIntervalMs,
+      };
     }
     case 'failure': {
-      if (event.error.retry === null) return { ...state, connection: { kind: 'stopped', error: event.error }, nextPollAt: null };
+      if (event.error.retry === null)
+        return { ...state, connection: { kind: 'stopped', error: event.error }, nextPollAt: null };
       const failures = state.failures + 1;
       const retryAt = event.at + backoffDelay(state.lastIntervalMs, failures, event.error.retry);
-      return { ...state, failures, connection: { kind: 'reconnecting', failures, retryAt, error: event.error }, nextPollAt: retryAt };
+      return {
+        ...state,
+        failures,
+        connection: { kind: 'reconnecting', failures, retryAt, error: event.error },
+        nextPollAt: retryAt,
+      };
     }
     case 'sign-in-required':
       return { ...state, connection: { kind: 'sign-in-required', message: event.message }, nextPollAt: null };
@@ -85,13 +112,24 @@ export function pollReducer(state: PollState, event: PollEvent): PollState {
       return waiting(state.connection) ? state : { ...state, connection: { kind: 'paused' }, nextPollAt: null };
     case 'visible':
       // Catch up at once on return rather than waiting out the interval.
-      return state.connection.kind === 'paused' ? { ...state, connection: { kind: state.receivedAt !== null ? 'live' : 'connecting' }, nextPollAt: event.at } : state;
+      return state.connection.kind === 'paused'
+        ? { ...state, connection: { kind: state.receivedAt !== null ? 'live' : 'connecting' }, nextPollAt: event.at }
+        : state;
     case 'changed':
-      return waiting(state.connection) ? state : { ...state, refreshCluster: true, nextPollAt: state.nextPollAt === null && state.connection.kind === 'paused' ? null : event.at };
+      return waiting(state.connection)
+        ? state
+        : {
+            ...state,
+            refreshCluster: true,
+            nextPollAt: state.nextPollAt === null && state.connection.kind === 'paused' ? null : event.at,
+          };
     case 'resume':
-      return state.connection.kind === 'sign-in-required' ? { ...state, connection: { kind: 'connecting' }, failures: 0, nextPollAt: event.at } : state;
+      return state.connection.kind === 'sign-in-required'
+        ? { ...state, connection: { kind: 'connecting' }, failures: 0, nextPollAt: event.at }
+        : state;
   }
 }
 
 /** The progress to show now (the clock moves elapsed time between snapshots). */
-export const progressAt = (state: PollState, now: number) => (state.tracker.latest ? rolloutProgress(state.tracker, now) : null);
+export const progressAt = (state: PollState, now: number) =>
+  state.tracker.latest ? rolloutProgress(state.tracker, now) : null;

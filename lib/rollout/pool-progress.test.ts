@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { freshPoolMemory, poolProgress, rememberPool } from './pool-progress';
 import type { MachineSnapshot, PoolSnapshot } from './snapshot';
 
-const vm = (latestModelApplied: boolean, provisioningState = 'Succeeded') => ({ latestModelApplied, provisioningState });
+const vm = (latestModelApplied: boolean, provisioningState = 'Succeeded') => ({
+  latestModelApplied,
+  provisioningState,
+});
 const pool = (machines: MachineSnapshot[]): PoolSnapshot => ({
   name: 'apps',
   osType: 'Linux',
@@ -21,16 +24,28 @@ const m = (name: string, state: ReturnType<typeof vm>): MachineSnapshot => ({ na
 describe('which renewal behaviour a pool shows', () => {
   it('reimage: a machine seen off the model comes back on it under its own name', () => {
     const before = ['a', 'b', 'c'];
-    let memory = rememberPool(freshPoolMemory(), pool([m('a', vm(false)), m('b', vm(false)), m('c', vm(false)), m('s1', vm(true))]), before);
+    let memory = rememberPool(
+      freshPoolMemory(),
+      pool([m('a', vm(false)), m('b', vm(false)), m('c', vm(false)), m('s1', vm(true))]),
+      before,
+    );
     expect(memory.behaviour).toBe('unknown');
-    memory = rememberPool(memory, pool([m('a', vm(true)), m('b', vm(false)), m('c', vm(false)), m('s1', vm(true))]), before);
+    memory = rememberPool(
+      memory,
+      pool([m('a', vm(true)), m('b', vm(false)), m('c', vm(false)), m('s1', vm(true))]),
+      before,
+    );
     expect(memory.behaviour).toBe('reimage');
   });
 
   it('a retry after a failed replace: machines already renewed are not taken for reimaged ones', () => {
     // Before the retry, r1 (a replacement from the failed rollout) is on the model; b and c are not.
     const before = ['r1', 'b', 'c'];
-    let memory = rememberPool(freshPoolMemory(), pool([m('r1', vm(true)), m('b', vm(false)), m('c', vm(false))]), before);
+    let memory = rememberPool(
+      freshPoolMemory(),
+      pool([m('r1', vm(true)), m('b', vm(false)), m('c', vm(false))]),
+      before,
+    );
     expect(memory.behaviour).toBe('unknown');
     memory = rememberPool(memory, pool([m('r1', vm(true)), m('c', vm(false)), m('n1', vm(true))]), before);
     expect(memory.behaviour).toBe('replace');

@@ -55,7 +55,12 @@ export interface PoolMemory {
   pendingBefore: string[];
 }
 
-export const freshPoolMemory = (): PoolMemory => ({ seenBusy: false, modelFlipped: false, behaviour: 'unknown', pendingBefore: [] });
+export const freshPoolMemory = (): PoolMemory => ({
+  seenBusy: false,
+  modelFlipped: false,
+  behaviour: 'unknown',
+  pendingBefore: [],
+});
 
 export interface PoolProgress {
   name: string;
@@ -111,24 +116,55 @@ export function rememberPool(memory: PoolMemory, pool: PoolSnapshot, before: rea
   const baseline = new Set(before);
   const machines = pool.machines ?? [];
   const seenBusy = memory.seenBusy || isBusyState(pool.provisioningState);
-  const modelFlipped = memory.modelFlipped || machines.some((m) => m.vm && (m.vm.latestModelApplied === false || (baseline.has(m.name) && /^updating$/i.test(m.vm.provisioningState))));
+  const modelFlipped =
+    memory.modelFlipped ||
+    machines.some(
+      (m) =>
+        m.vm &&
+        (m.vm.latestModelApplied === false || (baseline.has(m.name) && /^updating$/i.test(m.vm.provisioningState))),
+    );
   const vmsRead = pool.vms.kind === 'read';
-  const pendingNow = vmsRead ? machines.filter((m) => baseline.has(m.name) && m.vm && (m.vm.latestModelApplied === false || /^updating$/i.test(m.vm.provisioningState))).map((m) => m.name) : [];
-  const pendingBefore = pendingNow.length === 0 ? memory.pendingBefore : [...new Set([...memory.pendingBefore, ...pendingNow])];
+  const pendingNow = vmsRead
+    ? machines
+        .filter(
+          (m) =>
+            baseline.has(m.name) &&
+            m.vm &&
+            (m.vm.latestModelApplied === false || /^updating$/i.test(m.vm.provisioningState)),
+        )
+        .map((m) => m.name)
+    : [];
+  const pendingBefore =
+    pendingNow.length === 0 ? memory.pendingBefore : [...new Set([...memory.pendingBefore, ...pendingNow])];
   let behaviour = memory.behaviour;
   if (behaviour === 'unknown' && pool.machines) {
     const listed = new Set(machines.map((m) => m.name));
     const gone = before.filter((name) => !listed.has(name)).length;
     const added = machines.filter((m) => !baseline.has(m.name)).length;
     const wasPending = new Set(memory.pendingBefore);
-    const reimaging = vmsRead && machines.some((m) => baseline.has(m.name) && m.vm && (/^updating$/i.test(m.vm.provisioningState) || (wasPending.has(m.name) && m.vm.latestModelApplied === true && /^succeeded$/i.test(m.vm.provisioningState))));
+    const reimaging =
+      vmsRead &&
+      machines.some(
+        (m) =>
+          baseline.has(m.name) &&
+          m.vm &&
+          (/^updating$/i.test(m.vm.provisioningState) ||
+            (wasPending.has(m.name) &&
+              m.vm.latestModelApplied === true &&
+              /^succeeded$/i.test(m.vm.provisioningState))),
+      );
     if (reimaging) behaviour = 'reimage';
     else if (gone > 0 && added > 0) behaviour = 'replace';
   }
   return { seenBusy, modelFlipped, behaviour, pendingBefore };
 }
 
-export function poolProgress(pool: PoolSnapshot, before: readonly string[] | undefined, memory: PoolMemory, context: PoolContext): PoolProgress {
+export function poolProgress(
+  pool: PoolSnapshot,
+  before: readonly string[] | undefined,
+  memory: PoolMemory,
+  context: PoolContext,
+): PoolProgress {
   const baseline = before ?? [];
   const inBaseline = new Set(baseline);
   const machines = pool.machines ?? [];
@@ -136,13 +172,18 @@ export function poolProgress(pool: PoolSnapshot, before: readonly string[] | und
   const vmsRead = pool.vms.kind === 'read' && pool.machines !== null;
   const progressOf = machines.map((m) => {
     const role: MachineRole = inBaseline.has(m.name) ? 'before' : 'new';
-    return { name: m.name, role, state: vmsRead ? machineState(m, role, memory.modelFlipped) : 'unknown' } satisfies MachineProgress;
+    return {
+      name: m.name,
+      role,
+      state: vmsRead ? machineState(m, role, memory.modelFlipped) : 'unknown',
+    } satisfies MachineProgress;
   });
   const gone = pool.machines === null ? 0 : baseline.filter((name) => !listed.has(name)).length;
   const newMachines = progressOf.filter((m) => m.role === 'new');
   const newOnModel = vmsRead ? newMachines.filter((m) => m.state === 'updated').length : newMachines.length;
   const replaced = Math.min(gone, newOnModel);
-  const reimaged = vmsRead && memory.modelFlipped ? progressOf.filter((m) => m.role === 'before' && m.state === 'updated').length : 0;
+  const reimaged =
+    vmsRead && memory.modelFlipped ? progressOf.filter((m) => m.role === 'before' && m.state === 'updated').length : 0;
   const rolled = rollsOnCaChange(pool);
   // Machines above the target count before the change are surge left by an earlier rollout that failed or was
   // canceled: they are removed, not renewed, so they do not count as nodes to renew.
@@ -170,8 +211,23 @@ export function poolProgress(pool: PoolSnapshot, before: readonly string[] | und
   }
 
   const surge = pool.machines ? Math.max(0, machines.length - pool.count) : 0;
-  const moved = (updated ?? 0) > 0 || gone > 0 || surge > 0 || memory.modelFlipped || progressOf.some((m) => m.state === 'updating' || m.state === 'deleting');
-  const stage = poolStage({ rolled, info, context, memory, updated, total, moved, vmsRead, poolState: pool.provisioningState });
+  const moved =
+    (updated ?? 0) > 0 ||
+    gone > 0 ||
+    surge > 0 ||
+    memory.modelFlipped ||
+    progressOf.some((m) => m.state === 'updating' || m.state === 'deleting');
+  const stage = poolStage({
+    rolled,
+    info,
+    context,
+    memory,
+    updated,
+    total,
+    moved,
+    vmsRead,
+    poolState: pool.provisioningState,
+  });
 
   return {
     name: pool.name,
@@ -215,7 +271,17 @@ interface StageInput {
   poolState: string;
 }
 
-function poolStage({ rolled, info, context, memory, updated, total, moved, vmsRead, poolState }: StageInput): PoolStage {
+function poolStage({
+  rolled,
+  info,
+  context,
+  memory,
+  updated,
+  total,
+  moved,
+  vmsRead,
+  poolState,
+}: StageInput): PoolStage {
   if (!rolled) return 'not-rolled';
   if (info.outcome === 'failed') return 'failed';
   if (isCancelingState(poolState)) return 'canceling';

@@ -12,7 +12,11 @@ const POOLS = [
 /** Feeds every snapshot of a simulated rollout and returns the progress after each. */
 function follow(options: SimOptions, withHandle = true): RolloutProgress[] {
   const handleAbsence: HandleAbsence | null = withHandle ? null : 'none';
-  let tracker: RolloutTracker = startTracking(withHandle ? machinesBefore(options) : null, withHandle ? '2026-12-01T10:00:00.000Z' : null, handleAbsence);
+  let tracker: RolloutTracker = startTracking(
+    withHandle ? machinesBefore(options) : null,
+    withHandle ? '2026-12-01T10:00:00.000Z' : null,
+    handleAbsence,
+  );
   return simulate(options).map((snapshot) => {
     tracker = trackSnapshot(tracker, snapshot);
     return rolloutProgress(tracker, Date.parse(snapshot.at));
@@ -55,7 +59,8 @@ describe.each(['replace', 'reimage'] as const)('a %s rollout with VMSS access an
     // ReconcilingDNS: the VMSS model flipped, so nodes are being renewed (the text itself is not parsed).
     expect(stageStates(steps[2]!)).toBe('accepted:complete preparing:complete nodes:current end:to-come');
     for (const step of steps.slice(0, -1)) expect(step.stages.find((s) => s.key === 'end')!.state).not.toBe('complete');
-    for (const step of steps.slice(0, -1)) expect(step.stages.find((s) => s.key === 'nodes')!.state).not.toBe('complete');
+    for (const step of steps.slice(0, -1))
+      expect(step.stages.find((s) => s.key === 'nodes')!.state).not.toBe('complete');
     expect(stageStates(steps.at(-1)!)).toBe('accepted:complete preparing:complete nodes:complete end:complete');
     expect(steps.at(-1)).toMatchObject({ phase: 'succeeded', updated: 11, total: 11, remainingMs: 0 });
   });
@@ -65,7 +70,13 @@ describe.each(['replace', 'reimage'] as const)('a %s rollout with VMSS access an
   });
 
   it('says it has every signal', () => {
-    expect(steps.at(-1)!.signals.map((s) => `${s.key}:${s.state}`)).toEqual(['operation:have', 'machines-before:have', 'vmss:have', 'machines:have', 'states:have']);
+    expect(steps.at(-1)!.signals.map((s) => `${s.key}:${s.state}`)).toEqual([
+      'operation:have',
+      'machines-before:have',
+      'vmss:have',
+      'machines:have',
+      'states:have',
+    ]);
   });
 });
 
@@ -76,7 +87,10 @@ describe('without VMSS access (403 on the node resource group)', () => {
     expect(counts.filter((c) => c !== null && c > 0 && c < 8).length).toBeGreaterThan(0);
     expect(counts.at(-1)).toBe(8);
     expect(pool(steps[6]!, 'apps')).toMatchObject({ signal: 'machines', behaviour: 'replace' });
-    expect(steps.at(-1)!.signals.find((s) => s.key === 'vmss')).toMatchObject({ state: 'lack', detail: expect.stringContaining('no read access to the node resource group') });
+    expect(steps.at(-1)!.signals.find((s) => s.key === 'vmss')).toMatchObject({
+      state: 'lack',
+      detail: expect.stringContaining('no read access to the node resource group'),
+    });
   });
 
   it('reimage: per-node progress is unknown, never done before the end, and it says so', () => {
@@ -132,7 +146,10 @@ describe('without the handle (a colleague, another browser, a later link)', () =
     const steps = follow({ behaviour: 'replace', pools: POOLS, operation: false }, false);
     expect(steps[0]!.statusText).toBeNull();
     const signals = steps[0]!.signals;
-    expect(signals.find((s) => s.key === 'operation')).toMatchObject({ state: 'lack', detail: expect.stringContaining('does not hold it') });
+    expect(signals.find((s) => s.key === 'operation')).toMatchObject({
+      state: 'lack',
+      detail: expect.stringContaining('does not hold it'),
+    });
     expect(signals.find((s) => s.key === 'machines-before')).toMatchObject({ state: 'lack' });
     expect(steps.at(-1)).toMatchObject({ phase: 'succeeded' });
     expect(stageStates(steps.at(-1)!)).toBe('accepted:complete preparing:complete nodes:complete end:complete');
@@ -140,7 +157,13 @@ describe('without the handle (a colleague, another browser, a later link)', () =
 
   it('reports a cluster with nothing running as idle, with no stage at all', () => {
     const [first] = simulate({ behaviour: 'replace', pools: POOLS, operation: false });
-    const idle = { ...first!, cluster: { ...first!.cluster, provisioningState: 'Succeeded' }, pools: first!.pools.map((p) => ({ ...p, provisioningState: 'Succeeded' })), end: { outcome: 'succeeded' as const, source: 'cluster' as const }, next: null };
+    const idle = {
+      ...first!,
+      cluster: { ...first!.cluster, provisioningState: 'Succeeded' },
+      pools: first!.pools.map((p) => ({ ...p, provisioningState: 'Succeeded' })),
+      end: { outcome: 'succeeded' as const, source: 'cluster' as const },
+      next: null,
+    };
     const progress = rolloutProgress(trackSnapshot(startTracking(null, null, 'no-link'), idle), Date.parse(idle.at));
     expect(progress.phase).toBe('idle');
     expect(progress.stages).toEqual([]);

@@ -43,7 +43,11 @@ export interface RolloutProgress {
   terminal: { outcome: ProvisioningOutcome; error: OperationError | null; endTime: string | null } | null;
 }
 
-export function startTracking(machinesBefore: Record<string, string[]> | null, startedAt: string | null, handleAbsence: HandleAbsence | null): RolloutTracker {
+export function startTracking(
+  machinesBefore: Record<string, string[]> | null,
+  startedAt: string | null,
+  handleAbsence: HandleAbsence | null,
+): RolloutTracker {
   const started = startedAt ? Date.parse(startedAt) : NaN;
   const baseline = machinesBefore ?? {};
   return {
@@ -63,15 +67,30 @@ export function trackSnapshot(tracker: RolloutTracker, snapshot: RolloutSnapshot
   // For a pool the handle does not list (or without a handle), "before" means what this page saw first.
   const missing = snapshot.pools.filter((pool) => !(pool.name in baseline) && pool.machines);
   if (missing.length > 0) {
-    baseline = { ...baseline, ...Object.fromEntries(missing.map((pool) => [pool.name, pool.machines!.map((m) => m.name)])) };
+    baseline = {
+      ...baseline,
+      ...Object.fromEntries(missing.map((pool) => [pool.name, pool.machines!.map((m) => m.name)])),
+    };
     baselineFromHandle = { ...baselineFromHandle, ...Object.fromEntries(missing.map((pool) => [pool.name, false])) };
   }
   const operationStart = snapshot.operation?.startTime ? Date.parse(snapshot.operation.startTime) : NaN;
   if (!Number.isNaN(operationStart)) startedAt = operationStart;
   const pools = { ...tracker.pools };
-  for (const pool of snapshot.pools) pools[pool.name] = rememberPool(pools[pool.name] ?? freshPoolMemory(), pool, baseline[pool.name] ?? []);
-  const clusterSeenBusy = tracker.clusterSeenBusy || isBusyState(snapshot.cluster.provisioningState) || (snapshot.operation !== null && operationOutcome(snapshot.operation.status) === null);
-  const next: RolloutTracker = { ...tracker, baseline, baselineFromHandle, startedAt, pools, clusterSeenBusy, latest: snapshot };
+  for (const pool of snapshot.pools)
+    pools[pool.name] = rememberPool(pools[pool.name] ?? freshPoolMemory(), pool, baseline[pool.name] ?? []);
+  const clusterSeenBusy =
+    tracker.clusterSeenBusy ||
+    isBusyState(snapshot.cluster.provisioningState) ||
+    (snapshot.operation !== null && operationOutcome(snapshot.operation.status) === null);
+  const next: RolloutTracker = {
+    ...tracker,
+    baseline,
+    baselineFromHandle,
+    startedAt,
+    pools,
+    clusterSeenBusy,
+    latest: snapshot,
+  };
   const { updatedKnown } = totals(rolloutProgress(next, Date.parse(snapshot.at)).pools);
   return { ...next, samples: addSample(tracker.samples, { at: Date.parse(snapshot.at), replaced: updatedKnown }) };
 }
@@ -79,10 +98,18 @@ export function trackSnapshot(tracker: RolloutTracker, snapshot: RolloutSnapshot
 function totals(pools: PoolProgress[]): { updated: number | null; updatedKnown: number; total: number } {
   const rolled = pools.filter((pool) => pool.stage !== 'not-rolled');
   const updatedKnown = rolled.reduce((sum, p) => sum + Math.min(p.updated ?? 0, p.total), 0);
-  return { updated: rolled.some((p) => p.updated === null) ? null : updatedKnown, updatedKnown, total: rolled.reduce((sum, p) => sum + p.total, 0) };
+  return {
+    updated: rolled.some((p) => p.updated === null) ? null : updatedKnown,
+    updatedKnown,
+    total: rolled.reduce((sum, p) => sum + p.total, 0),
+  };
 }
 
-function phaseOf(outcome: ProvisioningOutcome | null, snapshot: RolloutSnapshot, clusterSeenBusy: boolean): RolloutPhase {
+function phaseOf(
+  outcome: ProvisioningOutcome | null,
+  snapshot: RolloutSnapshot,
+  clusterSeenBusy: boolean,
+): RolloutPhase {
   if (outcome) return outcome;
   if (isCancelingState(snapshot.cluster.provisioningState)) return 'canceling';
   if (snapshot.end && !clusterSeenBusy) return 'idle';
@@ -92,7 +119,19 @@ function phaseOf(outcome: ProvisioningOutcome | null, snapshot: RolloutSnapshot,
 export function rolloutProgress(tracker: RolloutTracker, now: number): RolloutProgress {
   const snapshot = tracker.latest;
   if (!snapshot) {
-    return { phase: 'running', statusText: null, stages: [], pools: [], updated: null, updatedKnown: 0, total: 0, signals: [], elapsedMs: elapsed(tracker, null, now), remainingMs: null, terminal: null };
+    return {
+      phase: 'running',
+      statusText: null,
+      stages: [],
+      pools: [],
+      updated: null,
+      updatedKnown: 0,
+      total: 0,
+      signals: [],
+      elapsedMs: elapsed(tracker, null, now),
+      remainingMs: null,
+      terminal: null,
+    };
   }
   const operation = snapshot.operation;
   // Without the operation's status, a cluster that this page saw busy and that settled ended that way; one never seen busy had nothing running.
@@ -100,7 +139,9 @@ export function rolloutProgress(tracker: RolloutTracker, now: number): RolloutPr
   const outcome = ended?.outcome ?? null;
   const phase = phaseOf(outcome, snapshot, tracker.clusterSeenBusy);
   const terminal = outcome ? { outcome, error: operation?.error ?? null, endTime: operation?.endTime ?? null } : null;
-  const pools = snapshot.pools.map((pool) => poolProgress(pool, tracker.baseline[pool.name], tracker.pools[pool.name] ?? freshPoolMemory(), { outcome }));
+  const pools = snapshot.pools.map((pool) =>
+    poolProgress(pool, tracker.baseline[pool.name], tracker.pools[pool.name] ?? freshPoolMemory(), { outcome }),
+  );
   const { updated, updatedKnown, total } = totals(pools);
   return {
     phase,
@@ -110,9 +151,18 @@ export function rolloutProgress(tracker: RolloutTracker, now: number): RolloutPr
     updated,
     updatedKnown,
     total,
-    signals: rolloutSignals({ snapshot, pools, handleAbsence: tracker.handleAbsence, baselineFromHandle: tracker.baselineFromHandle }),
+    signals: rolloutSignals({
+      snapshot,
+      pools,
+      handleAbsence: tracker.handleAbsence,
+      baselineFromHandle: tracker.baselineFromHandle,
+    }),
     elapsedMs: elapsed(tracker, terminal?.endTime ?? null, now),
-    remainingMs: terminal ? 0 : updated === null ? null : estimateRemainingMs(tracker.samples, total, tracker.startedAt),
+    remainingMs: terminal
+      ? 0
+      : updated === null
+        ? null
+        : estimateRemainingMs(tracker.samples, total, tracker.startedAt),
     terminal,
   };
 }

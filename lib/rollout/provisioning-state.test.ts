@@ -1,9 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { acceptsWrite, isBusyState, isCancelingState, isTerminalState, operationOutcome, provisioningState, stateOutcome } from './provisioning-state';
+import {
+  acceptsWrite,
+  isBusyState,
+  isCancelingState,
+  isTerminalState,
+  operationOutcome,
+  provisioningState,
+  stateOutcome,
+} from './provisioning-state';
 
 describe('provisioning-state vocabulary', () => {
   it('knows terminal states and their outcome, case-insensitively', () => {
-    expect(provisioningState('Succeeded')).toEqual({ state: 'Succeeded', known: true, terminal: true, busy: false, outcome: 'succeeded' });
+    expect(provisioningState('Succeeded')).toEqual({
+      state: 'Succeeded',
+      known: true,
+      terminal: true,
+      busy: false,
+      outcome: 'succeeded',
+    });
     expect(stateOutcome('FAILED')).toBe('failed');
     expect(stateOutcome('canceled')).toBe('canceled');
     expect(stateOutcome('Cancelled')).toBe('canceled');
@@ -11,7 +25,16 @@ describe('provisioning-state vocabulary', () => {
   });
 
   it('knows running states as busy, not terminal', () => {
-    for (const state of ['Creating', 'Updating', 'deleting', 'Upgrading', 'Scaling', 'Canceling', 'Starting', 'Stopping']) {
+    for (const state of [
+      'Creating',
+      'Updating',
+      'deleting',
+      'Upgrading',
+      'Scaling',
+      'Canceling',
+      'Starting',
+      'Stopping',
+    ]) {
       expect(isBusyState(state)).toBe(true);
       expect(isTerminalState(state)).toBe(false);
       expect(acceptsWrite(state)).toBe(false);
@@ -32,6 +55,15 @@ describe('provisioning-state vocabulary', () => {
     expect(operationOutcome('Succeeded')).toBe('succeeded');
     expect(operationOutcome('failed')).toBe('failed');
     expect(operationOutcome('Canceled')).toBe('canceled');
-    for (const running of ['InProgress', 'ProvisioningControlPlane', 'ReconcilingDNS', 'NotSucceededYet', 'Failover', '', null]) expect(operationOutcome(running)).toBeNull();
+    for (const running of [
+      'InProgress',
+      'ProvisioningControlPlane',
+      'ReconcilingDNS',
+      'NotSucceededYet',
+      'Failover',
+      '',
+      null,
+    ])
+      expect(operationOutcome(running)).toBeNull();
   });
 });

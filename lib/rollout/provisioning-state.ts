@@ -29,7 +29,20 @@ const TERMINAL: Record<string, ProvisioningOutcome> = {
 };
 
 /** Documented running states (§3; Starting/Stopping [U10]); Migrating and Reconciling appear in AKS too. */
-const BUSY = new Set(['creating', 'updating', 'deleting', 'upgrading', 'scaling', 'canceling', 'cancelling', 'starting', 'stopping', 'migrating', 'reconciling', 'accepted']);
+const BUSY = new Set([
+  'creating',
+  'updating',
+  'deleting',
+  'upgrading',
+  'scaling',
+  'canceling',
+  'cancelling',
+  'starting',
+  'stopping',
+  'migrating',
+  'reconciling',
+  'accepted',
+]);
 
 export function provisioningState(raw: string | null | undefined): ProvisioningStateInfo {
   const state = (raw ?? '').trim();
@@ -41,7 +54,8 @@ export function provisioningState(raw: string | null | undefined): ProvisioningS
 
 export const isTerminalState = (raw: string | null | undefined): boolean => provisioningState(raw).terminal;
 export const isBusyState = (raw: string | null | undefined): boolean => provisioningState(raw).busy;
-export const stateOutcome = (raw: string | null | undefined): ProvisioningOutcome | null => provisioningState(raw).outcome;
+export const stateOutcome = (raw: string | null | undefined): ProvisioningOutcome | null =>
+  provisioningState(raw).outcome;
 
 /** Canceling is busy, but the view names it: an abort was asked for and AKS is winding down. */
 export const isCancelingState = (raw: string | null | undefined): boolean => /^cancell?ing$/i.test((raw ?? '').trim());
@@ -56,4 +70,5 @@ export const acceptsWrite = (raw: string | null | undefined): boolean => provisi
  * The outcome an operation status word names, or null while it runs. Only the terminal words count (§13: the
  * intermediate texts `InProgress`, `ProvisioningControlPlane`, `ReconcilingDNS` are shown, never parsed).
  */
-export const operationOutcome = (status: string | null | undefined): ProvisioningOutcome | null => TERMINAL[(status ?? '').trim().toLowerCase()] ?? null;
+export const operationOutcome = (status: string | null | undefined): ProvisioningOutcome | null =>
+  TERMINAL[(status ?? '').trim().toLowerCase()] ?? null;

@@ -6,7 +6,8 @@ import type { PoolProgress } from './pool-progress';
 import type { RolloutSnapshot } from './snapshot';
 
 /** Why this browser holds no handle for the rollout (handle-store.ts reasons, plus the link's own). */
-export type HandleAbsence = 'none' | 'other-account' | 'other-cluster' | 'expired' | 'damaged' | 'unavailable' | 'no-link';
+export type HandleAbsence =
+  'none' | 'other-account' | 'other-cluster' | 'expired' | 'damaged' | 'unavailable' | 'no-link';
 
 export type SignalKey = 'operation' | 'machines-before' | 'vmss' | 'machines' | 'states';
 
@@ -41,14 +42,29 @@ export function rolloutSignals({ snapshot, pools, handleAbsence, baselineFromHan
 
   signals.push(
     snapshot.operation
-      ? { key: 'operation', label: "Operation's own status", state: 'have', detail: 'Read from the signed operation URL: the outcome and ARM error come from it.' }
-      : { key: 'operation', label: "Operation's own status", state: 'lack', detail: `Not available: ${ABSENCE[handleAbsence ?? 'none']}. The outcome comes from the cluster's provisioning state.` },
+      ? {
+          key: 'operation',
+          label: "Operation's own status",
+          state: 'have',
+          detail: 'Read from the signed operation URL: the outcome and ARM error come from it.',
+        }
+      : {
+          key: 'operation',
+          label: "Operation's own status",
+          state: 'lack',
+          detail: `Not available: ${ABSENCE[handleAbsence ?? 'none']}. The outcome comes from the cluster's provisioning state.`,
+        },
   );
 
   const fromHandle = rolled.filter((p) => baselineFromHandle[p.name]);
   signals.push(
     fromHandle.length === rolled.length && rolled.length > 0
-      ? { key: 'machines-before', label: 'Machines before the change', state: 'have', detail: 'Listed by the apply, just before the change.' }
+      ? {
+          key: 'machines-before',
+          label: 'Machines before the change',
+          state: 'have',
+          detail: 'Listed by the apply, just before the change.',
+        }
       : {
           key: 'machines-before',
           label: 'Machines before the change',
@@ -65,7 +81,12 @@ export function rolloutSignals({ snapshot, pools, handleAbsence, baselineFromHan
   });
   signals.push(
     vmMissing.length === 0
-      ? { key: 'vmss', label: 'VMSS VMs (latestModelApplied per node)', state: rolled.length ? 'have' : 'lack', detail: rolled.length ? 'Read for every pool that rolls.' : 'No pool rolls.' }
+      ? {
+          key: 'vmss',
+          label: 'VMSS VMs (latestModelApplied per node)',
+          state: rolled.length ? 'have' : 'lack',
+          detail: rolled.length ? 'Read for every pool that rolls.' : 'No pool rolls.',
+        }
       : {
           key: 'vmss',
           label: 'VMSS VMs (latestModelApplied per node)',
@@ -77,10 +98,25 @@ export function rolloutSignals({ snapshot, pools, handleAbsence, baselineFromHan
   const noMachines = rolled.filter((p) => snapshot.pools.find((s) => s.name === p.name)?.machines === null);
   signals.push(
     noMachines.length === 0
-      ? { key: 'machines', label: 'Machines per pool', state: 'have', detail: 'Listed from AKS: machines appearing and disappearing.' }
-      : { key: 'machines', label: 'Machines per pool', state: noMachines.length < rolled.length ? 'partial' : 'lack', detail: `Not listed for ${names(noMachines)}.` },
+      ? {
+          key: 'machines',
+          label: 'Machines per pool',
+          state: 'have',
+          detail: 'Listed from AKS: machines appearing and disappearing.',
+        }
+      : {
+          key: 'machines',
+          label: 'Machines per pool',
+          state: noMachines.length < rolled.length ? 'partial' : 'lack',
+          detail: `Not listed for ${names(noMachines)}.`,
+        },
   );
 
-  signals.push({ key: 'states', label: 'Cluster and pool provisioning states', state: 'have', detail: `Cluster ${snapshot.cluster.provisioningState}.` });
+  signals.push({
+    key: 'states',
+    label: 'Cluster and pool provisioning states',
+    state: 'have',
+    detail: `Cluster ${snapshot.cluster.provisioningState}.`,
+  });
   return signals;
 }

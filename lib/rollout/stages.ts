@@ -8,7 +8,8 @@ import type { PoolProgress } from './pool-progress';
 import type { RolloutPhase } from './progress';
 
 export type StageKey = 'accepted' | 'preparing' | 'nodes' | 'end';
-export type StageState = 'complete' | 'current' | 'to-come' | 'not-reached' | 'failed' | 'canceled' | 'canceling' | 'unknown';
+export type StageState =
+  'complete' | 'current' | 'to-come' | 'not-reached' | 'failed' | 'canceled' | 'canceling' | 'unknown';
 
 export interface Stage {
   key: StageKey;
@@ -37,14 +38,24 @@ export function rolloutStages({ phase, pools }: StageInput): Stage[] {
   const moved = rolled.some((p) => p.stage === 'updating' || p.stage === 'done' || (p.updated ?? 0) > 0);
   const blind = !moved && rolled.some((p) => p.stage === 'unknown');
   const blindNote = 'The signals at hand cannot show whether nodes are being renewed yet (see "Signals").';
-  const stage = (key: StageKey, state: StageState, note?: string): Stage => ({ key, label: LABELS[key], state, ...(note ? { note } : {}) });
+  const stage = (key: StageKey, state: StageState, note?: string): Stage => ({
+    key,
+    label: LABELS[key],
+    state,
+    ...(note ? { note } : {}),
+  });
 
-  if (phase === 'succeeded') return (['accepted', 'preparing', 'nodes', 'end'] as const).map((key) => stage(key, 'complete'));
+  if (phase === 'succeeded')
+    return (['accepted', 'preparing', 'nodes', 'end'] as const).map((key) => stage(key, 'complete'));
   const accepted = stage('accepted', 'complete');
   if (phase === 'running' || phase === 'canceling') {
     return [
       accepted,
-      moved ? stage('preparing', 'complete') : blind ? stage('preparing', 'unknown', blindNote) : stage('preparing', 'current'),
+      moved
+        ? stage('preparing', 'complete')
+        : blind
+          ? stage('preparing', 'unknown', blindNote)
+          : stage('preparing', 'current'),
       moved ? stage('nodes', 'current') : blind ? stage('nodes', 'unknown', blindNote) : stage('nodes', 'to-come'),
       phase === 'canceling' ? { ...stage('end', 'canceling'), label: 'Canceling' } : stage('end', 'to-come'),
     ];

@@ -10,9 +10,14 @@ export const dynamic = 'force-dynamic';
  * server actions, because Next.js dispatches a client's server actions one at a time and this fans out.
  */
 export async function POST(request: Request): Promise<Response> {
-  const token = bearerTokenSchema.safeParse(request.headers.get('authorization')?.replace(/^Bearer /i, '') ?? undefined);
+  const token = bearerTokenSchema.safeParse(
+    request.headers.get('authorization')?.replace(/^Bearer /i, '') ?? undefined,
+  );
   if (!token.success) {
-    return Response.json({ error: { code: 'SignInRequired', message: token.error.issues[0]!.message } }, { status: 401 });
+    return Response.json(
+      { error: { code: 'SignInRequired', message: token.error.issues[0]!.message } },
+      { status: 401 },
+    );
   }
   const events = streamInventory(armClients(token.data), getConfig().armEndpoint);
   const encoder = new TextEncoder();
@@ -26,5 +31,7 @@ export async function POST(request: Request): Promise<Response> {
       await events.return(undefined);
     },
   });
-  return new Response(body, { headers: { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' } });
+  return new Response(body, {
+    headers: { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' },
+  });
 }

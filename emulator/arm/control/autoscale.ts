@@ -29,11 +29,17 @@ export function autoscale(ctx: ArmContext, input: z.infer<typeof autoscaleSchema
   const index = cluster.pools.findIndex((p) => p.name.toLowerCase() === input.pool.toLowerCase());
   const pool = cluster.pools[index];
   if (!pool) return problem(404, 'NotFound', 'No such agent pool.');
-  if (!pool.enableAutoScaling) return problem(400, 'InvalidRequest', `pool: '${pool.name}' does not have the cluster autoscaler enabled.`);
+  if (!pool.enableAutoScaling)
+    return problem(400, 'InvalidRequest', `pool: '${pool.name}' does not have the cluster autoscaler enabled.`);
   if (input.count < (pool.minCount ?? 0) || input.count > (pool.maxCount ?? 1000)) {
-    return problem(400, 'InvalidRequest', `count: must be within the pool's minCount ${pool.minCount} and maxCount ${pool.maxCount}.`);
+    return problem(
+      400,
+      'InvalidRequest',
+      `count: must be within the pool's minCount ${pool.minCount} and maxCount ${pool.maxCount}.`,
+    );
   }
-  if (cluster.activeOperationId) return problem(409, 'Conflict', 'An operation is running on the cluster; the emulated autoscaler waits for it.');
+  if (cluster.activeOperationId)
+    return problem(409, 'Conflict', 'An operation is running on the cluster; the emulated autoscaler waits for it.');
   pool.count = input.count;
   const now = ctx.clock.now();
   while (pool.machines.length < pool.count) addMachine(pool, index, now);
@@ -42,7 +48,12 @@ export function autoscale(ctx: ArmContext, input: z.infer<typeof autoscaleSchema
   return { status: 200, body: { pool: pool.name, count: pool.count, machines: pool.machines.length } };
 }
 
-export function autoscaleRoute(ctx: ArmContext, parse: (c: Context) => Promise<{ ok: true; data: z.infer<typeof autoscaleSchema> } | { ok: false; response: Response }>) {
+export function autoscaleRoute(
+  ctx: ArmContext,
+  parse: (
+    c: Context,
+  ) => Promise<{ ok: true; data: z.infer<typeof autoscaleSchema> } | { ok: false; response: Response }>,
+) {
   return async (c: Context) => {
     const input = await parse(c);
     if (!input.ok) return input.response;

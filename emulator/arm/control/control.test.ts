@@ -16,7 +16,10 @@ async function changeCas(arm: TestArm, path: string): Promise<Response> {
   const cluster = await (await arm.call('GET', path)).json();
   const cas = cluster.properties.securityProfile.customCATrustCertificates as string[];
   return arm.call('PUT', path, {
-    body: { location: cluster.location, properties: { securityProfile: { customCATrustCertificates: cas.slice(0, 1) } } },
+    body: {
+      location: cluster.location,
+      properties: { securityProfile: { customCATrustCertificates: cas.slice(0, 1) } },
+    },
   });
 }
 
@@ -24,9 +27,16 @@ describe('seed', () => {
   it('covers the cases operators meet', async () => {
     const arm = await createTestArm();
     const get = async (c: { subscriptionId: string; resourceGroup: string; name: string }) =>
-      (await arm.call('GET', clusterPath(c), { persona: c.subscriptionId === SUBSCRIPTIONS[2]!.subscriptionId ? `owner@${SUBSCRIPTIONS[2]!.tenantId}` : 'owner' })).json();
+      (
+        await arm.call('GET', clusterPath(c), {
+          persona:
+            c.subscriptionId === SUBSCRIPTIONS[2]!.subscriptionId ? `owner@${SUBSCRIPTIONS[2]!.tenantId}` : 'owner',
+        })
+      ).json();
     const certs = (cluster: { properties: { securityProfile: { customCATrustCertificates?: string[] } } }) =>
-      (cluster.properties.securityProfile.customCATrustCertificates ?? []).map((e) => new X509Certificate(Buffer.from(e, 'base64').toString()));
+      (cluster.properties.securityProfile.customCATrustCertificates ?? []).map(
+        (e) => new X509Certificate(Buffer.from(e, 'base64').toString()),
+      );
     const days = (c: X509Certificate) => (Date.parse(c.validTo) - Date.now()) / 86_400_000;
 
     expect(certs(await get(SEED.ingress))).toHaveLength(0);
@@ -36,14 +46,20 @@ describe('seed', () => {
     expect(days(soon)).toBeLessThan(30);
     expect(certs(await get(SEED.core)).some((c) => days(c) < 0)).toBe(true);
     const legacy = await get(SEED.legacy);
-    expect(legacy.properties.agentPoolProfiles.map((p: { osType: string }) => p.osType)).toEqual(['Linux', 'Linux', 'Windows']);
+    expect(legacy.properties.agentPoolProfiles.map((p: { osType: string }) => p.osType)).toEqual([
+      'Linux',
+      'Linux',
+      'Windows',
+    ]);
     expect((await get(SEED.data)).properties.provisioningState).toBe('Failed');
     const dev = await get(SEED.dev);
     expect(dev.properties.powerState.code).toBe('Stopped');
     expect((await get(SEED.canary)).properties.provisioningState).toBe('Updating');
     const payments = await get(SEED.payments);
     expect(payments.properties.agentPoolProfiles).toHaveLength(3);
-    expect(payments.properties.agentPoolProfiles.reduce((n: number, p: { count: number }) => n + p.count, 0)).toBeGreaterThanOrEqual(40);
+    expect(
+      payments.properties.agentPoolProfiles.reduce((n: number, p: { count: number }) => n + p.count, 0),
+    ).toBeGreaterThanOrEqual(40);
 
     arm.advance(600_000);
     expect((await get(SEED.canary)).properties.provisioningState).toBe('Succeeded');
@@ -55,7 +71,12 @@ describe('seed', () => {
     expect(subs).toHaveLength(5);
     const summary = await (await send(arm, 'GET', '/state/summary')).json();
     expect(summary.clusters).toBe(60);
-    const list = await (await arm.call('GET', `/subscriptions/${subs[4]!.subscriptionId}/providers/Microsoft.ContainerService/managedClusters`)).json();
+    const list = await (
+      await arm.call(
+        'GET',
+        `/subscriptions/${subs[4]!.subscriptionId}/providers/Microsoft.ContainerService/managedClusters`,
+      )
+    ).json();
     expect(list.value).toHaveLength(12);
     expect(findPersona('owner')!.roleAssignments).toHaveLength(4); // directory.ts untouched
   });
@@ -65,7 +86,15 @@ describe('control API', () => {
   it('fail-next makes the next CA rollout fail mid-way with the given ARM error', async () => {
     const arm = await createTestArm();
     const path = clusterPath(SEED.web);
-    expect((await send(arm, 'POST', '/rollouts/fail-next', { code: 'NodeDrainFailed', message: 'drain timed out', afterBatches: 2 })).status).toBe(201);
+    expect(
+      (
+        await send(arm, 'POST', '/rollouts/fail-next', {
+          code: 'NodeDrainFailed',
+          message: 'drain timed out',
+          afterBatches: 2,
+        })
+      ).status,
+    ).toBe(201);
     const r = await changeCas(arm, path);
     const operationUrl = new URL(r.headers.get('azure-asyncoperation')!);
     arm.advance(60_000);
@@ -83,8 +112,13 @@ describe('control API', () => {
     expect(await (await send(arm, 'PUT', '/speed', { msPerBatch: 25 })).json()).toEqual({ msPerBatch: 25 });
     expect((await send(arm, 'PUT', '/speed', { msPerBatch: 0 })).status).toBe(400);
     expect((await send(arm, 'PUT', '/speed', 'nope')).status).toBe(400);
-    expect(await (await send(arm, 'GET', '/settings')).json()).toMatchObject({ eTags: 'seed', pageSize: 20, machinePageSize: 500 });
-    const eTagOf = async (c: { subscriptionId: string; resourceGroup: string; name: string }) => (await (await arm.call('GET', clusterPath(c))).json()).eTag;
+    expect(await (await send(arm, 'GET', '/settings')).json()).toMatchObject({
+      eTags: 'seed',
+      pageSize: 20,
+      machinePageSize: 500,
+    });
+    const eTagOf = async (c: { subscriptionId: string; resourceGroup: string; name: string }) =>
+      (await (await arm.call('GET', clusterPath(c))).json()).eTag;
     // Default "seed": only the seed clusters marked so carry eTags (real bodies have none, azure-facts §13).
     expect(await eTagOf(SEED.web)).toBeUndefined();
     expect(await eTagOf(SEED.payments)).toMatch(/^[0-9a-f-]{36}$/);
@@ -98,7 +132,12 @@ describe('control API', () => {
     expect((await send(arm, 'POST', '/reset')).status).toBe(200);
     expect((await arm.call('GET', clusterPath(SEED.web))).status).toBe(200);
     // reset also restores settings, speed and budgets to the start-up values
-    expect(await (await send(arm, 'GET', '/settings')).json()).toMatchObject({ eTags: 'seed', pageSize: 20, msPerBatch: 1000, readBudgetPerMinute: 12_000 });
+    expect(await (await send(arm, 'GET', '/settings')).json()).toMatchObject({
+      eTags: 'seed',
+      pageSize: 20,
+      msPerBatch: 1000,
+      readBudgetPerMinute: 12_000,
+    });
   });
 });
 

@@ -11,7 +11,11 @@ function controlError(c: Context, status: 400 | 404 | 500, code: string, message
   return c.json({ error: { code, message } }, status);
 }
 
-async function parse<S extends z.ZodType>(c: Context, schema: S, emptyAllowed = false): Promise<{ ok: true; data: z.infer<S> } | { ok: false; response: Response }> {
+async function parse<S extends z.ZodType>(
+  c: Context,
+  schema: S,
+  emptyAllowed = false,
+): Promise<{ ok: true; data: z.infer<S> } | { ok: false; response: Response }> {
   let value: unknown = {};
   const text = await c.req.text();
   if (text.trim() !== '') {
@@ -41,7 +45,10 @@ export function summarize(ctx: ArmContext) {
     clusters: state.clusters.length,
     agentPools: pools.length,
     machines: pools.reduce((sum, p) => sum + p.machines.length, 0),
-    operations: { total: state.operations.length, running: state.operations.filter((o) => !isTerminal(o.status)).length },
+    operations: {
+      total: state.operations.length,
+      running: state.operations.filter((o) => !isTerminal(o.status)).length,
+    },
     clustersByProvisioningState: state.clusters.reduce<Record<string, number>>((acc, c) => {
       acc[c.provisioningState] = (acc[c.provisioningState] ?? 0) + 1;
       return acc;
@@ -50,7 +57,12 @@ export function summarize(ctx: ArmContext) {
 }
 
 function settingsView(ctx: ArmContext) {
-  return { ...ctx.settings, msPerBatch: ctx.simulator.msPerBatch, readBudgetPerMinute: ctx.reads.capacity, writeBudgetPerMinute: ctx.writes.capacity };
+  return {
+    ...ctx.settings,
+    msPerBatch: ctx.simulator.msPerBatch,
+    readBudgetPerMinute: ctx.reads.capacity,
+    writeBudgetPerMinute: ctx.writes.capacity,
+  };
 }
 
 export function createControl(ctx: ArmContext, reset: () => Promise<void>): Hono {
@@ -82,7 +94,10 @@ export function createControl(ctx: ArmContext, reset: () => Promise<void>): Hono
   app.post('/rollouts/fail-next', async (c) => {
     const input = await parse(c, failNextSchema);
     if (!input.ok) return input.response;
-    ctx.failNext = { afterBatches: input.data.afterBatches, error: { code: input.data.code, message: input.data.message } };
+    ctx.failNext = {
+      afterBatches: input.data.afterBatches,
+      error: { code: input.data.code, message: input.data.message },
+    };
     return c.json({ failNext: ctx.failNext }, 201);
   });
   app.get('/rollouts/fail-next', (c) => c.json({ failNext: ctx.failNext ?? null }));
@@ -110,7 +125,10 @@ export function createControl(ctx: ArmContext, reset: () => Promise<void>): Hono
     return c.json(settingsView(ctx));
   });
 
-  app.put('/autoscale', autoscaleRoute(ctx, (c) => parse(c, autoscaleSchema)));
+  app.put(
+    '/autoscale',
+    autoscaleRoute(ctx, (c) => parse(c, autoscaleSchema)),
+  );
 
   app.get('/state/summary', (c) => c.json(summarize(ctx)));
   return app;

@@ -3,7 +3,13 @@ import type { Context } from 'hono';
 import type { ArmContext, ArmEnv } from '../context';
 import { ArmError } from './errors';
 
-export function paged<T>(c: Context<ArmEnv>, ctx: ArmContext, items: T[], toWire: (item: T) => unknown, pageSize = ctx.settings.pageSize): Record<string, unknown> {
+export function paged<T>(
+  c: Context<ArmEnv>,
+  ctx: ArmContext,
+  items: T[],
+  toWire: (item: T) => unknown,
+  pageSize = ctx.settings.pageSize,
+): Record<string, unknown> {
   const token = c.req.query('$skipToken');
   const skip = token === undefined ? 0 : Number(token);
   if (!Number.isInteger(skip) || skip < 0) {

@@ -26,14 +26,20 @@ describe('api-version', () => {
 describe('headers', () => {
   it('request ids, echoed client request id, remaining reads', async () => {
     const arm = await createTestArm();
-    const r = await arm.call('GET', LIST, { headers: { 'x-ms-client-request-id': 'abc-123', 'x-ms-correlation-request-id': 'corr-1' } });
+    const r = await arm.call('GET', LIST, {
+      headers: { 'x-ms-client-request-id': 'abc-123', 'x-ms-correlation-request-id': 'corr-1' },
+    });
     expect(r.headers.get('x-ms-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     expect(r.headers.get('x-ms-correlation-request-id')).toBe('corr-1');
     expect(r.headers.get('x-ms-client-request-id')).toBe('abc-123');
     // Recorded names (azure-facts §13).
     expect(Number(r.headers.get('x-ms-ratelimit-remaining-subscription-global-reads'))).toBeGreaterThan(0);
     expect(r.headers.get('x-ms-ratelimit-remaining-subscription-reads')).toBeNull();
-    const w = await arm.call('PATCH', `/subscriptions/${prod}/resourceGroups/rg-web-prod/providers/Microsoft.ContainerService/managedClusters/aks-web-prod-neu`, { body: { tags: {} } });
+    const w = await arm.call(
+      'PATCH',
+      `/subscriptions/${prod}/resourceGroups/rg-web-prod/providers/Microsoft.ContainerService/managedClusters/aks-web-prod-neu`,
+      { body: { tags: {} } },
+    );
     expect(Number(w.headers.get('x-ms-ratelimit-remaining-subscription-writes'))).toBeGreaterThan(0);
     expect(Number(w.headers.get('x-ms-ratelimit-remaining-subscription-global-writes'))).toBeGreaterThan(0);
   });
@@ -97,7 +103,13 @@ describe('faults', () => {
     const arm = await createTestArm();
     await arm.control.request('/faults', {
       method: 'POST',
-      body: JSON.stringify({ pathRegex: '/agentPools$', status: 500, code: 'InternalOperationError', message: 'boom', count: 5 }),
+      body: JSON.stringify({
+        pathRegex: '/agentPools$',
+        status: 500,
+        code: 'InternalOperationError',
+        message: 'boom',
+        count: 5,
+      }),
     });
     const web = `/subscriptions/${prod}/resourceGroups/rg-web-prod/providers/Microsoft.ContainerService/managedClusters/aks-web-prod-neu`;
     expect((await arm.call('GET', web)).status).toBe(200);
@@ -112,7 +124,10 @@ describe('faults', () => {
     const r = await arm.control.request('/faults', { method: 'POST', body: JSON.stringify({ status: 200 }) });
     expect(r.status).toBe(400);
     expect((await r.json()).error.code).toBe('InvalidRequest');
-    const regex = await arm.control.request('/faults', { method: 'POST', body: JSON.stringify({ status: 500, pathRegex: '(' }) });
+    const regex = await arm.control.request('/faults', {
+      method: 'POST',
+      body: JSON.stringify({ status: 500, pathRegex: '(' }),
+    });
     expect(regex.status).toBe(400);
   });
 });

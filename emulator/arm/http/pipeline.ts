@@ -24,8 +24,13 @@ function isContainerServicePath(path: string): boolean {
 }
 
 /** Recorded names (azure-facts §13): reads `…-subscription-global-reads`; writes `…-subscription-writes` and `…-global-writes`. */
-function rateLimitHeaders(scope: 'subscription' | 'tenant', isRead: boolean, remaining: number): Record<string, string> {
-  if (scope === 'tenant') return { [`x-ms-ratelimit-remaining-tenant-${isRead ? 'reads' : 'writes'}`]: String(remaining) };
+function rateLimitHeaders(
+  scope: 'subscription' | 'tenant',
+  isRead: boolean,
+  remaining: number,
+): Record<string, string> {
+  if (scope === 'tenant')
+    return { [`x-ms-ratelimit-remaining-tenant-${isRead ? 'reads' : 'writes'}`]: String(remaining) };
   if (isRead) return { 'x-ms-ratelimit-remaining-subscription-global-reads': String(remaining) };
   // Both from the one per-principal write bucket (real ARM counts them separately: 799 and 11999 recorded).
   return {
@@ -42,7 +47,8 @@ function wwwAuthenticate(ctx: ArmContext, path: string, description: string): st
 }
 
 export function checkApiVersion(path: string, apiVersion: string | undefined): ArmError | undefined {
-  if (apiVersion === undefined || apiVersion === '') return new ArmError(400, 'MissingApiVersionParameter', messages.missingApiVersion);
+  if (apiVersion === undefined || apiVersion === '')
+    return new ArmError(400, 'MissingApiVersionParameter', messages.missingApiVersion);
   const match = API_VERSION.exec(apiVersion);
   if (!match || Number.isNaN(Date.parse(match[1]!))) {
     return new ArmError(400, 'InvalidApiVersionParameter', messages.invalidApiVersion(apiVersion));
@@ -59,7 +65,10 @@ export function armPipeline(ctx: ArmContext): MiddlewareHandler<ArmEnv> {
     const requestId = randomUUID();
     c.header('x-ms-request-id', requestId);
     c.header('x-ms-correlation-request-id', c.req.header('x-ms-correlation-request-id') ?? requestId);
-    c.header('x-ms-routing-request-id', `LOCAL:${new Date(ctx.clock.now()).toISOString().replace(/[-:.]/g, '')}:${requestId}`);
+    c.header(
+      'x-ms-routing-request-id',
+      `LOCAL:${new Date(ctx.clock.now()).toISOString().replace(/[-:.]/g, '')}:${requestId}`,
+    );
     const clientRequestId = c.req.header('x-ms-client-request-id');
     if (clientRequestId) c.header('x-ms-client-request-id', clientRequestId);
     c.header('cache-control', 'no-cache');
@@ -79,7 +88,9 @@ export function armPipeline(ctx: ArmContext): MiddlewareHandler<ArmEnv> {
     if (!check.ok) {
       return armError(
         c,
-        new ArmError(401, check.code, check.message, { 'WWW-Authenticate': wwwAuthenticate(ctx, c.req.path, check.message) }),
+        new ArmError(401, check.code, check.message, {
+          'WWW-Authenticate': wwwAuthenticate(ctx, c.req.path, check.message),
+        }),
       );
     }
     c.set('principal', check.principal);
@@ -92,16 +103,22 @@ export function armPipeline(ctx: ArmContext): MiddlewareHandler<ArmEnv> {
     const isRead = method === 'GET' || method === 'HEAD';
     const bucket = (isRead ? ctx.reads : ctx.writes).take(check.principal.objectId);
     const scope = subscriptionOfPath(c.req.path) ? 'subscription' : 'tenant';
-    for (const [name, value] of Object.entries(rateLimitHeaders(scope, isRead, bucket.remaining))) c.header(name, value);
+    for (const [name, value] of Object.entries(rateLimitHeaders(scope, isRead, bucket.remaining)))
+      c.header(name, value);
     if (!bucket.allowed) {
       const subject = subscriptionOfPath(c.req.path)
         ? `subscription '${subscriptionOfPath(c.req.path)}' actor '${check.principal.objectId}'`
         : `tenant '${check.principal.tenantId}' actor '${check.principal.objectId}'`;
       return armError(
         c,
-        new ArmError(429, 'TooManyRequests', messages.throttled(isRead ? 'read' : 'write', subject, bucket.retryAfterSeconds), {
-          'Retry-After': String(bucket.retryAfterSeconds),
-        }),
+        new ArmError(
+          429,
+          'TooManyRequests',
+          messages.throttled(isRead ? 'read' : 'write', subject, bucket.retryAfterSeconds),
+          {
+            'Retry-After': String(bucket.retryAfterSeconds),
+          },
+        ),
       );
     }
     await next();

@@ -2,7 +2,10 @@
 import { ArmError, messages } from './errors';
 
 function normalize(tag: string): string {
-  return tag.trim().replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
+  return tag
+    .trim()
+    .replace(/^W\//, '')
+    .replace(/^"(.*)"$/, '$1');
 }
 
 /**
@@ -16,21 +19,32 @@ export function checkPreconditions(
   current: string | undefined,
 ): ArmError | undefined {
   const ifMatch = ifMatchHeader === undefined || ifMatchHeader.trim() === '' ? undefined : ifMatchHeader.trim();
-  const ifNoneMatch = ifNoneMatchHeader === undefined || ifNoneMatchHeader.trim() === '' ? undefined : ifNoneMatchHeader.trim();
+  const ifNoneMatch =
+    ifNoneMatchHeader === undefined || ifNoneMatchHeader.trim() === '' ? undefined : ifNoneMatchHeader.trim();
 
   if (ifNoneMatch !== undefined && ifNoneMatch !== '*') {
-    return new ArmError(400, 'BadRequest', `The if-none-match header value "${ifNoneMatch}" is invalid: only "*" is supported.`);
+    return new ArmError(
+      400,
+      'BadRequest',
+      `The if-none-match header value "${ifNoneMatch}" is invalid: only "*" is supported.`,
+    );
   }
   if (ifNoneMatch === '*' && ifMatch !== undefined) {
     return new ArmError(400, 'BadRequest', 'The if-match and if-none-match: * headers cannot be used together.');
   }
   if (ifNoneMatch === '*' && current !== undefined) {
-    return new ArmError(412, 'PreconditionFailed', `The resource already exists with etag "${current}" and the if-none-match header is "*".`);
+    return new ArmError(
+      412,
+      'PreconditionFailed',
+      `The resource already exists with etag "${current}" and the if-none-match header is "*".`,
+    );
   }
   if (ifMatch === undefined) return undefined;
   if (current === undefined) {
     // PATCH on a missing resource is answered 404 and DELETE 204 by the caller; PUT is 412.
-    return method === 'PUT' ? new ArmError(412, 'PreconditionFailed', messages.etagMismatch(normalize(ifMatch), '')) : undefined;
+    return method === 'PUT'
+      ? new ArmError(412, 'PreconditionFailed', messages.etagMismatch(normalize(ifMatch), ''))
+      : undefined;
   }
   if (ifMatch === '*') return undefined;
   if (normalize(ifMatch) !== normalize(current)) {

@@ -15,7 +15,9 @@ export function armError(c: Context, error: ArmError): Response {
 /** Any thrown value becomes an ARM error response; unexpected ones are 500 without internals. */
 export function errorToResponse(c: Context, error: unknown): Response {
   if (error instanceof ArmError) return armError(c, error);
-  console.error(`[arm] unexpected error on ${c.req.method} ${c.req.path}: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    `[arm] unexpected error on ${c.req.method} ${c.req.path}: ${error instanceof Error ? error.message : String(error)}`,
+  );
   return armError(
     c,
     new ArmError(500, 'InternalServerError', 'The server encountered an internal error. Please retry the request.'),

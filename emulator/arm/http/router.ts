@@ -51,7 +51,11 @@ export class Router {
       if (route.method === c.req.method.toUpperCase()) return route.handler(c, params);
     }
     if (pathMatched) {
-      throw new ArmError(405, 'MethodNotAllowed', `The HTTP method '${c.req.method}' is not supported at '${c.req.path}'.`);
+      throw new ArmError(
+        405,
+        'MethodNotAllowed',
+        `The HTTP method '${c.req.method}' is not supported at '${c.req.path}'.`,
+      );
     }
     throw new ArmError(404, 'NotFound', messages.pathNotFound(c.req.path));
   }

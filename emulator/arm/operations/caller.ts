@@ -6,12 +6,20 @@ import { ArmError, messages } from '../http/errors';
 import { assignmentsFor, hasAnyRoleIn } from '../http/rbac';
 import type { SubscriptionRecord } from '../state/types';
 
-export function subscriptionOfCaller(ctx: ArmContext, principal: Principal, subscriptionId: string): SubscriptionRecord {
+export function subscriptionOfCaller(
+  ctx: ArmContext,
+  principal: Principal,
+  subscriptionId: string,
+): SubscriptionRecord {
   const sub = ctx.store.subscription(subscriptionId);
   if (!sub) throw new ArmError(404, 'SubscriptionNotFound', messages.subscriptionNotFound(subscriptionId));
   if (sub.tenantId.toLowerCase() !== principal.tenantId.toLowerCase()) throw wrongTenant(ctx, principal, sub);
   if (!hasAnyRoleIn(assignmentsFor(principal.objectId, ctx.store.state.extraRoleAssignments), sub.subscriptionId)) {
-    throw authorizationFailed(principal, 'Microsoft.ContainerService/locations/operations/read', `/subscriptions/${sub.subscriptionId}`);
+    throw authorizationFailed(
+      principal,
+      'Microsoft.ContainerService/locations/operations/read',
+      `/subscriptions/${sub.subscriptionId}`,
+    );
   }
   return sub;
 }

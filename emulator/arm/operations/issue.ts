@@ -4,8 +4,19 @@ import type { ArmContext } from '../context';
 import type { OperationRecord } from '../state/types';
 import { signedOperationUrl } from './signed-url';
 
-export function operationUrlsFor(ctx: ArmContext, op: OperationRecord, caller: Principal): { asyncOperation: string; location: string } {
-  const base = { publicBaseUrl: ctx.publicBaseUrl, subscriptionId: op.subscriptionId, location: op.location, id: op.id, caller, now: ctx.clock.now() };
+export function operationUrlsFor(
+  ctx: ArmContext,
+  op: OperationRecord,
+  caller: Principal,
+): { asyncOperation: string; location: string } {
+  const base = {
+    publicBaseUrl: ctx.publicBaseUrl,
+    subscriptionId: op.subscriptionId,
+    location: op.location,
+    id: op.id,
+    caller,
+    now: ctx.clock.now(),
+  };
   return {
     asyncOperation: signedOperationUrl(ctx.operationSigning, { ...base, kind: 'operations' }),
     location: signedOperationUrl(ctx.operationSigning, { ...base, kind: 'operationresults' }),

@@ -30,13 +30,19 @@ export function operationRoutes(router: Router, ctx: ArmContext): void {
     subscriptionOfCaller(ctx, principal, sub);
     verifyOperationQuery(ctx.operationSigning, c.req.path, id, (name) => c.req.query(name), principal);
     const op = ctx.store.operation(id);
-    if (!op || op.subscriptionId.toLowerCase() !== sub.toLowerCase() || op.location.toLowerCase() !== loc.toLowerCase()) {
+    if (
+      !op ||
+      op.subscriptionId.toLowerCase() !== sub.toLowerCase() ||
+      op.location.toLowerCase() !== loc.toLowerCase()
+    ) {
       throw new ArmError(404, 'NotFound', messages.operationNotFound(id));
     }
     return op;
   };
 
-  router.on('GET', `${LOCATIONS}/operations/:id`, (c, p) => json(c, 200, wireOperation(find(c, p.sub!, p.loc!, p.id!))));
+  router.on('GET', `${LOCATIONS}/operations/:id`, (c, p) =>
+    json(c, 200, wireOperation(find(c, p.sub!, p.loc!, p.id!))),
+  );
 
   router.on('GET', `${LOCATIONS}/operationresults/:id`, (c, p) => {
     const op = find(c, p.sub!, p.loc!, p.id!);

@@ -16,7 +16,13 @@ beforeEach(async () => {
 async function startRollout(persona = 'owner'): Promise<URL> {
   const cluster = await (await arm.call('GET', WEB)).json();
   const cas = cluster.properties.securityProfile.customCATrustCertificates as string[];
-  const r = await arm.call('PUT', WEB, { persona, body: { location: cluster.location, properties: { securityProfile: { customCATrustCertificates: cas.slice(0, 1) } } } });
+  const r = await arm.call('PUT', WEB, {
+    persona,
+    body: {
+      location: cluster.location,
+      properties: { securityProfile: { customCATrustCertificates: cas.slice(0, 1) } },
+    },
+  });
   expect(r.status).toBe(200);
   return new URL(r.headers.get('azure-asyncoperation')!);
 }
@@ -62,7 +68,10 @@ describe('signed operation URLs (azure-facts §13)', () => {
       await expectRefused(await arm.call('GET', pathOf(altered)));
     }
     // The signature covers the path: the same query on another operation id is refused.
-    const other = await arm.call('GET', pathOf(url).replace(/operations\/[0-9a-f-]{36}/, 'operations/00000000-0000-4000-8000-000000000000'));
+    const other = await arm.call(
+      'GET',
+      pathOf(url).replace(/operations\/[0-9a-f-]{36}/, 'operations/00000000-0000-4000-8000-000000000000'),
+    );
     await expectRefused(other);
   });
 

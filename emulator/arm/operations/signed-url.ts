@@ -79,5 +79,6 @@ export function verifyOperationQuery(
   if (c !== signing.certDer.toString('base64url')) throw refused();
   if (h !== callerHash(caller, operationId, t)) throw refused();
   const signature = Buffer.from(s, 'base64url');
-  if (signature.toString('base64url') !== s || !verify('sha256', signedText(path, t, h), signing.publicKey, signature)) throw refused();
+  if (signature.toString('base64url') !== s || !verify('sha256', signedText(path, t, h), signing.publicKey, signature))
+    throw refused();
 }

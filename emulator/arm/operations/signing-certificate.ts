@@ -30,7 +30,11 @@ const SUBJECT = 'CN=asyncoperationsigningcertificate.management.azure.com.emulat
 const ISSUER_CA = 'aks-ca-trust emulator Infra CA 03';
 
 function distributionUrls(kind: 'crl' | 'aia', count: number): string[] {
-  return Array.from({ length: count }, (_, i) => `http://${kind}${i + 1}.emulator.invalid/pkiinfra/${kind}/${encodeURIComponent(ISSUER_CA)}(1).${kind === 'crl' ? 'crl' : 'crt'}`);
+  return Array.from(
+    { length: count },
+    (_, i) =>
+      `http://${kind}${i + 1}.emulator.invalid/pkiinfra/${kind}/${encodeURIComponent(ISSUER_CA)}(1).${kind === 'crl' ? 'crl' : 'crt'}`,
+  );
 }
 
 async function create(): Promise<{ certPem: string; keyPem: string }> {
@@ -66,7 +70,10 @@ function fromPem(certPem: string, keyPem: string): OperationSigning {
 
 function usable(certPem: string): boolean {
   const certificate = new x509.X509Certificate(certPem);
-  return certificate.notAfter.getTime() - Date.now() > RENEW_BEFORE_MS && certificate.rawData.byteLength >= MIN_CERT_DER_BYTES;
+  return (
+    certificate.notAfter.getTime() - Date.now() > RENEW_BEFORE_MS &&
+    certificate.rawData.byteLength >= MIN_CERT_DER_BYTES
+  );
 }
 
 /** Loads the signing certificate from `dataDir` (creating or renewing it), or makes one in memory. */

@@ -30,7 +30,12 @@ function addNew(cluster: ClusterRecord, pool: PoolRecord, now: number): MachineR
  * latestModelApplied false and is renewed. A reconciliation (`reconcile`, rollout/reconcile.ts): the model stays;
  * only the VMs behind it are renewed, with the pool's surge capped at their number.
  */
-export function startNodePhase(op: OperationRecord, cluster: ClusterRecord, poolNames: string[], reconcile = false): void {
+export function startNodePhase(
+  op: OperationRecord,
+  cluster: ClusterRecord,
+  poolNames: string[],
+  reconcile = false,
+): void {
   op.pools = [];
   for (const name of poolNames) {
     const pool = cluster.pools.find((p) => p.name === name);

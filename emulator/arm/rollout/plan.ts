@@ -15,7 +15,12 @@ export interface StartOptions {
   id?: string;
 }
 
-function newOperation(cluster: ClusterRecord, kind: OperationRecord['kind'], phases: OperationPhase[], options: StartOptions): OperationRecord {
+function newOperation(
+  cluster: ClusterRecord,
+  kind: OperationRecord['kind'],
+  phases: OperationPhase[],
+  options: StartOptions,
+): OperationRecord {
   return {
     id: options.id ?? randomUUID(),
     subscriptionId: cluster.subscriptionId,
@@ -56,7 +61,9 @@ export function startUpdate(cluster: ClusterRecord, caChanged: boolean, options:
   const phases: OperationPhase[] = [
     { kind: 'status', text: 'ProvisioningControlPlane' },
     { kind: 'applyCounts' },
-    ...(plan.pools.length > 0 ? [{ kind: 'nodes' as const, pools: plan.pools, ...(plan.reconcile ? { reconcile: true } : {}) }] : []),
+    ...(plan.pools.length > 0
+      ? [{ kind: 'nodes' as const, pools: plan.pools, ...(plan.reconcile ? { reconcile: true } : {}) }]
+      : []),
   ];
   const noChurn = !caChanged && plan.pools.length === 0;
   cluster.provisioningState = 'Updating';
@@ -66,7 +73,12 @@ export function startUpdate(cluster: ClusterRecord, caChanged: boolean, options:
       delete pool.provisioningError;
     }
   }
-  const operation = newOperation(cluster, 'update', phases, plan.pools.length > 0 ? options : { ...options, failure: undefined });
+  const operation = newOperation(
+    cluster,
+    'update',
+    phases,
+    plan.pools.length > 0 ? options : { ...options, failure: undefined },
+  );
   cluster.activeOperationId = operation.id;
   return operation;
 }

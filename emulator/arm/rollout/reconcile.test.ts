@@ -16,10 +16,24 @@ const POOLS: PoolSpec[] = [
 ];
 
 function cluster(nodeReplacement: NodeReplacement): ClusterRecord {
-  return buildCluster({ subscriptionId: 'sub', resourceGroup: 'rg', name: 'aks1', location: 'westeurope', kubernetesVersion: '1.33.2', caCertificates: ['QQ=='], nodeReplacement, pools: POOLS });
+  return buildCluster({
+    subscriptionId: 'sub',
+    resourceGroup: 'rg',
+    name: 'aks1',
+    location: 'westeurope',
+    kubernetesVersion: '1.33.2',
+    caCertificates: ['QQ=='],
+    nodeReplacement,
+    pools: POOLS,
+  });
 }
 
-function run(op: OperationRecord, c: ClusterRecord, t0: number, lookup?: (id: string) => OperationRecord | undefined): { statuses: string[]; names: string[][][] } {
+function run(
+  op: OperationRecord,
+  c: ClusterRecord,
+  t0: number,
+  lookup?: (id: string) => OperationRecord | undefined,
+): { statuses: string[]; names: string[][][] } {
   const statuses = [op.status];
   const names = [c.pools.map((p) => p.machines.map((m) => m.name))];
   for (let i = 1; i < 200 && !op.endTime; i++) {
@@ -30,7 +44,8 @@ function run(op: OperationRecord, c: ClusterRecord, t0: number, lookup?: (id: st
   return { statuses, names };
 }
 
-const vms = (c: ClusterRecord, pool: number) => c.pools[pool]!.machines.map((m) => `${m.vmState ?? 'Succeeded'}:${latestModelApplied(c.pools[pool]!, m)}`);
+const vms = (c: ClusterRecord, pool: number) =>
+  c.pools[pool]!.machines.map((m) => `${m.vmState ?? 'Succeeded'}:${latestModelApplied(c.pools[pool]!, m)}`);
 const allRenewed = (c: ClusterRecord, pool: number) => vms(c, pool).every((v) => v === 'Succeeded:true');
 
 /** A CA change that fails at its 4th node-phase step. */
@@ -50,7 +65,9 @@ describe.each(['replace', 'reimage'] as const)('reconciliation after a failed CA
     expect(machinesBehind(c.pools[0]!).length).toBeGreaterThan(0);
     expect(machinesBehind(c.pools[2]!)).toHaveLength(0);
     expect(planUpdate(c, false)).toEqual({ pools: ['nodepool1'], reconcile: true });
-    const renewedBefore = c.pools[0]!.machines.slice(0, 6).filter((m) => !machinesBehind(c.pools[0]!).includes(m)).map((m) => m.name);
+    const renewedBefore = c.pools[0]!.machines.slice(0, 6)
+      .filter((m) => !machinesBehind(c.pools[0]!).includes(m))
+      .map((m) => m.name);
     const behind = machinesBehind(c.pools[0]!).map((m) => m.name);
     const untouched = [c.pools[1]!.machines.map((m) => m.name), c.pools[2]!.machines.map((m) => m.name)];
     const model = c.pools[0]!.modelVersion;
@@ -62,7 +79,12 @@ describe.each(['replace', 'reimage'] as const)('reconciliation after a failed CA
     const seen = run(op, c, 100_000);
 
     expect(op.status).toBe('Succeeded');
-    expect([...new Set(seen.statuses)]).toEqual(['InProgress', 'ProvisioningControlPlane', 'ReconcilingDNS', 'Succeeded']);
+    expect([...new Set(seen.statuses)]).toEqual([
+      'InProgress',
+      'ProvisioningControlPlane',
+      'ReconcilingDNS',
+      'Succeeded',
+    ]);
     expect(c.provisioningState).toBe('Succeeded');
     expect(c.pools.every((p) => p.provisioningState === 'Succeeded')).toBe(true);
     expect(c.pools[0]!.modelVersion).toBe(model); // no new model: the goal is the one already set
@@ -73,7 +95,9 @@ describe.each(['replace', 'reimage'] as const)('reconciliation after a failed CA
     for (const name of renewedBefore) expect(final).toContain(name);
     if (kind === 'replace') for (const name of behind) expect(final).not.toContain(name);
     else for (const name of behind) expect(final).toContain(name);
-    expect(seen.names.every((step) => step[1]!.join() === untouched[0]!.join() && step[2]!.join() === untouched[1]!.join())).toBe(true);
+    expect(
+      seen.names.every((step) => step[1]!.join() === untouched[0]!.join() && step[2]!.join() === untouched[1]!.join()),
+    ).toBe(true);
     // Surge rules hold: at most count + maxSurge (1) machines at once once the leftovers are trimmed.
     const sizes = seen.names.slice(2).map((step) => step[0]!.length);
     expect(Math.max(...sizes)).toBeLessThanOrEqual(7);
@@ -84,7 +108,11 @@ describe.each(['replace', 'reimage'] as const)('reconciliation after a failed CA
     run(startUpdate(c, false, { now: 100_000, msPerBatch: MS }), c, 100_000);
     const names = c.pools.map((p) => p.machines.map((m) => m.name));
     expect(planUpdate(c, false).pools).toEqual([]);
-    const op = startUpdate(c, false, { now: 300_000, msPerBatch: MS, failure: { afterBatches: 1, error: { code: 'X', message: 'x' } } });
+    const op = startUpdate(c, false, {
+      now: 300_000,
+      msPerBatch: MS,
+      failure: { afterBatches: 1, error: { code: 'X', message: 'x' } },
+    });
     const seen = run(op, c, 300_000);
     expect(seen.statuses.length).toBeLessThanOrEqual(4);
     expect(seen.statuses).not.toContain('ReconcilingDNS');

@@ -35,7 +35,8 @@ export class RolloutSimulator {
   setSpeed(msPerBatch: number): void {
     this.msPerBatch = msPerBatch;
     const now = this.clock.now();
-    for (const op of this.store.runningOperations()) op.nextStepAt = Math.min(op.nextStepAt, now + msPerBatch * (op.paceFactor ?? 1));
+    for (const op of this.store.runningOperations())
+      op.nextStepAt = Math.min(op.nextStepAt, now + msPerBatch * (op.paceFactor ?? 1));
     this.schedule();
   }
 
@@ -57,7 +58,7 @@ export class RolloutSimulator {
   advanceBy(from: number, ms: number): number {
     let steps = 0;
     const end = from + ms;
-    for (let t = from; ; ) {
+    for (let t = from; ;) {
       const due = this.store.runningOperations().map((o) => o.nextStepAt);
       const next = due.length ? Math.min(...due) : Infinity;
       if (next > end) break;

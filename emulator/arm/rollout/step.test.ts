@@ -99,7 +99,12 @@ describe('CA rollout, replace', () => {
     expect(Math.min(...sizes)).toBe(5);
 
     // Only the recorded texts (azure-facts §13), in order; ReconcilingDNS through the whole node phase.
-    expect([...new Set(steps.map((s) => s.status))]).toEqual(['InProgress', 'ProvisioningControlPlane', 'ReconcilingDNS', 'Succeeded']);
+    expect([...new Set(steps.map((s) => s.status))]).toEqual([
+      'InProgress',
+      'ProvisioningControlPlane',
+      'ReconcilingDNS',
+      'Succeeded',
+    ]);
     const churned = (pool: number) => steps.findIndex((s) => s.names[pool]!.join() !== before[pool]!.join());
     expect(steps[churned(0)]!.status).toBe('ReconcilingDNS');
     // Both Linux pools surge in the same step.
@@ -113,7 +118,8 @@ describe('CA rollout, replace', () => {
     const op = startUpdate(c, true, { now: 0, msPerBatch: MS });
     const steps = runToEnd(op, c);
     const phaseStart = steps.findIndex((s) => s.status === 'ReconcilingDNS');
-    for (const s of steps.slice(0, phaseStart)) expect(s.vms[0]!.every((v) => v.endsWith(':Succeeded:true'))).toBe(true);
+    for (const s of steps.slice(0, phaseStart))
+      expect(s.vms[0]!.every((v) => v.endsWith(':Succeeded:true'))).toBe(true);
     expect(steps[phaseStart]!.vms[0]!.every((v) => v.endsWith(':Succeeded:false'))).toBe(true);
     expect(steps[phaseStart + 1]!.vms[0]!.filter((v) => v.endsWith(':Creating:true'))).toHaveLength(2);
     expect(steps.at(-1)!.vms[0]!.every((v) => v.endsWith(':Succeeded:true'))).toBe(true);
@@ -137,7 +143,9 @@ describe('CA rollout, replace', () => {
     const before = c.pools[0]!.machines.map((m) => m.name);
     const op = startUpdate(c, true, { now: 0, msPerBatch: MS });
     const steps = runToEnd(op, c);
-    const removedPerStep = steps.slice(1).map((s, i) => steps[i]!.names[0]!.filter((n) => before.includes(n) && !s.names[0]!.includes(n)).length);
+    const removedPerStep = steps
+      .slice(1)
+      .map((s, i) => steps[i]!.names[0]!.filter((n) => before.includes(n) && !s.names[0]!.includes(n)).length);
     expect(Math.max(...removedPerStep)).toBe(3);
     expect(Math.max(...steps.map((s) => s.names[0]!.length))).toBe(10); // never more than count + maxSurge
   });
@@ -158,7 +166,12 @@ describe('CA rollout, reimage', () => {
       expect(steps.some((s) => s.vms[0]!.includes(`${name}:Updating:false`))).toBe(true);
     }
     expect(steps.at(-1)!.vms[0]!.every((v) => v.endsWith(':Succeeded:true'))).toBe(true);
-    expect([...new Set(steps.map((s) => s.status))]).toEqual(['InProgress', 'ProvisioningControlPlane', 'ReconcilingDNS', 'Succeeded']);
+    expect([...new Set(steps.map((s) => s.status))]).toEqual([
+      'InProgress',
+      'ProvisioningControlPlane',
+      'ReconcilingDNS',
+      'Succeeded',
+    ]);
   });
 });
 

@@ -39,7 +39,8 @@ function finish(op: OperationRecord, cluster: ClusterRecord | undefined, now: nu
   cluster.provisioningState = 'Succeeded';
   cluster.currentKubernetesVersion = cluster.kubernetesVersion;
   for (const pool of cluster.pools) {
-    if (pool.provisioningState === 'Updating' || pool.provisioningState === 'Creating') pool.provisioningState = 'Succeeded';
+    if (pool.provisioningState === 'Updating' || pool.provisioningState === 'Creating')
+      pool.provisioningState = 'Succeeded';
     pool.currentOrchestratorVersion = pool.orchestratorVersion;
   }
   delete cluster.activeOperationId;
@@ -50,7 +51,10 @@ function finish(op: OperationRecord, cluster: ClusterRecord | undefined, now: nu
  * `Succeeded`), VMs mid-reimage or mid-creation `Failed`.
  */
 export function failOperation(op: OperationRecord, cluster: ClusterRecord | undefined, now: number): void {
-  const error = op.failure?.error ?? { code: 'InternalOperationError', message: 'The operation could not be completed.' };
+  const error = op.failure?.error ?? {
+    code: 'InternalOperationError',
+    message: 'The operation could not be completed.',
+  };
   end(op, 'Failed', now);
   op.error = error;
   if (!cluster) return;
@@ -74,7 +78,8 @@ export function cancelOperation(op: OperationRecord, cluster: ClusterRecord | un
   stopNodePhase(op, cluster, 'Succeeded');
   cluster.provisioningState = 'Canceled';
   for (const pool of cluster.pools) {
-    if (pool.provisioningState === 'Updating' || pool.provisioningState === 'Creating') pool.provisioningState = 'Canceled';
+    if (pool.provisioningState === 'Updating' || pool.provisioningState === 'Creating')
+      pool.provisioningState = 'Canceled';
   }
   delete cluster.activeOperationId;
 }

@@ -6,7 +6,10 @@
 export const DEFAULT_MAX_SURGE = '10%';
 export const DEFAULT_MAX_UNAVAILABLE = '0';
 /** What a PUT with `upgradeSettings: {}` reads back as (recorded). */
-export const DEFAULT_UPGRADE_SETTINGS = { maxSurge: DEFAULT_MAX_SURGE, maxUnavailable: DEFAULT_MAX_UNAVAILABLE } as const;
+export const DEFAULT_UPGRADE_SETTINGS = {
+  maxSurge: DEFAULT_MAX_SURGE,
+  maxUnavailable: DEFAULT_MAX_UNAVAILABLE,
+} as const;
 
 function count(nodeCount: number, value: string): number {
   const text = value.trim();

@@ -17,7 +17,11 @@ export function abortRoutes(router: Router, ctx: ArmContext): void {
     const running = cluster.activeOperationId ? ctx.store.operation(cluster.activeOperationId) : undefined;
     if (!running || running.canceling) {
       // Invented text: no real one is known.
-      throw new ArmError(409, 'OperationNotAllowed', `There is no operation in progress on managed cluster '${cluster.name}' to abort.`);
+      throw new ArmError(
+        409,
+        'OperationNotAllowed',
+        `There is no operation in progress on managed cluster '${cluster.name}' to abort.`,
+      );
     }
     const abort = startAbort(cluster, running, { now: ctx.clock.now(), msPerBatch: ctx.simulator.msPerBatch });
     ctx.store.addOperation(abort);

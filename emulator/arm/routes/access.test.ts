@@ -16,7 +16,9 @@ describe('authentication', () => {
   it('401 AuthenticationFailed without a token, with WWW-Authenticate', async () => {
     const r = await arm.call('GET', '/subscriptions', { persona: '' });
     expect(r.status).toBe(401);
-    expect(r.headers.get('www-authenticate')).toMatch(/^Bearer authorization_uri="https:\/\/localhost:8443\/common", error="invalid_token"/);
+    expect(r.headers.get('www-authenticate')).toMatch(
+      /^Bearer authorization_uri="https:\/\/localhost:8443\/common", error="invalid_token"/,
+    );
     expect((await r.json()).error.code).toBe('AuthenticationFailed');
   });
 
@@ -31,7 +33,9 @@ describe('authentication', () => {
 describe('RBAC', () => {
   it('lists only subscriptions with a role in the token tenant', async () => {
     const ids = async (persona: string) =>
-      ((await (await arm.call('GET', '/subscriptions', { persona })).json()).value as Array<{ subscriptionId: string }>).map((s) => s.subscriptionId);
+      (
+        (await (await arm.call('GET', '/subscriptions', { persona })).json()).value as Array<{ subscriptionId: string }>
+      ).map((s) => s.subscriptionId);
     expect(await ids('owner')).toEqual([prod, staging]);
     expect(await ids('reader')).toEqual([prod]);
     expect(await ids('nobody')).toEqual([]);
@@ -44,19 +48,31 @@ describe('RBAC', () => {
     const r = await arm.call('GET', '/tenants', { persona: 'owner' });
     const body = await r.json();
     expect(body.value.map((t: { tenantId: string }) => t.tenantId)).toEqual(TENANTS.map((t) => t.tenantId));
-    expect(body.value[0]).toMatchObject({ id: `/tenants/${TENANTS[0]!.tenantId}`, tenantType: 'AAD', defaultDomain: 'contoso.onmicrosoft.com' });
+    expect(body.value[0]).toMatchObject({
+      id: `/tenants/${TENANTS[0]!.tenantId}`,
+      tenantType: 'AAD',
+      defaultDomain: 'contoso.onmicrosoft.com',
+    });
   });
 
   it('404 SubscriptionNotFound for an invisible or unknown subscription', async () => {
     const r = await arm.call('GET', `/subscriptions/${staging}`, { persona: 'reader' });
     expect(r.status).toBe(404);
-    expect((await r.json()).error).toEqual({ code: 'SubscriptionNotFound', message: `The subscription '${staging}' could not be found.` });
-    const unknown = await arm.call('GET', '/subscriptions/00000000-0000-0000-0000-000000000000/providers/Microsoft.ContainerService/managedClusters');
+    expect((await r.json()).error).toEqual({
+      code: 'SubscriptionNotFound',
+      message: `The subscription '${staging}' could not be found.`,
+    });
+    const unknown = await arm.call(
+      'GET',
+      '/subscriptions/00000000-0000-0000-0000-000000000000/providers/Microsoft.ContainerService/managedClusters',
+    );
     expect(unknown.status).toBe(404);
   });
 
   it('401 InvalidAuthenticationTokenTenant for a token of another tenant', async () => {
-    const r = await arm.call('GET', `/subscriptions/${platform}/providers/Microsoft.ContainerService/managedClusters`, { persona: 'owner' });
+    const r = await arm.call('GET', `/subscriptions/${platform}/providers/Microsoft.ContainerService/managedClusters`, {
+      persona: 'owner',
+    });
     expect(r.status).toBe(401);
     expect((await r.json()).error.code).toBe('InvalidAuthenticationTokenTenant');
   });
@@ -92,14 +108,23 @@ describe('404s', () => {
     expect(missing.headers.get('x-ms-failure-cause')).toBe('gateway');
     expect((await missing.json()).error).toEqual({
       code: 'ResourceNotFound',
-      message: "The Resource 'Microsoft.ContainerService/managedClusters/nope' under resource group 'rg-web-prod' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix",
+      message:
+        "The Resource 'Microsoft.ContainerService/managedClusters/nope' under resource group 'rg-web-prod' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix",
     });
     const rg = await arm.call('GET', clusterPath({ ...SEED.web, resourceGroup: 'rg-none' }));
-    expect((await rg.json()).error).toEqual({ code: 'ResourceGroupNotFound', message: "Resource group 'rg-none' could not be found." });
+    expect((await rg.json()).error).toEqual({
+      code: 'ResourceGroupNotFound',
+      message: "Resource group 'rg-none' could not be found.",
+    });
   });
 
   it('paths are case-insensitive', async () => {
-    const r = await arm.call('GET', clusterPath(SEED.web).replace('resourceGroups', 'resourcegroups').replace('Microsoft.ContainerService', 'microsoft.containerservice'));
+    const r = await arm.call(
+      'GET',
+      clusterPath(SEED.web)
+        .replace('resourceGroups', 'resourcegroups')
+        .replace('Microsoft.ContainerService', 'microsoft.containerservice'),
+    );
     expect(r.status).toBe(200);
   });
 });

@@ -22,16 +22,29 @@ export function clusterReadRoutes(router: Router, ctx: ArmContext): void {
     const principal = c.get('principal');
     const scope = subscriptionPath(p.sub!);
     const assignments = assignmentsFor(principal.objectId, ctx.store.state.extraRoleAssignments);
-    authorize(ctx, principal, { subscriptionId: p.sub!, scope, action: ACTIONS.clusterRead, anyRoleInSubscription: true });
+    authorize(ctx, principal, {
+      subscriptionId: p.sub!,
+      scope,
+      action: ACTIONS.clusterRead,
+      anyRoleInSubscription: true,
+    });
     const readable = ctx.store.clustersIn(p.sub!).filter((cl) => roleAt(assignments, clusterId(cl)) !== undefined);
-    return json(c, 200, paged(c, ctx, readable, (cl) => wireCluster(cl, wire())));
+    return json(
+      c,
+      200,
+      paged(c, ctx, readable, (cl) => wireCluster(cl, wire())),
+    );
   });
 
   router.on('GET', `/subscriptions/:sub/resourceGroups/:rg/${CLUSTERS}`, (c, p) => {
     const scope = resourceGroupScope(p.sub!, p.rg!);
     authorize(ctx, c.get('principal'), { subscriptionId: p.sub!, scope, action: ACTIONS.clusterRead });
     requireResourceGroup(ctx, p.sub!, p.rg!);
-    return json(c, 200, paged(c, ctx, ctx.store.clustersIn(p.sub!, p.rg!), (cl) => wireCluster(cl, wire())));
+    return json(
+      c,
+      200,
+      paged(c, ctx, ctx.store.clustersIn(p.sub!, p.rg!), (cl) => wireCluster(cl, wire())),
+    );
   });
 
   router.on('GET', CLUSTER_PATH, (c, p) => {
@@ -41,7 +54,11 @@ export function clusterReadRoutes(router: Router, ctx: ArmContext): void {
 
   router.on('GET', `${CLUSTER_PATH}/agentPools`, (c, p) => {
     const cluster = requireCluster(ctx, c.get('principal'), p, ACTIONS.poolRead);
-    return json(c, 200, paged(c, ctx, cluster.pools, (pool) => wireAgentPool(cluster, pool, wire())));
+    return json(
+      c,
+      200,
+      paged(c, ctx, cluster.pools, (pool) => wireAgentPool(cluster, pool, wire())),
+    );
   });
 
   router.on('GET', `${CLUSTER_PATH}/agentPools/:pool`, (c, p) => {
@@ -52,7 +69,11 @@ export function clusterReadRoutes(router: Router, ctx: ArmContext): void {
   router.on('GET', `${CLUSTER_PATH}/agentPools/:pool/machines`, (c, p) => {
     const cluster = requireCluster(ctx, c.get('principal'), p, ACTIONS.machineRead);
     const pool = requirePool(cluster, p.pool!);
-    return json(c, 200, paged(c, ctx, pool.machines, (m) => wireMachine(cluster, pool, m), ctx.settings.machinePageSize));
+    return json(
+      c,
+      200,
+      paged(c, ctx, pool.machines, (m) => wireMachine(cluster, pool, m), ctx.settings.machinePageSize),
+    );
   });
 
   router.on('GET', `${CLUSTER_PATH}/agentPools/:pool/machines/:machine`, (c, p) => {

@@ -24,7 +24,11 @@ async function readJson(c: Context<ArmEnv>): Promise<unknown> {
     return JSON.parse(text);
   } catch (error) {
     const detail = error instanceof Error ? error.message : 'invalid JSON';
-    throw new ArmError(400, 'InvalidRequestContent', `The request content was invalid and could not be deserialized: '${detail}'.`);
+    throw new ArmError(
+      400,
+      'InvalidRequestContent',
+      `The request content was invalid and could not be deserialized: '${detail}'.`,
+    );
   }
 }
 
@@ -33,7 +37,13 @@ function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const target = issue.path.join('.') || 'body';
-  throw new ArmError(400, 'InvalidParameter', `The value of parameter ${target} is invalid. ${issue.message}`, {}, target);
+  throw new ArmError(
+    400,
+    'InvalidParameter',
+    `The value of parameter ${target} is invalid. ${issue.message}`,
+    {},
+    target,
+  );
 }
 
 function rejectIfBusy(cluster: ClusterRecord | undefined): void {
@@ -54,32 +64,72 @@ export function clusterWriteRoutes(router: Router, ctx: ArmContext): void {
 
   router.on('PUT', CLUSTER_PATH, async (c, p) => {
     const { cluster: existing } = lookupCluster(ctx, c.get('principal'), p, ACTIONS.clusterWrite, true);
-    const precondition = checkPreconditions('PUT', c.req.header('if-match'), c.req.header('if-none-match'), existing?.eTag);
+    const precondition = checkPreconditions(
+      'PUT',
+      c.req.header('if-match'),
+      c.req.header('if-none-match'),
+      existing?.eTag,
+    );
     if (precondition) throw precondition;
     const body = parseWith(clusterBodySchema, await readJson(c));
     const entries = body.properties?.securityProfile?.customCATrustCertificates;
     if (entries) {
       const check = checkCaList(entries);
       if (!check.ok && check.reason === 'tooMany') {
-        throw new ArmError(400, 'InvalidParameter', messages.tooManyCertificates(entries.length), {}, 'securityProfile.customCATrustCertificates');
+        throw new ArmError(
+          400,
+          'InvalidParameter',
+          messages.tooManyCertificates(entries.length),
+          {},
+          'securityProfile.customCATrustCertificates',
+        );
       }
-      if (!check.ok) throw new ArmError(400, 'InvalidParameter', messages.badCertificate, {}, 'securityProfile.customCATrustCertificates');
+      if (!check.ok)
+        throw new ArmError(
+          400,
+          'InvalidParameter',
+          messages.badCertificate,
+          {},
+          'securityProfile.customCATrustCertificates',
+        );
     }
     checkPoolRules(existing, body);
     if (!existing) {
       const pools = body.properties?.agentPoolProfiles ?? [];
       if (!pools.some((pool) => (pool.mode ?? 'System') === 'System')) {
-        throw new ArmError(400, 'InvalidParameter', 'The value of parameter agentPoolProfiles is invalid. A cluster needs at least one System mode agent pool.', {}, 'agentPoolProfiles');
+        throw new ArmError(
+          400,
+          'InvalidParameter',
+          'The value of parameter agentPoolProfiles is invalid. A cluster needs at least one System mode agent pool.',
+          {},
+          'agentPoolProfiles',
+        );
       }
     }
     rejectIfBusy(existing);
-    if (existing?.powerState === 'Stopped') throw new ArmError(400, 'OperationNotAllowed', messages.clusterStopped(existing.name));
+    if (existing?.powerState === 'Stopped')
+      throw new ArmError(400, 'OperationNotAllowed', messages.clusterStopped(existing.name));
     const windowsPools = existing?.pools.filter((pool) => pool.osType === 'Windows').map((pool) => pool.name) ?? [];
-    if (ctx.settings.rejectWindowsCaChange && entries && windowsPools.length > 0 && !sameCaList(existing?.caCertificates, entries)) {
+    if (
+      ctx.settings.rejectWindowsCaChange &&
+      entries &&
+      windowsPools.length > 0 &&
+      !sameCaList(existing?.caCertificates, entries)
+    ) {
       // Invented text (azure-facts U5): the docs say only that Windows node pools aren't supported.
-      throw new ArmError(400, 'InvalidParameter', `Custom CA trust certificates are not supported on Windows node pools: ${windowsPools.join(', ')}.`, {}, 'securityProfile.customCATrustCertificates');
+      throw new ArmError(
+        400,
+        'InvalidParameter',
+        `Custom CA trust certificates are not supported on Windows node pools: ${windowsPools.join(', ')}.`,
+        {},
+        'securityProfile.customCATrustCertificates',
+      );
     }
-    const where = { subscriptionId: p.sub!, resourceGroup: ctx.store.resourceGroup(p.sub!, p.rg!)!.name, name: existing?.name ?? p.name! };
+    const where = {
+      subscriptionId: p.sub!,
+      resourceGroup: ctx.store.resourceGroup(p.sub!, p.rg!)!.name,
+      name: existing?.name ?? p.name!,
+    };
     const { cluster, caChanged } = applyClusterBody(existing, body, where);
     let op: OperationRecord;
     if (existing) {

@@ -26,29 +26,45 @@ function notFound(type: string, rg: string): ArmError {
   );
 }
 
-function findScaleSet(ctx: ArmContext, sub: string, rg: string, vmss: string): { cluster: ClusterRecord; pool: PoolRecord } {
+function findScaleSet(
+  ctx: ArmContext,
+  sub: string,
+  rg: string,
+  vmss: string,
+): { cluster: ClusterRecord; pool: PoolRecord } {
   const cluster = ctx.store.clustersIn(sub).find((c) => nodeResourceGroup(c).toLowerCase() === rg.toLowerCase());
   if (!cluster) throw new ArmError(404, 'ResourceGroupNotFound', `Resource group '${rg}' could not be found.`);
-  const pool = cluster.pools.find((p) => p.type === 'VirtualMachineScaleSets' && vmssName(p).toLowerCase() === vmss.toLowerCase());
+  const pool = cluster.pools.find(
+    (p) => p.type === 'VirtualMachineScaleSets' && vmssName(p).toLowerCase() === vmss.toLowerCase(),
+  );
   if (!pool) throw notFound(`Microsoft.Compute/virtualMachineScaleSets/${vmss}`, rg);
   return { cluster, pool };
 }
 
 export function computeRoutes(router: Router, ctx: ArmContext): void {
   const lookup = (c: Context<ArmEnv>, p: Params) => {
-    authorize(ctx, c.get('principal'), { subscriptionId: p.sub!, scope: resourceGroupId(p.sub!, p.rg!), action: VM_READ });
+    authorize(ctx, c.get('principal'), {
+      subscriptionId: p.sub!,
+      scope: resourceGroupId(p.sub!, p.rg!),
+      action: VM_READ,
+    });
     return findScaleSet(ctx, p.sub!, p.rg!, p.vmss!);
   };
 
   router.on('GET', `${VMSS}/virtualMachines`, (c, p) => {
     const { cluster, pool } = lookup(c, p);
-    return json(c, 200, paged(c, ctx, pool.machines, (m) => wireVmssVm(cluster, pool, m), ctx.settings.machinePageSize));
+    return json(
+      c,
+      200,
+      paged(c, ctx, pool.machines, (m) => wireVmssVm(cluster, pool, m), ctx.settings.machinePageSize),
+    );
   });
 
   router.on('GET', `${VMSS}/virtualMachines/:instance`, (c, p) => {
     const { cluster, pool } = lookup(c, p);
     const machine = pool.machines.find((m) => String(m.instance) === p.instance);
-    if (!machine) throw notFound(`Microsoft.Compute/virtualMachineScaleSets/${p.vmss}/virtualMachines/${p.instance}`, p.rg!);
+    if (!machine)
+      throw notFound(`Microsoft.Compute/virtualMachineScaleSets/${p.vmss}/virtualMachines/${p.instance}`, p.rg!);
     return json(c, 200, wireVmssVm(cluster, pool, machine));
   });
 }

@@ -18,7 +18,8 @@ export const ACTIONS = {
 } as const;
 
 export function requireResourceGroup(ctx: ArmContext, sub: string, rg: string): void {
-  if (!ctx.store.resourceGroup(sub, rg)) throw new ArmError(404, 'ResourceGroupNotFound', messages.resourceGroupNotFound(rg));
+  if (!ctx.store.resourceGroup(sub, rg))
+    throw new ArmError(404, 'ResourceGroupNotFound', messages.resourceGroupNotFound(rg));
 }
 
 /** The cluster at `p.sub/p.rg/p.name` (checked for `action` at the cluster scope), or undefined if absent. */

@@ -5,7 +5,8 @@ import { SEED } from '../seed/clusters';
 import { createTestArm, type TestArm } from '../testing/fakeArm';
 
 type Ref = { subscriptionId: string; resourceGroup: string; name: string };
-const clusterPath = (c: Ref) => `/subscriptions/${c.subscriptionId}/resourceGroups/${c.resourceGroup}/providers/Microsoft.ContainerService/managedClusters/${c.name}`;
+const clusterPath = (c: Ref) =>
+  `/subscriptions/${c.subscriptionId}/resourceGroups/${c.resourceGroup}/providers/Microsoft.ContainerService/managedClusters/${c.name}`;
 const WEB = clusterPath(SEED.web);
 const PAYMENTS = clusterPath(SEED.payments);
 const VM_API = 'api-version=2024-07-01';
@@ -21,7 +22,11 @@ async function get(path: string, persona = 'owner') {
   return r.json();
 }
 
-async function putBody(path: string, change: (body: { location: string; properties: Record<string, any> }) => void, persona = 'owner') {
+async function putBody(
+  path: string,
+  change: (body: { location: string; properties: Record<string, any> }) => void,
+  persona = 'owner',
+) {
   const cluster = await get(path);
   const body = { location: cluster.location, properties: { ...cluster.properties } };
   change(body);
@@ -29,7 +34,9 @@ async function putBody(path: string, change: (body: { location: string; properti
 }
 
 const dropFirstCa = (body: { properties: Record<string, any> }) => {
-  body.properties.securityProfile = { customCATrustCertificates: body.properties.securityProfile.customCATrustCertificates.slice(0, 1) };
+  body.properties.securityProfile = {
+    customCATrustCertificates: body.properties.securityProfile.customCATrustCertificates.slice(0, 1),
+  };
 };
 
 /** The VMSS VM list URL of a machine's `properties.resourceId`. */
@@ -46,14 +53,20 @@ describe('VMSS VMs (Microsoft.Compute, node resource group)', () => {
     expect(list.value).toHaveLength(machines.value.length);
     const vm = list.value[0];
     expect(vm.id).toBe(machines.value[0].properties.resourceId);
-    expect(vm.id).toMatch(/^\/subscriptions\/[^/]+\/resourceGroups\/MC_rg-web-prod_aks-web-prod-neu_northeurope\/providers\/Microsoft\.Compute\/virtualMachineScaleSets\/aks-web-\d{8}-vmss\/virtualMachines\/0$/);
+    expect(vm.id).toMatch(
+      /^\/subscriptions\/[^/]+\/resourceGroups\/MC_rg-web-prod_aks-web-prod-neu_northeurope\/providers\/Microsoft\.Compute\/virtualMachineScaleSets\/aks-web-\d{8}-vmss\/virtualMachines\/0$/,
+    );
     expect(vm).toMatchObject({
       name: expect.stringMatching(/^aks-web-\d{8}-vmss_0$/),
       instanceId: '0',
       type: 'Microsoft.Compute/virtualMachineScaleSets/virtualMachines',
       location: 'northeurope',
       zones: ['1'],
-      properties: { latestModelApplied: true, provisioningState: 'Succeeded', osProfile: { computerName: machines.value[0].name } },
+      properties: {
+        latestModelApplied: true,
+        provisioningState: 'Succeeded',
+        osProfile: { computerName: machines.value[0].name },
+      },
     });
     expect(vm.properties.vmId).toMatch(/^[0-9a-f-]{36}$/);
     expect(Date.parse(vm.properties.timeCreated)).not.toBeNaN();
@@ -64,7 +77,13 @@ describe('VMSS VMs (Microsoft.Compute, node resource group)', () => {
 
   it('latestModelApplied and provisioningState move as each node is reimaged (aks-web-prod-neu reimages in place)', async () => {
     const url = await vmListOf(WEB, 'web');
-    const states = async () => ((await get(url)).value as Array<{ name: string; properties: { latestModelApplied: boolean; provisioningState: string } }>).map((v) => `${v.name}:${v.properties.provisioningState}:${v.properties.latestModelApplied}`);
+    const states = async () =>
+      (
+        (await get(url)).value as Array<{
+          name: string;
+          properties: { latestModelApplied: boolean; provisioningState: string };
+        }>
+      ).map((v) => `${v.name}:${v.properties.provisioningState}:${v.properties.latestModelApplied}`);
     const before = await states();
     expect((await putBody(WEB, dropFirstCa)).status).toBe(200);
     const seen = [await states()];
@@ -86,7 +105,9 @@ describe('VMSS VMs (Microsoft.Compute, node resource group)', () => {
     const dana = findPersona('deployer')!;
     expect((await denied.json()).error).toMatchObject({
       code: 'AuthorizationFailed',
-      message: expect.stringContaining(`object id '${dana.objectId}' does not have authorization to perform action 'Microsoft.Compute/virtualMachineScaleSets/virtualMachines/read' over scope '/subscriptions/${SEED.web.subscriptionId}/resourceGroups/MC_rg-web-prod_aks-web-prod-neu_northeurope'`),
+      message: expect.stringContaining(
+        `object id '${dana.objectId}' does not have authorization to perform action 'Microsoft.Compute/virtualMachineScaleSets/virtualMachines/read' over scope '/subscriptions/${SEED.web.subscriptionId}/resourceGroups/MC_rg-web-prod_aks-web-prod-neu_northeurope'`,
+      ),
     });
   });
 
@@ -101,7 +122,10 @@ describe('VMSS VMs (Microsoft.Compute, node resource group)', () => {
 
 describe('deployer persona', () => {
   it('can change its clusters; sees only them in a subscription-wide list; no access elsewhere', async () => {
-    const list = await get(`/subscriptions/${SEED.web.subscriptionId}/providers/Microsoft.ContainerService/managedClusters`, 'deployer');
+    const list = await get(
+      `/subscriptions/${SEED.web.subscriptionId}/providers/Microsoft.ContainerService/managedClusters`,
+      'deployer',
+    );
     expect(list.value.map((c: { name: string }) => c.name).sort()).toEqual([SEED.payments.name, SEED.web.name].sort());
     expect((await putBody(WEB, dropFirstCa, 'deployer')).status).toBe(200);
     expect((await arm.call('GET', clusterPath(SEED.legacy), { persona: 'deployer' })).status).toBe(403);
@@ -117,17 +141,29 @@ describe('upgradeSettings on PUT (azure-facts §13)', () => {
       b.properties.agentPoolProfiles[0].upgradeSettings = {};
     });
     expect(r.status).toBe(200);
-    expect((await r.json()).properties.agentPoolProfiles[0].upgradeSettings).toEqual({ maxSurge: '10%', maxUnavailable: '0' });
+    expect((await r.json()).properties.agentPoolProfiles[0].upgradeSettings).toEqual({
+      maxSurge: '10%',
+      maxUnavailable: '0',
+    });
     arm.advance(10_000);
     const refused = await putBody(WEB, (b) => {
       b.properties.agentPoolProfiles[1].upgradeSettings = { maxSurge: '0', maxUnavailable: '0' };
     });
     expect(refused.status).toBe(400);
-    expect((await refused.json()).error).toMatchObject({ code: 'InvalidParameter', target: 'properties.agentPoolProfiles.1.upgradeSettings.maxSurge' });
+    expect((await refused.json()).error).toMatchObject({
+      code: 'InvalidParameter',
+      target: 'properties.agentPoolProfiles.1.upgradeSettings.maxSurge',
+    });
   });
 
   it('maxSurge "0" + maxUnavailable "1": the pool never has more machines than its count', async () => {
-    expect((await putBody(WEB, (b) => { b.properties.agentPoolProfiles[1].upgradeSettings = { maxSurge: '0', maxUnavailable: '1' }; })).status).toBe(200);
+    expect(
+      (
+        await putBody(WEB, (b) => {
+          b.properties.agentPoolProfiles[1].upgradeSettings = { maxSurge: '0', maxUnavailable: '1' };
+        })
+      ).status,
+    ).toBe(200);
     arm.advance(10_000);
     expect((await putBody(WEB, dropFirstCa)).status).toBe(200);
     let max = 0;
@@ -142,10 +178,21 @@ describe('upgradeSettings on PUT (azure-facts §13)', () => {
 
 describe('pools roll at the same time', () => {
   it('every pool of aks-payments-prod-weu (replace) has new machines after the first node-phase batch', async () => {
-    const names = async (pool: string) => ((await get(`${PAYMENTS}/agentPools/${pool}/machines`)).value as Array<{ name: string }>).map((m) => m.name);
+    const names = async (pool: string) =>
+      ((await get(`${PAYMENTS}/agentPools/${pool}/machines`)).value as Array<{ name: string }>).map((m) => m.name);
     const before = { system: await names('system'), apps: await names('apps'), batch: await names('batch') };
-    expect((await putBody(PAYMENTS, (b) => { b.properties.securityProfile = { customCATrustCertificates: [] }; })).status).toBe(200);
+    expect(
+      (
+        await putBody(PAYMENTS, (b) => {
+          b.properties.securityProfile = { customCATrustCertificates: [] };
+        })
+      ).status,
+    ).toBe(200);
     arm.advance(3000); // ProvisioningControlPlane, ReconcilingDNS (model change), first batch (surge)
-    for (const [pool, old] of Object.entries(before)) expect((await names(pool)).some((n) => !old.includes(n)), pool).toBe(true);
+    for (const [pool, old] of Object.entries(before))
+      expect(
+        (await names(pool)).some((n) => !old.includes(n)),
+        pool,
+      ).toBe(true);
   });
 });

@@ -20,13 +20,20 @@ function permissionsAt(ctx: ArmContext, c: Context<ArmEnv>, sub: string, rg: str
   const principal = c.get('principal');
   const subscription = ctx.store.subscription(sub);
   if (!subscription) throw new ArmError(404, 'SubscriptionNotFound', messages.subscriptionNotFound(sub));
-  if (subscription.tenantId.toLowerCase() !== principal.tenantId.toLowerCase()) throw wrongTenant(ctx, principal, subscription);
+  if (subscription.tenantId.toLowerCase() !== principal.tenantId.toLowerCase())
+    throw wrongTenant(ctx, principal, subscription);
   requireResourceGroup(ctx, sub, rg);
-  const applying = assignmentsFor(principal.objectId, ctx.store.state.extraRoleAssignments).filter((a) => isWithin(scope, a.scope));
+  const applying = assignmentsFor(principal.objectId, ctx.store.state.extraRoleAssignments).filter((a) =>
+    isWithin(scope, a.scope),
+  );
   return json(c, 200, { value: applying.map((a) => ROLE_PERMISSIONS[a.role]) });
 }
 
 export function permissionRoutes(router: Router, ctx: ArmContext): void {
-  router.on('GET', `${CLUSTER_PATH}/${PERMISSIONS}`, (c, p) => permissionsAt(ctx, c, p.sub!, p.rg!, clusterIdOf(p.sub!, p.rg!, p.name!)));
-  router.on('GET', `/subscriptions/:sub/resourceGroups/:rg/${PERMISSIONS}`, (c, p) => permissionsAt(ctx, c, p.sub!, p.rg!, resourceGroupId(p.sub!, p.rg!)));
+  router.on('GET', `${CLUSTER_PATH}/${PERMISSIONS}`, (c, p) =>
+    permissionsAt(ctx, c, p.sub!, p.rg!, clusterIdOf(p.sub!, p.rg!, p.name!)),
+  );
+  router.on('GET', `/subscriptions/:sub/resourceGroups/:rg/${PERMISSIONS}`, (c, p) =>
+    permissionsAt(ctx, c, p.sub!, p.rg!, resourceGroupId(p.sub!, p.rg!)),
+  );
 }

@@ -13,7 +13,8 @@ export function subscriptionRoutes(router: Router, ctx: ArmContext): void {
     const assignments = assignmentsFor(principal.objectId, ctx.store.state.extraRoleAssignments);
     // Real ARM tokens are tenant-scoped: only subscriptions of the token's tenant are listed.
     const visible = ctx.store.state.subscriptions.filter(
-      (s) => s.tenantId.toLowerCase() === principal.tenantId.toLowerCase() && hasAnyRoleIn(assignments, s.subscriptionId),
+      (s) =>
+        s.tenantId.toLowerCase() === principal.tenantId.toLowerCase() && hasAnyRoleIn(assignments, s.subscriptionId),
     );
     return json(c, 200, { value: visible.map(wireSubscription), count: { type: 'Total', value: visible.length } });
   });
@@ -26,7 +27,9 @@ export function subscriptionRoutes(router: Router, ctx: ArmContext): void {
     const principal = c.get('principal');
     const assignments = assignmentsFor(principal.objectId, ctx.store.state.extraRoleAssignments);
     const tenantIds = new Set(
-      ctx.store.state.subscriptions.filter((s) => hasAnyRoleIn(assignments, s.subscriptionId)).map((s) => s.tenantId.toLowerCase()),
+      ctx.store.state.subscriptions
+        .filter((s) => hasAnyRoleIn(assignments, s.subscriptionId))
+        .map((s) => s.tenantId.toLowerCase()),
     );
     // The caller is a member of the tenant that issued the token, with or without a role.
     tenantIds.add(principal.tenantId.toLowerCase());

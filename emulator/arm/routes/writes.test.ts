@@ -36,7 +36,10 @@ describe('PUT managedClusters', () => {
     expect(r.status).toBe(200);
     const body = await r.json();
     expect(body.properties.provisioningState).toBe('Updating');
-    expect(body.properties.agentPoolProfiles.map((p: { provisioningState: string }) => p.provisioningState)).toEqual(['Updating', 'Updating']);
+    expect(body.properties.agentPoolProfiles.map((p: { provisioningState: string }) => p.provisioningState)).toEqual([
+      'Updating',
+      'Updating',
+    ]);
     // No eTag in real bodies (azure-facts §13); ids with lower-case resourcegroups, type ManagedClusters.
     expect(body.eTag).toBeUndefined();
     expect(cluster.eTag).toBeUndefined();
@@ -45,7 +48,9 @@ describe('PUT managedClusters', () => {
     expect(body.type).toBe('Microsoft.ContainerService/ManagedClusters');
     const asyncUrl = new URL(r.headers.get('azure-asyncoperation')!);
     expect(asyncUrl.origin).toBe('https://localhost:8443');
-    expect(asyncUrl.pathname).toMatch(/^\/subscriptions\/[^/]+\/providers\/Microsoft\.ContainerService\/locations\/northeurope\/operations\/[0-9a-f-]{36}$/);
+    expect(asyncUrl.pathname).toMatch(
+      /^\/subscriptions\/[^/]+\/providers\/Microsoft\.ContainerService\/locations\/northeurope\/operations\/[0-9a-f-]{36}$/,
+    );
     // The provider's own api-version, not the caller's 2026-06-01; signed t/c/s/h in the recorded shape.
     expect([...asyncUrl.searchParams.keys()]).toEqual(['api-version', 't', 'c', 's', 'h']);
     expect(asyncUrl.searchParams.get('api-version')).toBe('2025-03-01');
@@ -104,7 +109,10 @@ describe('PUT managedClusters', () => {
       expect(r.status, entry.slice(0, 20)).toBe(400);
       expect((await r.json()).error).toMatchObject({ code: 'InvalidParameter', message: BAD_TEXT });
     }
-    const tooMany = await putCas(WEB, Array.from({ length: 11 }, () => good));
+    const tooMany = await putCas(
+      WEB,
+      Array.from({ length: 11 }, () => good),
+    );
     expect(tooMany.status).toBe(400);
     expect((await tooMany.json()).error.code).toBe('InvalidParameter');
     const crlf = Buffer.from(pem.replace(/\n/g, '\r\n')).toString('base64');
@@ -129,15 +137,23 @@ describe('PUT managedClusters', () => {
     const r = await arm.call('PUT', WEB, { body: '{nope' });
     expect(r.status).toBe(400);
     expect((await r.json()).error.code).toBe('InvalidRequestContent');
-    const bad = await arm.call('PUT', WEB, { body: { location: 'northeurope', properties: { agentPoolProfiles: [{ name: 'web', count: -1 }] } } });
+    const bad = await arm.call('PUT', WEB, {
+      body: { location: 'northeurope', properties: { agentPoolProfiles: [{ name: 'web', count: -1 }] } },
+    });
     expect(bad.status).toBe(400);
-    expect((await bad.json()).error).toMatchObject({ code: 'InvalidParameter', target: 'properties.agentPoolProfiles.0.count' });
+    expect((await bad.json()).error).toMatchObject({
+      code: 'InvalidParameter',
+      target: 'properties.agentPoolProfiles.0.count',
+    });
   });
 
   it('create: 201 Creating, machines appear, then Succeeded', async () => {
     const path = clusterPath({ ...SEED.web, name: 'aks-new' });
     const r = await arm.call('PUT', path, {
-      body: { location: 'northeurope', properties: { dnsPrefix: 'aks-new', agentPoolProfiles: [{ name: 'nodepool1', count: 2, mode: 'System' }] } },
+      body: {
+        location: 'northeurope',
+        properties: { dnsPrefix: 'aks-new', agentPoolProfiles: [{ name: 'nodepool1', count: 2, mode: 'System' }] },
+      },
     });
     expect(r.status).toBe(201);
     expect((await r.json()).properties.provisioningState).toBe('Creating');
@@ -202,7 +218,10 @@ describe('abort (azure-facts §13)', () => {
     expect((await during.json()).error.message).toContain('Another operation (Canceling)');
     expect((await arm.call('POST', `${WEB}/abort`)).status).toBe(409);
     arm.advance(1_000);
-    expect(await get(op.pathname + op.search)).toMatchObject({ status: 'Canceled', error: { code: 'OperationCanceled' } });
+    expect(await get(op.pathname + op.search)).toMatchObject({
+      status: 'Canceled',
+      error: { code: 'OperationCanceled' },
+    });
     expect((await get(abortOp.pathname + abortOp.search)).status).toBe('Succeeded');
     expect((await get(WEB)).properties.provisioningState).toBe('Canceled');
     expect((await arm.call('POST', `${WEB}/abort`)).status).toBe(409);
@@ -214,9 +233,14 @@ describe('stopped cluster (azure-facts §13)', () => {
     const DEV = clusterPath(SEED.dev);
     const cluster = await get(DEV);
     expect(cluster.properties.powerState.code).toBe('Stopped');
-    const r = await arm.call('PUT', DEV, { body: { location: cluster.location, properties: { securityProfile: { customCATrustCertificates: [] } } } });
+    const r = await arm.call('PUT', DEV, {
+      body: { location: cluster.location, properties: { securityProfile: { customCATrustCertificates: [] } } },
+    });
     expect(r.status).toBe(400);
-    expect((await r.json()).error).toMatchObject({ code: 'OperationNotAllowed', message: expect.stringContaining('stopped') });
+    expect((await r.json()).error).toMatchObject({
+      code: 'OperationNotAllowed',
+      message: expect.stringContaining('stopped'),
+    });
     expect((await get(DEV)).properties.provisioningState).toBe('Succeeded');
     expect((await arm.call('PATCH', DEV, { body: { tags: { a: 'b' } } })).status).toBe(200);
   });
@@ -230,7 +254,11 @@ describe('Windows pools (U5)', () => {
     const r = await putCas(LEGACY, []);
     expect(r.status).toBe(200);
     const body = await r.json();
-    expect(body.properties.agentPoolProfiles.map((p: { provisioningState: string }) => p.provisioningState)).toEqual(['Updating', 'Updating', 'Succeeded']);
+    expect(body.properties.agentPoolProfiles.map((p: { provisioningState: string }) => p.provisioningState)).toEqual([
+      'Updating',
+      'Updating',
+      'Succeeded',
+    ]);
     arm.advance(120_000);
     expect(await get(`${LEGACY}/agentPools/win22/machines`)).toEqual(win);
     expect((await get(`${LEGACY}/agentPools/linux/machines`)).value[0].name).not.toBe(linux.value[0].name);

@@ -23,9 +23,18 @@ export interface Harness {
   subscriptions(token: string): SubscriptionClient;
 }
 
-function httpsJson(url: string, method: string, ca: string, body?: unknown, token?: string): Promise<{ status: number; body: unknown }> {
+function httpsJson(
+  url: string,
+  method: string,
+  ca: string,
+  body?: unknown,
+  token?: string,
+): Promise<{ status: number; body: unknown }> {
   return new Promise((resolve, reject) => {
-    const headers: Record<string, string> = { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) };
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    };
     const req = request(url, { method, ca, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -55,13 +64,17 @@ export async function startHarness(msPerBatch = 15): Promise<Harness> {
   return {
     emulator,
     async token(persona, tenantId) {
-      const r = await httpsJson(`${emulator.baseUrl}/_emulator/token`, 'POST', emulator.caPem, { persona, ...(tenantId ? { tenantId } : {}) });
+      const r = await httpsJson(`${emulator.baseUrl}/_emulator/token`, 'POST', emulator.caPem, {
+        persona,
+        ...(tenantId ? { tenantId } : {}),
+      });
       if (r.status !== 200) throw new Error(`token for ${persona}: HTTP ${r.status}`);
       return (r.body as { access_token: string }).access_token;
     },
     control: (method, path, body) => httpsJson(`${emulator.baseUrl}/_emulator${path}`, method, emulator.caPem, body),
     armGet: (url, token) => httpsJson(url, 'GET', emulator.caPem, undefined, token),
-    containerService: (token, subscriptionId) => new ContainerServiceClient(staticCredential(token), subscriptionId, clientOptions),
+    containerService: (token, subscriptionId) =>
+      new ContainerServiceClient(staticCredential(token), subscriptionId, clientOptions),
     subscriptions: (token) => new SubscriptionClient(staticCredential(token), clientOptions),
   };
 }

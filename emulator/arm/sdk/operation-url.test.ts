@@ -25,13 +25,18 @@ beforeEach(async () => {
   expect((await h.control('POST', '/reset')).status).toBe(200);
 });
 
-const withoutCas = (cluster: ManagedCluster): ManagedCluster => ({ ...cluster, securityProfile: { ...cluster.securityProfile, customCATrustCertificates: [] } });
+const withoutCas = (cluster: ManagedCluster): ManagedCluster => ({
+  ...cluster,
+  securityProfile: { ...cluster.securityProfile, customCATrustCertificates: [] },
+});
 
 describe('signed operation URLs with the real SDK', () => {
   it('createOrUpdate awaited to the end follows the signed URL verbatim', async () => {
     const clusters = h.containerService(owner, prod).managedClusters;
     const cluster = await clusters.get(WEB.resourceGroup, WEB.name);
-    const poller = clusters.createOrUpdate(WEB.resourceGroup, WEB.name, withoutCas(cluster), { updateIntervalInMs: 50 });
+    const poller = clusters.createOrUpdate(WEB.resourceGroup, WEB.name, withoutCas(cluster), {
+      updateIntervalInMs: 50,
+    });
     await poller.submitted();
     const operationLocation = JSON.parse(await poller.serialize()).state.config.operationLocation as string;
     const url = new URL(operationLocation);
@@ -46,7 +51,9 @@ describe('signed operation URLs with the real SDK', () => {
   it('a status GET by another principal, or of the URL stripped of t/c/s/h, is refused', async () => {
     const clusters = h.containerService(owner, prod).managedClusters;
     const cluster = await clusters.get(WEB.resourceGroup, WEB.name);
-    const poller = clusters.createOrUpdate(WEB.resourceGroup, WEB.name, withoutCas(cluster), { updateIntervalInMs: 50 });
+    const poller = clusters.createOrUpdate(WEB.resourceGroup, WEB.name, withoutCas(cluster), {
+      updateIntervalInMs: 50,
+    });
     await poller.submitted();
     const operationLocation = JSON.parse(await poller.serialize()).state.config.operationLocation as string;
     const refusal = { error: { code: 'AuthorizationFailed', message: ORIGINAL_CALLER_ONLY } };

@@ -27,15 +27,24 @@ beforeEach(async () => {
   await h.control('PUT', '/speed', { msPerBatch: 40 }); // reset keeps the speed
 });
 
-const withoutCas = (cluster: ManagedCluster): ManagedCluster => ({ ...cluster, securityProfile: { ...cluster.securityProfile, customCATrustCertificates: [] } });
+const withoutCas = (cluster: ManagedCluster): ManagedCluster => ({
+  ...cluster,
+  securityProfile: { ...cluster.securityProfile, customCATrustCertificates: [] },
+});
 
 async function rejection(promise: Promise<unknown>): Promise<RestError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(RestError);
   return error as RestError;
 }
 
-type Vm = { name: string; properties: { latestModelApplied: boolean; provisioningState: string; osProfile: { computerName: string } } };
+type Vm = {
+  name: string;
+  properties: { latestModelApplied: boolean; provisioningState: string; osProfile: { computerName: string } };
+};
 
 describe('VMSS VMs during a rollout (real SDK write, HTTPS reads)', () => {
   it('reimage: every VM goes latestModelApplied false → Updating → Succeeded true, names kept', async () => {
@@ -46,7 +55,9 @@ describe('VMSS VMs during a rollout (real SDK write, HTTPS reads)', () => {
     const before = await read();
     expect(before.every((v) => v.properties.latestModelApplied)).toBe(true);
     const cluster = await client.managedClusters.get(WEB.resourceGroup, WEB.name);
-    const poller = client.managedClusters.createOrUpdate(WEB.resourceGroup, WEB.name, withoutCas(cluster), { updateIntervalInMs: 20 });
+    const poller = client.managedClusters.createOrUpdate(WEB.resourceGroup, WEB.name, withoutCas(cluster), {
+      updateIntervalInMs: 20,
+    });
     const seen = new Set<string>();
     let done = false;
     const watching = (async () => {
@@ -61,8 +72,12 @@ describe('VMSS VMs during a rollout (real SDK write, HTTPS reads)', () => {
     expect(seen).toContain('Succeeded:false');
     expect(seen).toContain('Updating:false');
     const after = await read();
-    expect(after.map((v) => v.properties.osProfile.computerName)).toEqual(before.map((v) => v.properties.osProfile.computerName));
-    expect(after.every((v) => v.properties.latestModelApplied && v.properties.provisioningState === 'Succeeded')).toBe(true);
+    expect(after.map((v) => v.properties.osProfile.computerName)).toEqual(
+      before.map((v) => v.properties.osProfile.computerName),
+    );
+    expect(after.every((v) => v.properties.latestModelApplied && v.properties.provisioningState === 'Succeeded')).toBe(
+      true,
+    );
   });
 
   it('deployer changes aks-web-prod-neu but gets 403 on its VMSS VMs; reader reads them', async () => {
@@ -76,7 +91,13 @@ describe('VMSS VMs during a rollout (real SDK write, HTTPS reads)', () => {
     for await (const c of client.managedClusters.list()) names.push(c.name);
     expect(names.sort()).toEqual([SEED.payments.name, WEB.name].sort());
     const cluster = await client.managedClusters.get(WEB.resourceGroup, WEB.name);
-    expect((await client.managedClusters.createOrUpdate(WEB.resourceGroup, WEB.name, withoutCas(cluster), { updateIntervalInMs: 20 })).provisioningState).toBe('Succeeded');
+    expect(
+      (
+        await client.managedClusters.createOrUpdate(WEB.resourceGroup, WEB.name, withoutCas(cluster), {
+          updateIntervalInMs: 20,
+        })
+      ).provisioningState,
+    ).toBe('Succeeded');
   });
 });
 
@@ -84,16 +105,43 @@ describe('reconciliation after a failed rollout (real SDK)', () => {
   it('a PUT of the same list renews only the VMs left behind; then a PUT of the same list is the short update again', async () => {
     const clusters = h.containerService(owner, prod).managedClusters;
     const vmsUrl = async (pool: string) => {
-      const machine = (await h.containerService(owner, prod).machines.list(WEB.resourceGroup, WEB.name, pool).next()).value!;
+      const machine = (await h.containerService(owner, prod).machines.list(WEB.resourceGroup, WEB.name, pool).next())
+        .value!;
       return `${h.emulator.baseUrl}${machine.properties!.resourceId!.replace(/\/virtualMachines\/\d+$/, '/virtualMachines')}?api-version=2024-07-01`;
     };
     const pools = (await clusters.get(WEB.resourceGroup, WEB.name)).agentPoolProfiles!.map((p) => p.name!);
     const urls = await Promise.all(pools.map(vmsUrl));
-    const behind = async () => Promise.all(urls.map(async (url) => ((await h.armGet(url, owner)).body as { value: Vm[] }).value.filter((v) => !v.properties.latestModelApplied || v.properties.provisioningState !== 'Succeeded').length));
+    const behind = async () =>
+      Promise.all(
+        urls.map(
+          async (url) =>
+            ((await h.armGet(url, owner)).body as { value: Vm[] }).value.filter(
+              (v) => !v.properties.latestModelApplied || v.properties.provisioningState !== 'Succeeded',
+            ).length,
+        ),
+      );
 
-    expect((await h.control('POST', '/rollouts/fail-next', { code: 'UpgradeFailed', message: 'Drain failed.', afterBatches: 2 })).status).toBe(201);
-    const failing = clusters.createOrUpdate(WEB.resourceGroup, WEB.name, withoutCas(await clusters.get(WEB.resourceGroup, WEB.name)), { updateIntervalInMs: 20 });
-    expect(await failing.then(() => 'succeeded', (e: Error) => e.message)).toMatch(/UpgradeFailed/);
+    expect(
+      (
+        await h.control('POST', '/rollouts/fail-next', {
+          code: 'UpgradeFailed',
+          message: 'Drain failed.',
+          afterBatches: 2,
+        })
+      ).status,
+    ).toBe(201);
+    const failing = clusters.createOrUpdate(
+      WEB.resourceGroup,
+      WEB.name,
+      withoutCas(await clusters.get(WEB.resourceGroup, WEB.name)),
+      { updateIntervalInMs: 20 },
+    );
+    expect(
+      await failing.then(
+        () => 'succeeded',
+        (e: Error) => e.message,
+      ),
+    ).toMatch(/UpgradeFailed/);
     const failed = await clusters.get(WEB.resourceGroup, WEB.name);
     expect(failed.provisioningState).toBe('Failed');
     expect((await behind()).some((n) => n > 0)).toBe(true);
@@ -105,9 +153,14 @@ describe('reconciliation after a failed rollout (real SDK)', () => {
     const after = await clusters.get(WEB.resourceGroup, WEB.name);
     expect(after.agentPoolProfiles!.every((p) => p.provisioningState === 'Succeeded')).toBe(true);
 
-    const names = async () => Promise.all(urls.map(async (url) => ((await h.armGet(url, owner)).body as { value: Vm[] }).value.map((v) => v.name).join()));
+    const names = async () =>
+      Promise.all(
+        urls.map(async (url) => ((await h.armGet(url, owner)).body as { value: Vm[] }).value.map((v) => v.name).join()),
+      );
     const before = await names();
-    expect((await clusters.createOrUpdate(WEB.resourceGroup, WEB.name, after, { updateIntervalInMs: 20 })).provisioningState).toBe('Succeeded');
+    expect(
+      (await clusters.createOrUpdate(WEB.resourceGroup, WEB.name, after, { updateIntervalInMs: 20 })).provisioningState,
+    ).toBe('Succeeded');
     expect(await names()).toEqual(before);
   });
 });
@@ -117,8 +170,13 @@ describe('abort, surge, stopped, autoscaler (real SDK)', () => {
     await h.control('PUT', '/speed', { msPerBatch: 300 });
     const clusters = h.containerService(owner, prod).managedClusters;
     const cluster = await clusters.get(WEB.resourceGroup, WEB.name);
-    const rollout = clusters.createOrUpdate(WEB.resourceGroup, WEB.name, withoutCas(cluster), { updateIntervalInMs: 20 });
-    const rolloutEnd = rollout.then(() => 'succeeded', (e: Error) => e.message);
+    const rollout = clusters.createOrUpdate(WEB.resourceGroup, WEB.name, withoutCas(cluster), {
+      updateIntervalInMs: 20,
+    });
+    const rolloutEnd = rollout.then(
+      () => 'succeeded',
+      (e: Error) => e.message,
+    );
     await rollout.submitted();
     const abort = clusters.abortLatestOperation(WEB.resourceGroup, WEB.name, { updateIntervalInMs: 20 });
     await abort.submitted();
@@ -132,8 +190,14 @@ describe('abort, surge, stopped, autoscaler (real SDK)', () => {
     const clusters = h.containerService(owner, prod).managedClusters;
     const cluster = await clusters.get(WEB.resourceGroup, WEB.name);
     const pools = cluster.agentPoolProfiles!;
-    const stalled = { ...cluster, agentPoolProfiles: [{ ...pools[0]!, upgradeSettings: { maxSurge: '0', maxUnavailable: '0' } }, pools[1]!] };
-    expect((await rejection(clusters.createOrUpdate(WEB.resourceGroup, WEB.name, stalled, { updateIntervalInMs: 20 }))).statusCode).toBe(400);
+    const stalled = {
+      ...cluster,
+      agentPoolProfiles: [{ ...pools[0]!, upgradeSettings: { maxSurge: '0', maxUnavailable: '0' } }, pools[1]!],
+    };
+    expect(
+      (await rejection(clusters.createOrUpdate(WEB.resourceGroup, WEB.name, stalled, { updateIntervalInMs: 20 })))
+        .statusCode,
+    ).toBe(400);
     const empty = { ...cluster, agentPoolProfiles: [{ ...pools[0]!, upgradeSettings: {} }, pools[1]!] };
     const result = await clusters.createOrUpdate(WEB.resourceGroup, WEB.name, empty, { updateIntervalInMs: 20 });
     expect(result.agentPoolProfiles![0]!.upgradeSettings).toEqual({ maxSurge: '10%', maxUnavailable: '0' });
@@ -143,7 +207,9 @@ describe('abort, surge, stopped, autoscaler (real SDK)', () => {
     const clusters = h.containerService(owner, staging).managedClusters;
     const cluster = await clusters.get(SEED.dev.resourceGroup, SEED.dev.name);
     expect(cluster.powerState?.code).toBe('Stopped');
-    const error = await rejection(clusters.createOrUpdate(SEED.dev.resourceGroup, SEED.dev.name, withoutCas(cluster), { updateIntervalInMs: 20 }));
+    const error = await rejection(
+      clusters.createOrUpdate(SEED.dev.resourceGroup, SEED.dev.name, withoutCas(cluster), { updateIntervalInMs: 20 }),
+    );
     expect(error.statusCode).toBe(400);
     expect(error.code).toBe('OperationNotAllowed');
   });
@@ -154,11 +220,16 @@ describe('abort, surge, stopped, autoscaler (real SDK)', () => {
     const stale = await clusters.get(PAY.resourceGroup, PAY.name);
     const scaled = await h.control('PUT', '/autoscale', { ...PAY, pool: 'apps', count: 27 });
     expect(scaled).toEqual({ status: 200, body: { pool: 'apps', count: 27, machines: 27 } });
-    const error = await rejection(clusters.createOrUpdate(PAY.resourceGroup, PAY.name, withoutCas(stale), { updateIntervalInMs: 20 }));
+    const error = await rejection(
+      clusters.createOrUpdate(PAY.resourceGroup, PAY.name, withoutCas(stale), { updateIntervalInMs: 20 }),
+    );
     expect(error.statusCode).toBe(400);
     expect(error.message).toContain('Cannot manually scale AgentPool');
     const fresh = await clusters.get(PAY.resourceGroup, PAY.name);
-    expect((await clusters.createOrUpdate(PAY.resourceGroup, PAY.name, withoutCas(fresh), { updateIntervalInMs: 20 })).provisioningState).toBe('Succeeded');
+    expect(
+      (await clusters.createOrUpdate(PAY.resourceGroup, PAY.name, withoutCas(fresh), { updateIntervalInMs: 20 }))
+        .provisioningState,
+    ).toBe('Succeeded');
     expect((await h.control('PUT', '/autoscale', { ...PAY, pool: 'batch', count: 3 })).status).toBe(400);
   });
 });

@@ -45,7 +45,13 @@ async function rejection(promise: Promise<unknown>): Promise<RestError> {
 
 /** GET → modify only the CA list → PUT, as the dashboard does. */
 function withCas(cluster: ManagedCluster, pems: string[]): ManagedCluster {
-  return { ...cluster, securityProfile: { ...cluster.securityProfile, customCATrustCertificates: pems.map((p) => new TextEncoder().encode(p)) } };
+  return {
+    ...cluster,
+    securityProfile: {
+      ...cluster.securityProfile,
+      customCATrustCertificates: pems.map((p) => new TextEncoder().encode(p)),
+    },
+  };
 }
 
 describe('subscriptions', () => {
@@ -66,7 +72,9 @@ describe('managed clusters', () => {
     await h.control('PUT', '/settings', { pageSize: 2 });
     const names = [];
     for await (const c of clusters().list()) names.push(c.name);
-    expect(names.sort()).toEqual([SEED.legacy.name, SEED.payments.name, SEED.web.name, SEED.big400.name, SEED.big1000.name].sort());
+    expect(names.sort()).toEqual(
+      [SEED.legacy.name, SEED.payments.name, SEED.web.name, SEED.big400.name, SEED.big1000.name].sort(),
+    );
     const byRg = [];
     for await (const c of clusters().listByResourceGroup(WEB.resourceGroup)) byRg.push(c.name);
     expect(byRg).toEqual([WEB.name]);
@@ -74,7 +82,12 @@ describe('managed clusters', () => {
     expect(cluster.provisioningState).toBe('Succeeded');
     expect(cluster.agentPoolProfiles?.[0]?.type).toBe('VirtualMachineScaleSets');
     const pool = await h.containerService(owner, prod).agentPools.get(WEB.resourceGroup, WEB.name, 'web');
-    expect(pool).toMatchObject({ typePropertiesType: 'VirtualMachineScaleSets', osType: 'Linux', count: 6, upgradeSettings: { maxSurge: '2' } });
+    expect(pool).toMatchObject({
+      typePropertiesType: 'VirtualMachineScaleSets',
+      osType: 'Linux',
+      count: 6,
+      upgradeSettings: { maxSurge: '2' },
+    });
     expect(pool.eTag).toBeUndefined(); // real bodies carry none (azure-facts §13)
     expect(cluster.id).toContain('/resourcegroups/');
     expect(decode(cluster.securityProfile?.customCATrustCertificates)).toHaveLength(2);
@@ -88,13 +101,21 @@ describe('managed clusters', () => {
       for await (const m of client.machines.list(c.resourceGroup, c.name, pool)) names.push(m.name!);
       return names;
     };
-    for (const [target, pool, behaviour] of [[SEED.payments, 'batch', 'replace'], [WEB, 'web', 'reimage']] as const) {
+    for (const [target, pool, behaviour] of [
+      [SEED.payments, 'batch', 'replace'],
+      [WEB, 'web', 'reimage'],
+    ] as const) {
       const before = await machinesOf(target, pool);
       const cluster = await client.managedClusters.get(target.resourceGroup, target.name);
       const existing = decode(cluster.securityProfile?.customCATrustCertificates);
-      const result = await client.managedClusters.createOrUpdate(target.resourceGroup, target.name, withCas(cluster, [existing[0]!, newCaPem]), {
-        updateIntervalInMs: 50,
-      });
+      const result = await client.managedClusters.createOrUpdate(
+        target.resourceGroup,
+        target.name,
+        withCas(cluster, [existing[0]!, newCaPem]),
+        {
+          updateIntervalInMs: 50,
+        },
+      );
       expect(result.provisioningState).toBe('Succeeded');
       expect(decode(result.securityProfile?.customCATrustCertificates)).toEqual([existing[0], newCaPem]);
       const again = await client.managedClusters.get(target.resourceGroup, target.name);
@@ -111,7 +132,9 @@ describe('managed clusters', () => {
 
   it('removal with [] reads back without the field', async () => {
     const cluster = await clusters().get(WEB.resourceGroup, WEB.name);
-    const result = await clusters().createOrUpdate(WEB.resourceGroup, WEB.name, withCas(cluster, []), { updateIntervalInMs: 50 });
+    const result = await clusters().createOrUpdate(WEB.resourceGroup, WEB.name, withCas(cluster, []), {
+      updateIntervalInMs: 50,
+    });
     expect(result.securityProfile?.customCATrustCertificates).toBeUndefined();
     const again = await clusters().get(WEB.resourceGroup, WEB.name);
     expect(again.securityProfile?.customCATrustCertificates).toBeUndefined();
@@ -122,7 +145,10 @@ describe('managed clusters', () => {
     const cluster = await clusters().get(PAY.resourceGroup, PAY.name);
     expect(cluster.eTag).toMatch(/^[0-9a-f-]{36}$/);
     const error = await rejection(
-      clusters().createOrUpdate(PAY.resourceGroup, PAY.name, withCas(cluster, [newCaPem]), { ifMatch: 'stale-etag', updateIntervalInMs: 50 }),
+      clusters().createOrUpdate(PAY.resourceGroup, PAY.name, withCas(cluster, [newCaPem]), {
+        ifMatch: 'stale-etag',
+        updateIntervalInMs: 50,
+      }),
     );
     expect(error.statusCode).toBe(412);
     expect(error.code).toBe('PreconditionFailed');
@@ -131,9 +157,13 @@ describe('managed clusters', () => {
   it('a write during a rollout → 409 OperationNotAllowed', async () => {
     await h.control('PUT', '/speed', { msPerBatch: 200 });
     const cluster = await clusters().get(WEB.resourceGroup, WEB.name);
-    const first = clusters().createOrUpdate(WEB.resourceGroup, WEB.name, withCas(cluster, [newCaPem]), { updateIntervalInMs: 50 });
+    const first = clusters().createOrUpdate(WEB.resourceGroup, WEB.name, withCas(cluster, [newCaPem]), {
+      updateIntervalInMs: 50,
+    });
     await first.submitted();
-    const error = await rejection(clusters().createOrUpdate(WEB.resourceGroup, WEB.name, withCas(cluster, []), { updateIntervalInMs: 50 }));
+    const error = await rejection(
+      clusters().createOrUpdate(WEB.resourceGroup, WEB.name, withCas(cluster, []), { updateIntervalInMs: 50 }),
+    );
     expect(error.statusCode).toBe(409);
     expect(error.code).toBe('OperationNotAllowed');
     expect(error.message).toContain('Another operation (Updating) is in progress');
@@ -142,16 +172,28 @@ describe('managed clusters', () => {
   });
 
   it('a failed rollout rejects the poller with the ARM error', async () => {
-    await h.control('POST', '/rollouts/fail-next', { code: 'NodeDrainFailed', message: 'Drain of node timed out.', afterBatches: 2 });
+    await h.control('POST', '/rollouts/fail-next', {
+      code: 'NodeDrainFailed',
+      message: 'Drain of node timed out.',
+      afterBatches: 2,
+    });
     const cluster = await clusters().get(WEB.resourceGroup, WEB.name);
-    const poller = clusters().createOrUpdate(WEB.resourceGroup, WEB.name, withCas(cluster, [newCaPem]), { updateIntervalInMs: 50 });
-    await expect(poller).rejects.toThrow('The long-running operation has failed. NodeDrainFailed. Drain of node timed out.');
+    const poller = clusters().createOrUpdate(WEB.resourceGroup, WEB.name, withCas(cluster, [newCaPem]), {
+      updateIntervalInMs: 50,
+    });
+    await expect(poller).rejects.toThrow(
+      'The long-running operation has failed. NodeDrainFailed. Drain of node timed out.',
+    );
     expect((await clusters().get(WEB.resourceGroup, WEB.name)).provisioningState).toBe('Failed');
   });
 
   it('malformed entry → 400 InvalidParameter with AKS text', async () => {
     const cluster = await clusters().get(WEB.resourceGroup, WEB.name);
-    const error = await rejection(clusters().createOrUpdate(WEB.resourceGroup, WEB.name, withCas(cluster, ['not a certificate']), { updateIntervalInMs: 50 }));
+    const error = await rejection(
+      clusters().createOrUpdate(WEB.resourceGroup, WEB.name, withCas(cluster, ['not a certificate']), {
+        updateIntervalInMs: 50,
+      }),
+    );
     expect(error.statusCode).toBe(400);
     expect(error.code).toBe('InvalidParameter');
     expect(error.message).toBe(BAD_TEXT);
@@ -160,7 +202,11 @@ describe('managed clusters', () => {
   it('reader → 403 AuthorizationFailed; bad token → 401', async () => {
     const reader = await h.token('reader');
     const cluster = await clusters(reader).get(WEB.resourceGroup, WEB.name);
-    const forbidden = await rejection(clusters(reader).createOrUpdate(WEB.resourceGroup, WEB.name, withCas(cluster, [newCaPem]), { updateIntervalInMs: 50 }));
+    const forbidden = await rejection(
+      clusters(reader).createOrUpdate(WEB.resourceGroup, WEB.name, withCas(cluster, [newCaPem]), {
+        updateIntervalInMs: 50,
+      }),
+    );
     expect(forbidden.statusCode).toBe(403);
     expect(forbidden.code).toBe('AuthorizationFailed');
     expect(forbidden.message).toContain("'Microsoft.ContainerService/managedClusters/write'");
@@ -170,7 +216,13 @@ describe('managed clusters', () => {
   });
 
   it('a 429 with Retry-After is retried by the SDK', async () => {
-    const fault = await h.control('POST', '/faults', { method: 'GET', path: `/managedClusters/${WEB.name}`, status: 429, count: 1, retryAfterSeconds: 1 });
+    const fault = await h.control('POST', '/faults', {
+      method: 'GET',
+      path: `/managedClusters/${WEB.name}`,
+      status: 429,
+      count: 1,
+      retryAfterSeconds: 1,
+    });
     expect(fault.status).toBe(201);
     const started = Date.now();
     const cluster = await clusters().get(WEB.resourceGroup, WEB.name);

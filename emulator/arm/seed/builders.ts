@@ -48,7 +48,10 @@ function imageFor(osType: string, osSKU: string): string {
 export function buildPool(clusterKey: string, index: number, spec: PoolSpec, version: string): PoolRecord {
   const osType = spec.osType ?? 'Linux';
   const osSKU = spec.osSKU ?? (osType === 'Windows' ? 'Windows2022' : 'Ubuntu');
-  const upgradeSettings: UpgradeSettings = { maxSurge: spec.maxSurge ?? '10%', maxUnavailable: spec.maxUnavailable ?? '0' };
+  const upgradeSettings: UpgradeSettings = {
+    maxSurge: spec.maxSurge ?? '10%',
+    maxUnavailable: spec.maxUnavailable ?? '0',
+  };
   const pool: PoolRecord = {
     name: spec.name,
     count: spec.count,
@@ -123,7 +126,8 @@ export function resourceGroupsOf(clusters: ClusterRecord[]): ResourceGroupRecord
   const seen = new Map<string, ResourceGroupRecord>();
   for (const c of clusters) {
     const key = `${c.subscriptionId}/${c.resourceGroup}`.toLowerCase();
-    if (!seen.has(key)) seen.set(key, { subscriptionId: c.subscriptionId, name: c.resourceGroup, location: c.location });
+    if (!seen.has(key))
+      seen.set(key, { subscriptionId: c.subscriptionId, name: c.resourceGroup, location: c.location });
   }
   return [...seen.values()];
 }

@@ -3,7 +3,12 @@ import { SUBSCRIPTIONS } from '../../directory';
 import type { SeedCertificates } from './certificates';
 import type { ClusterSpec } from './builders';
 
-const [prod, staging, platform, sandbox] = SUBSCRIPTIONS.map((s) => s.subscriptionId) as [string, string, string, string];
+const [prod, staging, platform, sandbox] = SUBSCRIPTIONS.map((s) => s.subscriptionId) as [
+  string,
+  string,
+  string,
+  string,
+];
 const ZONES = ['1', '2', '3'];
 
 /** Cluster names used by tests and docs. */
@@ -23,7 +28,9 @@ export const SEED = {
   big1000: { subscriptionId: prod, resourceGroup: 'rg-big', name: 'aks-big-1000-weu' },
 } as const;
 
-export function seedClusterSpecs(certs: SeedCertificates): Array<ClusterSpec & { special?: 'failed' | 'stopped' | 'updating' }> {
+export function seedClusterSpecs(
+  certs: SeedCertificates,
+): Array<ClusterSpec & { special?: 'failed' | 'stopped' | 'updating' }> {
   return [
     {
       // 3 pools, 42 nodes, one CA; carries eTags.
@@ -35,7 +42,14 @@ export function seedClusterSpecs(certs: SeedCertificates): Array<ClusterSpec & {
       tags: { env: 'prod', team: 'payments', costCenter: 'CC-4711' },
       pools: [
         { name: 'system', count: 3, vmSize: 'Standard_D4ds_v5', zones: ZONES, maxSurge: '33%' },
-        { name: 'apps', count: 24, vmSize: 'Standard_D8ds_v5', zones: ZONES, maxSurge: '10%', autoscale: { min: 12, max: 40 } },
+        {
+          name: 'apps',
+          count: 24,
+          vmSize: 'Standard_D8ds_v5',
+          zones: ZONES,
+          maxSurge: '10%',
+          autoscale: { min: 12, max: 40 },
+        },
         { name: 'batch', count: 15, vmSize: 'Standard_F16s_v2', maxSurge: '1' },
       ],
     },

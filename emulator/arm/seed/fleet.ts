@@ -25,9 +25,20 @@ export function buildFleet(fleet: FleetOptions, sharedCa: string): ArmState {
   const clusters: ClusterRecord[] = [];
   for (let s = 0; s < fleet.subscriptions; s++) {
     const subscriptionId = fleetSubscriptionId(s + 1);
-    subscriptions.push({ subscriptionId, displayName: `fleet-${String(s + 1).padStart(3, '0')}`, tenantId, state: 'Enabled' });
-    if (owner) extraRoleAssignments.push({ objectId: owner.objectId, scope: `/subscriptions/${subscriptionId}`, role: 'Owner' });
-    if (reader && s === 0) extraRoleAssignments.push({ objectId: reader.objectId, scope: `/subscriptions/${subscriptionId}`, role: 'Reader' });
+    subscriptions.push({
+      subscriptionId,
+      displayName: `fleet-${String(s + 1).padStart(3, '0')}`,
+      tenantId,
+      state: 'Enabled',
+    });
+    if (owner)
+      extraRoleAssignments.push({ objectId: owner.objectId, scope: `/subscriptions/${subscriptionId}`, role: 'Owner' });
+    if (reader && s === 0)
+      extraRoleAssignments.push({
+        objectId: reader.objectId,
+        scope: `/subscriptions/${subscriptionId}`,
+        role: 'Reader',
+      });
     for (let c = 0; c < fleet.clustersPerSubscription; c++) {
       const team = TEAMS[(s + c) % TEAMS.length]!;
       const location = LOCATIONS[(s * 7 + c) % LOCATIONS.length]!;
@@ -49,5 +60,12 @@ export function buildFleet(fleet: FleetOptions, sharedCa: string): ArmState {
       );
     }
   }
-  return { version: 2, subscriptions, extraRoleAssignments, resourceGroups: resourceGroupsOf(clusters), clusters, operations: [] };
+  return {
+    version: 2,
+    subscriptions,
+    extraRoleAssignments,
+    resourceGroups: resourceGroupsOf(clusters),
+    clusters,
+    operations: [],
+  };
 }

@@ -30,7 +30,7 @@ function handWrittenSeed(options: SeedOptions): ArmState {
       const error = {
         code: 'VMExtensionProvisioningError',
         message:
-          "Unable to establish outbound connection from agents, please see https://learn.microsoft.com/en-us/troubleshoot/azure/azure-kubernetes/error-code-outboundconnfailvmextensionerror and https://aka.ms/aks-required-ports-and-addresses for more information. Details: instance/vmssCSE failed with exit status 50",
+          'Unable to establish outbound connection from agents, please see https://learn.microsoft.com/en-us/troubleshoot/azure/azure-kubernetes/error-code-outboundconnfailvmextensionerror and https://aka.ms/aks-required-ports-and-addresses for more information. Details: instance/vmssCSE failed with exit status 50',
       };
       cluster.provisioningState = 'Failed';
       const pool = cluster.pools[1]!;

@@ -6,14 +6,31 @@ import { randomUUID } from 'node:crypto';
 import { DEFAULT_UPGRADE_SETTINGS } from '../rollout/surge';
 import { buildPool } from '../seed/builders';
 import type { AgentPoolProfileBody, ClusterBody } from '../validation/clusterBody';
-import { READ_ONLY_CLUSTER_PROPERTIES, READ_ONLY_POOL_PROPERTIES, READ_ONLY_TOP_LEVEL } from '../validation/clusterBody';
+import {
+  READ_ONLY_CLUSTER_PROPERTIES,
+  READ_ONLY_POOL_PROPERTIES,
+  READ_ONLY_TOP_LEVEL,
+} from '../validation/clusterBody';
 import { clusterKeyOf } from './ids';
 import type { ClusterRecord, PoolRecord } from './types';
 
 const MODELLED_CLUSTER = ['kubernetesVersion', 'dnsPrefix', 'agentPoolProfiles', 'securityProfile'];
 const MODELLED_POOL = [
-  'name', 'count', 'vmSize', 'osType', 'osSKU', 'mode', 'type', 'orchestratorVersion', 'availabilityZones', 'maxPods',
-  'osDiskSizeGB', 'enableAutoScaling', 'minCount', 'maxCount', 'upgradeSettings',
+  'name',
+  'count',
+  'vmSize',
+  'osType',
+  'osSKU',
+  'mode',
+  'type',
+  'orchestratorVersion',
+  'availabilityZones',
+  'maxPods',
+  'osDiskSizeGB',
+  'enableAutoScaling',
+  'minCount',
+  'maxCount',
+  'upgradeSettings',
 ];
 const DEFAULT_KUBERNETES_VERSION = '1.33.2';
 

@@ -13,7 +13,12 @@ export const BASE = 'https://localhost:8443';
 export const API = 'api-version=2026-06-01';
 
 export async function fakeVerifyBearer(header: string | undefined): Promise<BearerCheck> {
-  if (!header) return { ok: false, code: 'AuthenticationFailed', message: "Authentication failed. The 'Authorization' header is missing." };
+  if (!header)
+    return {
+      ok: false,
+      code: 'AuthenticationFailed',
+      message: "Authentication failed. The 'Authorization' header is missing.",
+    };
   const match = /^Bearer persona:([a-z]+)(?:@(.+))?$/.exec(header);
   const persona = match && findPersona(match[1]!);
   if (!persona) return { ok: false, code: 'InvalidAuthenticationToken', message: 'The access token is invalid.' };
@@ -40,7 +45,11 @@ export class FakeClock {
 
 export interface TestArm extends ArmEmulatorWithInternals {
   clock: FakeClock;
-  call(method: string, path: string, options?: { persona?: string; body?: unknown; headers?: Record<string, string> }): Promise<Response>;
+  call(
+    method: string,
+    path: string,
+    options?: { persona?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<Response>;
   /** Advances the fake clock and steps the simulator through everything due. */
   advance(ms: number): void;
 }
@@ -65,9 +74,14 @@ export async function createTestArm(options: Partial<ArmOptions> & ArmExtraOptio
       const headers: Record<string, string> = { ...(o.headers ?? {}) };
       if (o.persona !== '') headers.authorization = `Bearer persona:${o.persona ?? 'owner'}`;
       if (o.body !== undefined) headers['content-type'] = 'application/json';
-      const url = path.includes('api-version') || path.startsWith('/_') ? path : `${path}${path.includes('?') ? '&' : '?'}${API}`;
+      const url =
+        path.includes('api-version') || path.startsWith('/_') ? path : `${path}${path.includes('?') ? '&' : '?'}${API}`;
       return Promise.resolve(
-        arm.routes.request(url, { method, headers, ...(o.body !== undefined ? { body: typeof o.body === 'string' ? o.body : JSON.stringify(o.body) } : {}) }),
+        arm.routes.request(url, {
+          method,
+          headers,
+          ...(o.body !== undefined ? { body: typeof o.body === 'string' ? o.body : JSON.stringify(o.body) } : {}),
+        }),
       );
     },
     advance(ms: number) {

@@ -38,7 +38,10 @@ export const clusterBodySchema = z.looseObject({
   tags: z.record(z.string(), z.string()).optional(),
   properties: z
     .looseObject({
-      kubernetesVersion: z.string().regex(/^\d+\.\d+(?:\.\d+)?$/, 'kubernetesVersion looks like 1.33 or 1.33.2').optional(),
+      kubernetesVersion: z
+        .string()
+        .regex(/^\d+\.\d+(?:\.\d+)?$/, 'kubernetesVersion looks like 1.33 or 1.33.2')
+        .optional(),
       dnsPrefix: z.string().min(1).max(54).optional(),
       agentPoolProfiles: z.array(agentPoolProfileSchema).optional(),
       securityProfile: z

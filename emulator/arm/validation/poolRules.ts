@@ -14,7 +14,13 @@ export function checkPoolRules(existing: ClusterRecord | undefined, body: Cluste
     if (settings && stalls(settings.maxSurge, settings.maxUnavailable)) {
       const target = `properties.agentPoolProfiles.${index}.upgradeSettings.maxSurge`;
       // Invented text: the docs say only that maxSurge must be greater than 0 when maxUnavailable is 0.
-      throw new ArmError(400, 'InvalidParameter', `The value of parameter ${target} is invalid. maxSurge must be greater than 0 when maxUnavailable is 0 (agent pool '${profile.name}').`, {}, target);
+      throw new ArmError(
+        400,
+        'InvalidParameter',
+        `The value of parameter ${target} is invalid. maxSurge must be greater than 0 when maxUnavailable is 0 (agent pool '${profile.name}').`,
+        {},
+        target,
+      );
     }
     const pool = existing?.pools.find((p) => p.name === profile.name);
     const staysAutoscaled = profile.enableAutoScaling ?? pool?.enableAutoScaling;

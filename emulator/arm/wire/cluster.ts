@@ -69,7 +69,10 @@ export function wireCluster(cluster: ClusterRecord, options: WireOptions): Recor
       dnsPrefix: cluster.dnsPrefix,
       fqdn: `${cluster.dnsPrefix}-${fqdnTag(cluster)}.hcp.${cluster.location}.azmk8s.io`,
       azurePortalFQDN: `${cluster.dnsPrefix}-${fqdnTag(cluster)}.portal.hcp.${cluster.location}.azmk8s.io`,
-      agentPoolProfiles: cluster.pools.map((pool) => ({ name: pool.name, ...poolProperties(pool, showsETag(cluster, options)) })),
+      agentPoolProfiles: cluster.pools.map((pool) => ({
+        name: pool.name,
+        ...poolProperties(pool, showsETag(cluster, options)),
+      })),
       nodeResourceGroup: nodeResourceGroup(cluster),
       maxAgentPools: 100,
       securityProfile,

@@ -4,7 +4,9 @@ import { clusterId, machineResourceId, vmssName } from '../state/ids';
 import type { ClusterRecord, MachineRecord, PoolRecord } from '../state/types';
 
 function vmId(cluster: ClusterRecord, machine: MachineRecord): string {
-  const hex = createHash('sha256').update(`${clusterId(cluster).toLowerCase()}/${machine.name}`).digest('hex');
+  const hex = createHash('sha256')
+    .update(`${clusterId(cluster).toLowerCase()}/${machine.name}`)
+    .digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 

@@ -8,7 +8,13 @@ import { content, oidToString, readBoolean, readOid, readSmallInteger, TAG } fro
 
 export type ExtensionFields = Pick<
   CertificateInfo,
-  'basicConstraints' | 'keyUsage' | 'keyUsageCritical' | 'extendedKeyUsage' | 'subjectKeyIdentifier' | 'authorityKeyIdentifier' | 'nameConstraints'
+  | 'basicConstraints'
+  | 'keyUsage'
+  | 'keyUsageCritical'
+  | 'extendedKeyUsage'
+  | 'subjectKeyIdentifier'
+  | 'authorityKeyIdentifier'
+  | 'nameConstraints'
 >;
 
 /** The extnValue OCTET STRING's content parsed as one TLV. */
@@ -72,8 +78,14 @@ function nameConstraints(bytes: Uint8Array, tlv: Tlv, critical: boolean): NameCo
   const parts = readChildren(bytes, tlv) ?? [];
   return {
     critical,
-    permitted: subtrees(bytes, parts.find((part) => part.tag === 0xa0)),
-    excluded: subtrees(bytes, parts.find((part) => part.tag === 0xa1)),
+    permitted: subtrees(
+      bytes,
+      parts.find((part) => part.tag === 0xa0),
+    ),
+    excluded: subtrees(
+      bytes,
+      parts.find((part) => part.tag === 0xa1),
+    ),
   };
 }
 
@@ -96,7 +108,10 @@ export function readExtensions(rawExtensions: RawExtension[]): ExtensionFields {
         const parts = tlv.tag === TAG.SEQUENCE ? readChildren(bytes, tlv) : null;
         if (!parts) break;
         const cA = parts[0]?.tag === TAG.BOOLEAN && readBoolean(bytes, parts[0]);
-        const pathLength = readSmallInteger(bytes, parts.find((part) => part.tag === TAG.INTEGER));
+        const pathLength = readSmallInteger(
+          bytes,
+          parts.find((part) => part.tag === TAG.INTEGER),
+        );
         fields.basicConstraints = { present: true, critical: raw.critical, cA, pathLength };
         break;
       }

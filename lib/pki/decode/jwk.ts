@@ -28,7 +28,10 @@ function rsaJwk(publicKey: Uint8Array): JsonWebKey | null {
   };
 }
 
-export function toJwk(algorithm: AlgorithmIdentifier | RsaHashedImportParams | EcKeyImportParams, publicKey: Uint8Array): JsonWebKey | null {
+export function toJwk(
+  algorithm: AlgorithmIdentifier | RsaHashedImportParams | EcKeyImportParams,
+  publicKey: Uint8Array,
+): JsonWebKey | null {
   const name = typeof algorithm === 'string' ? algorithm : algorithm.name;
   if (name === 'RSASSA-PKCS1-v1_5' || name === 'RSA-PSS') return rsaJwk(publicKey);
   if (name === 'Ed25519' && publicKey.length === 32) return { kty: 'OKP', crv: 'Ed25519', x: base64url(publicKey) };

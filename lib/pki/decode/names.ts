@@ -28,7 +28,10 @@ export function readName(bytes: Uint8Array): NameAttribute[] | null {
 
 /** RFC 4514 escaping for display; values are shown, never parsed back. */
 function escapeValue(value: string): string {
-  return value.replace(/([,+"\\<>;])/g, '\\$1').replace(/^([ #])/, '\\$1').replace(/ $/, '\\ ');
+  return value
+    .replace(/([,+"\\<>;])/g, '\\$1')
+    .replace(/^([ #])/, '\\$1')
+    .replace(/ $/, '\\ ');
 }
 
 /** RFC 4514 string, most specific attribute first (the order browsers and `openssl -nameopt RFC2253` use). */
@@ -54,5 +57,8 @@ export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 /** RFC 5280 name matching, simplified: same attributes in order, case-insensitive, inner spaces collapsed. */
 export function sameName(a: NameAttribute[], b: NameAttribute[]): boolean {
   const normalize = (value: string) => value.trim().replace(/\s+/g, ' ').toLowerCase();
-  return a.length === b.length && a.every((attribute, i) => attribute.type === b[i]!.type && normalize(attribute.value) === normalize(b[i]!.value));
+  return (
+    a.length === b.length &&
+    a.every((attribute, i) => attribute.type === b[i]!.type && normalize(attribute.value) === normalize(b[i]!.value))
+  );
 }

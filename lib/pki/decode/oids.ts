@@ -18,7 +18,10 @@ export const ATTRIBUTE_NAMES: Record<string, string> = {
   '1.2.840.113549.1.9.1': 'emailAddress',
 };
 
-export const SIGNATURE_ALGORITHMS: Record<string, { name: string; hash?: string; family: 'RSA' | 'RSA-PSS' | 'ECDSA' | 'EdDSA' | 'DSA' }> = {
+export const SIGNATURE_ALGORITHMS: Record<
+  string,
+  { name: string; hash?: string; family: 'RSA' | 'RSA-PSS' | 'ECDSA' | 'EdDSA' | 'DSA' }
+> = {
   '1.2.840.113549.1.1.2': { name: 'md2WithRSAEncryption', hash: 'MD2', family: 'RSA' },
   '1.2.840.113549.1.1.4': { name: 'md5WithRSAEncryption', hash: 'MD5', family: 'RSA' },
   '1.2.840.113549.1.1.5': { name: 'sha1WithRSAEncryption', hash: 'SHA-1', family: 'RSA' },

@@ -19,7 +19,10 @@ export function describePublicKey(keyAlgorithm: AlgorithmIdentifier, keyBytes: U
     case 'RSA-PSS':
       return { algorithm, size: firstIntegerBits(keyBytes) };
     case 'EC': {
-      const curveOid = params && params[0] === TAG.OBJECT_IDENTIFIER ? oidToString(params.subarray(2, 2 + (params[1] ?? 0))) : 'explicit parameters';
+      const curveOid =
+        params && params[0] === TAG.OBJECT_IDENTIFIER
+          ? oidToString(params.subarray(2, 2 + (params[1] ?? 0)))
+          : 'explicit parameters';
       const curve = CURVES[curveOid];
       return curve ? { algorithm, curve: curve.name, size: curve.size } : { algorithm, curve: curveOid };
     }

@@ -1,4 +1,14 @@
-import { BIT_STRING, BOOLEAN, INTEGER, OBJECT_IDENTIFIER, OCTET_STRING, SEQUENCE, readChildren, readTlv, type Tlv } from '../intake/der';
+import {
+  BIT_STRING,
+  BOOLEAN,
+  INTEGER,
+  OBJECT_IDENTIFIER,
+  OCTET_STRING,
+  SEQUENCE,
+  readChildren,
+  readTlv,
+  type Tlv,
+} from '../intake/der';
 
 /**
  * The top-level fields of an X.509 certificate as slices of the DER it came from. Splitting the
@@ -101,4 +111,3 @@ function readExtensionList(der: Uint8Array, wrapper: Tlv): RawExtension[] {
     };
   });
 }
-

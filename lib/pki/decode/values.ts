@@ -111,7 +111,9 @@ export function readTime(bytes: Uint8Array, tlv: Tlv | undefined): string | null
   } else if (yearText!.length !== 4) {
     return null;
   }
-  const date = new Date(Date.UTC(year, Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second ?? 0)));
+  const date = new Date(
+    Date.UTC(year, Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second ?? 0)),
+  );
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
 

@@ -49,12 +49,20 @@ async function pssParameters(params: Uint8Array | null): Promise<{ hash: string;
   }
 }
 
-type WebCryptoPlan = { importAlgorithm: AlgorithmIdentifier | RsaHashedImportParams | EcKeyImportParams; verifyAlgorithm: AlgorithmIdentifier | RsaPssParams | EcdsaParams; signature: Uint8Array };
+type WebCryptoPlan = {
+  importAlgorithm: AlgorithmIdentifier | RsaHashedImportParams | EcKeyImportParams;
+  verifyAlgorithm: AlgorithmIdentifier | RsaPssParams | EcdsaParams;
+  signature: Uint8Array;
+};
 
 async function pssPlan(check: SignatureCheck): Promise<WebCryptoPlan | null> {
   const pss = await pssParameters(check.signatureParams);
   if (!pss) return null;
-  return { importAlgorithm: { name: 'RSA-PSS', hash: pss.hash }, verifyAlgorithm: { name: 'RSA-PSS', saltLength: pss.saltLength }, signature: check.signature };
+  return {
+    importAlgorithm: { name: 'RSA-PSS', hash: pss.hash },
+    verifyAlgorithm: { name: 'RSA-PSS', saltLength: pss.saltLength },
+    signature: check.signature,
+  };
 }
 
 /** Everything but RSASSA-PSS is planned synchronously, so the check reaches WebCrypto without extra turns. */
@@ -64,15 +72,25 @@ function planFor(check: SignatureCheck): WebCryptoPlan | null {
   switch (algorithm.family) {
     case 'RSA':
       if (!algorithm.hash || algorithm.hash === 'MD5' || algorithm.hash === 'MD2') return null;
-      return { importAlgorithm: { name: 'RSASSA-PKCS1-v1_5', hash: algorithm.hash }, verifyAlgorithm: { name: 'RSASSA-PKCS1-v1_5' }, signature: check.signature };
+      return {
+        importAlgorithm: { name: 'RSASSA-PKCS1-v1_5', hash: algorithm.hash },
+        verifyAlgorithm: { name: 'RSASSA-PKCS1-v1_5' },
+        signature: check.signature,
+      };
     case 'ECDSA': {
       const size = check.curve ? COORDINATE_BYTES[check.curve] : undefined;
       const raw = size ? ecdsaDerToRaw(check.signature, size) : null;
       if (!raw || !algorithm.hash || !check.curve) return null;
-      return { importAlgorithm: { name: 'ECDSA', namedCurve: check.curve }, verifyAlgorithm: { name: 'ECDSA', hash: algorithm.hash }, signature: raw };
+      return {
+        importAlgorithm: { name: 'ECDSA', namedCurve: check.curve },
+        verifyAlgorithm: { name: 'ECDSA', hash: algorithm.hash },
+        signature: raw,
+      };
     }
     case 'EdDSA':
-      return algorithm.name === 'Ed25519' ? { importAlgorithm: { name: 'Ed25519' }, verifyAlgorithm: { name: 'Ed25519' }, signature: check.signature } : null;
+      return algorithm.name === 'Ed25519'
+        ? { importAlgorithm: { name: 'Ed25519' }, verifyAlgorithm: { name: 'Ed25519' }, signature: check.signature }
+        : null;
     default:
       return null;
   }
@@ -95,4 +113,3 @@ export async function verifySignature(check: SignatureCheck): Promise<boolean | 
     return null;
   }
 }
-

@@ -75,7 +75,8 @@ function isSignedDataOid(bytes: Uint8Array, tlv: Tlv): boolean {
 function looksLikePrivateKey(bytes: Uint8Array, parts: Tlv[]): boolean {
   const [first, second, third] = parts;
   if (!first || !second) return false;
-  const isSmallInteger = first.tag === INTEGER && first.end - first.contentStart === 1 && bytes[first.contentStart]! <= 1;
+  const isSmallInteger =
+    first.tag === INTEGER && first.end - first.contentStart === 1 && bytes[first.contentStart]! <= 1;
   if (isSmallInteger && second.tag === SEQUENCE && third?.tag === OCTET_STRING) return true; // PKCS#8
   if (isSmallInteger && second.tag === OCTET_STRING) return true; // SEC1 EC
   if (isSmallInteger && second.tag === INTEGER && parts.length >= 6) return true; // PKCS#1 RSA, DSA
@@ -88,7 +89,8 @@ export function classifyDer(bytes: Uint8Array): DerKind {
   if (isCertificateAt(bytes, outer)) return 'certificate';
   const parts = readChildren(bytes, outer);
   if (!parts) return 'unknown';
-  if (parts.length === 2 && isSignedDataOid(bytes, parts[0]!) && parts[1]!.tag === CONTEXT_0_CONSTRUCTED) return 'pkcs7';
+  if (parts.length === 2 && isSignedDataOid(bytes, parts[0]!) && parts[1]!.tag === CONTEXT_0_CONSTRUCTED)
+    return 'pkcs7';
   return looksLikePrivateKey(bytes, parts) ? 'private-key' : 'unknown';
 }
 
@@ -106,5 +108,7 @@ export function certificatesFromPkcs7(bytes: Uint8Array): Uint8Array[] | null {
   if (!certificateSet) return [];
   const members = readChildren(bytes, certificateSet);
   if (!members) return null;
-  return members.filter((member) => isCertificateAt(bytes, member)).map((member) => bytes.slice(member.start, member.end));
+  return members
+    .filter((member) => isCertificateAt(bytes, member))
+    .map((member) => bytes.slice(member.start, member.end));
 }

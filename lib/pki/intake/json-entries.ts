@@ -25,7 +25,8 @@ function nestingDeeperThan(text: string, limit: number): boolean {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (inString) {
-      if (code === 92) i++; // backslash escapes the next character
+      if (code === 92)
+        i++; // backslash escapes the next character
       else if (code === 34) inString = false;
     } else if (code === 34) inString = true;
     else if (code === 91 || code === 123) {

@@ -14,17 +14,35 @@ export function splitLines(text: string, file: string | undefined): SourceLines 
   const findings: Finding[] = [];
   if (text.charCodeAt(0) === 0xfeff) {
     text = text.slice(1);
-    findings.push({ id: 'bom-removed', severity: 'info', file, line: 1, message: 'A UTF-8 byte order mark at the start was removed; AKS expects plain PEM text.' });
+    findings.push({
+      id: 'bom-removed',
+      severity: 'info',
+      file,
+      line: 1,
+      message: 'A UTF-8 byte order mark at the start was removed; AKS expects plain PEM text.',
+    });
   }
   const lines = text.split(/\r\n|\r|\n/);
   const crlf = text.indexOf('\r\n');
   const loneCr = text.search(/\r(?!\n)/);
-  if (crlf >= 0) findings.push(lineEndingFinding('crlf-normalized', 'Windows (CRLF) line endings were converted to LF.', text, crlf, file));
-  if (loneCr >= 0) findings.push(lineEndingFinding('cr-normalized', 'Old Mac (CR) line endings were converted to LF.', text, loneCr, file));
+  if (crlf >= 0)
+    findings.push(
+      lineEndingFinding('crlf-normalized', 'Windows (CRLF) line endings were converted to LF.', text, crlf, file),
+    );
+  if (loneCr >= 0)
+    findings.push(
+      lineEndingFinding('cr-normalized', 'Old Mac (CR) line endings were converted to LF.', text, loneCr, file),
+    );
   return { lines, findings };
 }
 
-function lineEndingFinding(id: string, message: string, text: string, offset: number, file: string | undefined): Finding {
+function lineEndingFinding(
+  id: string,
+  message: string,
+  text: string,
+  offset: number,
+  file: string | undefined,
+): Finding {
   return { id, severity: 'info', message, file, line: lineOfOffset(text, offset) };
 }
 

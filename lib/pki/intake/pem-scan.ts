@@ -26,7 +26,10 @@ const MARKER = /-----(BEGIN|END) ([^-\r\n]{0,80}?)-----/g;
 
 /** Labels are echoed in messages, so keep only the characters real PEM labels use. */
 export function safeLabel(label: string): string {
-  const cleaned = label.replace(/[^A-Za-z0-9 #._/]/g, '').trim().slice(0, 40);
+  const cleaned = label
+    .replace(/[^A-Za-z0-9 #._/]/g, '')
+    .trim()
+    .slice(0, 40);
   return cleaned || 'unnamed';
 }
 
@@ -81,9 +84,21 @@ export function scanPem(lines: string[], file: string | undefined): PemScan {
         if (open) findings.push(missingEnd(open, file));
         open = { label, beginLine: line, endLine: line, body: [] };
       } else if (!open) {
-        findings.push({ id: 'pem-end-without-begin', severity: 'error', file, line, message: `Line ${line} has an END ${safeLabel(label)} line with no BEGIN line before it; add the missing BEGIN line or remove this one.` });
+        findings.push({
+          id: 'pem-end-without-begin',
+          severity: 'error',
+          file,
+          line,
+          message: `Line ${line} has an END ${safeLabel(label)} line with no BEGIN line before it; add the missing BEGIN line or remove this one.`,
+        });
       } else if (label !== open.label) {
-        findings.push({ id: 'pem-label-mismatch', severity: 'error', file, line, message: `The block that starts at line ${open.beginLine} as BEGIN ${safeLabel(open.label)} ends at line ${line} as END ${safeLabel(label)}; the labels must match.` });
+        findings.push({
+          id: 'pem-label-mismatch',
+          severity: 'error',
+          file,
+          line,
+          message: `The block that starts at line ${open.beginLine} as BEGIN ${safeLabel(open.label)} ends at line ${line} as END ${safeLabel(label)}; the labels must match.`,
+        });
         open = null;
       } else {
         open.endLine = line;
@@ -96,13 +111,32 @@ export function scanPem(lines: string[], file: string | undefined): PemScan {
   if (open) findings.push(missingEnd(open, file));
 
   if (outsideLines > 0) {
-    findings.push({ id: 'text-outside-blocks', severity: 'info', file, line: firstOutsideLine, message: `${outsideLines} line${outsideLines === 1 ? '' : 's'} of text outside PEM blocks (comments, Bag Attributes) ${outsideLines === 1 ? 'was' : 'were'} removed; only the blocks are sent.` });
+    findings.push({
+      id: 'text-outside-blocks',
+      severity: 'info',
+      file,
+      line: firstOutsideLine,
+      message: `${outsideLines} line${outsideLines === 1 ? '' : 's'} of text outside PEM blocks (comments, Bag Attributes) ${outsideLines === 1 ? 'was' : 'were'} removed; only the blocks are sent.`,
+    });
   }
   if (firstTrimmedLine) {
-    findings.push({ id: 'whitespace-trimmed', severity: 'info', file, line: firstTrimmedLine, message: 'Indentation and trailing whitespace around PEM lines were removed.' });
+    findings.push({
+      id: 'whitespace-trimmed',
+      severity: 'info',
+      file,
+      line: firstTrimmedLine,
+      message: 'Indentation and trailing whitespace around PEM lines were removed.',
+    });
   }
   if (firstJoinedLine) {
-    findings.push({ id: 'pem-lines-rewrapped', severity: 'info', file, line: firstJoinedLine, message: 'PEM markers that shared a line with other content were put on their own lines and the base64 re-wrapped at 64 characters.' });
+    findings.push({
+      id: 'pem-lines-rewrapped',
+      severity: 'info',
+      file,
+      line: firstJoinedLine,
+      message:
+        'PEM markers that shared a line with other content were put on their own lines and the base64 re-wrapped at 64 characters.',
+    });
   }
   return { blocks, sawMarker, findings };
 }

@@ -13,27 +13,60 @@ const PRIVATE_KEY: RefusalKind = {
 function refusalForLabel(label: string): RefusalKind | null {
   if (/PRIVATE KEY/.test(label)) return PRIVATE_KEY;
   if (/CERTIFICATE REQUEST/.test(label)) {
-    return { id: 'certificate-request', what: 'a certificate signing request', advice: 'Submit it to your CA and add the issued CA certificate instead.' };
+    return {
+      id: 'certificate-request',
+      what: 'a certificate signing request',
+      advice: 'Submit it to your CA and add the issued CA certificate instead.',
+    };
   }
   if (/CRL/.test(label)) {
-    return { id: 'crl', what: 'a certificate revocation list', advice: 'AKS trusts only CA certificates; remove the CRL block.' };
+    return {
+      id: 'crl',
+      what: 'a certificate revocation list',
+      advice: 'AKS trusts only CA certificates; remove the CRL block.',
+    };
   }
   if (/PUBLIC KEY/.test(label)) {
-    return { id: 'public-key', what: 'a bare public key', advice: 'AKS needs the CA certificate that contains the key, not the key alone.' };
+    return {
+      id: 'public-key',
+      what: 'a bare public key',
+      advice: 'AKS needs the CA certificate that contains the key, not the key alone.',
+    };
   }
   return null;
 }
 
-export function refusalFinding(label: string, file: string | undefined, line: number | undefined, endLine?: number): Finding {
+export function refusalFinding(
+  label: string,
+  file: string | undefined,
+  line: number | undefined,
+  endLine?: number,
+): Finding {
   const refusal = refusalForLabel(label) ?? {
     id: 'unsupported-pem-block',
     what: `a ${safeLabel(label)} block`,
     advice: 'Only CERTIFICATE blocks (or PKCS#7 bundles of certificates) can be trusted; remove it.',
   };
-  const subject = line === undefined ? 'The input holds' : endLine && endLine !== line ? `Lines ${line}-${endLine} hold` : `Line ${line} holds`;
-  return { id: refusal.id, severity: 'error', file, line, message: `${subject} ${refusal.what}, not a certificate. ${refusal.advice}` };
+  const subject =
+    line === undefined
+      ? 'The input holds'
+      : endLine && endLine !== line
+        ? `Lines ${line}-${endLine} hold`
+        : `Line ${line} holds`;
+  return {
+    id: refusal.id,
+    severity: 'error',
+    file,
+    line,
+    message: `${subject} ${refusal.what}, not a certificate. ${refusal.advice}`,
+  };
 }
 
 export function binaryPrivateKeyFinding(file: string | undefined): Finding {
-  return { id: 'private-key', severity: 'error', file, message: `The input holds ${PRIVATE_KEY.what} in binary form, not a certificate. ${PRIVATE_KEY.advice}` };
+  return {
+    id: 'private-key',
+    severity: 'error',
+    file,
+    message: `The input holds ${PRIVATE_KEY.what} in binary form, not a certificate. ${PRIVATE_KEY.advice}`,
+  };
 }

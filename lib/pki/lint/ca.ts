@@ -9,19 +9,49 @@ export const caRules: CertificateRule = (certificate) => {
   // anchor, so they get the old-version warning instead of this error.
   const legacyRoot = certificate.version < 3 && certificate.selfSigned;
   if ((!basicConstraints.present || !basicConstraints.cA) && !legacyRoot) {
-    const why = basicConstraints.present ? 'its basicConstraints say cA is false' : 'it has no basicConstraints extension';
-    findings.push(findingFor(certificate, 'not-a-ca', 'error', `${named(certificate)} is not a CA certificate (${why}); add the CA that issued it instead of this leaf certificate.`));
+    const why = basicConstraints.present
+      ? 'its basicConstraints say cA is false'
+      : 'it has no basicConstraints extension';
+    findings.push(
+      findingFor(
+        certificate,
+        'not-a-ca',
+        'error',
+        `${named(certificate)} is not a CA certificate (${why}); add the CA that issued it instead of this leaf certificate.`,
+      ),
+    );
   } else if (basicConstraints.present && !basicConstraints.critical) {
-    findings.push(findingFor(certificate, 'basic-constraints-not-critical', 'info', `${named(certificate)} has basicConstraints that are not marked critical, as RFC 5280 requires for CA certificates; it still works on Linux nodes.`));
+    findings.push(
+      findingFor(
+        certificate,
+        'basic-constraints-not-critical',
+        'info',
+        `${named(certificate)} has basicConstraints that are not marked critical, as RFC 5280 requires for CA certificates; it still works on Linux nodes.`,
+      ),
+    );
   }
   const isCa = basicConstraints.cA || legacyRoot;
   // For a leaf, not-a-ca already says it all.
   if (isCa && certificate.keyUsageCritical !== null && !certificate.keyUsage.includes('keyCertSign')) {
-    findings.push(findingFor(certificate, 'key-usage-missing-cert-sign', 'error', `${named(certificate)} has a keyUsage without keyCertSign, so it may not sign certificates; use a CA certificate issued with keyCertSign.`));
+    findings.push(
+      findingFor(
+        certificate,
+        'key-usage-missing-cert-sign',
+        'error',
+        `${named(certificate)} has a keyUsage without keyCertSign, so it may not sign certificates; use a CA certificate issued with keyCertSign.`,
+      ),
+    );
   }
   if (certificate.nameConstraints) {
     const { permitted, excluded } = certificate.nameConstraints;
-    findings.push(findingFor(certificate, 'name-constraints-present', 'info', `${named(certificate)} has name constraints (${permitted.length} permitted, ${excluded.length} excluded); certificates it issues outside them will be rejected.`));
+    findings.push(
+      findingFor(
+        certificate,
+        'name-constraints-present',
+        'info',
+        `${named(certificate)} has name constraints (${permitted.length} permitted, ${excluded.length} excluded); certificates it issues outside them will be rejected.`,
+      ),
+    );
   }
   return findings;
 };

@@ -17,6 +17,7 @@ export function findingFor(certificate: CertificateInfo, id: string, severity: S
 
 /** How findings name a certificate: its display name in quotes. */
 export function named(certificate: CertificateInfo): string {
-  const name = certificate.displayName.length > 80 ? `${certificate.displayName.slice(0, 77)}...` : certificate.displayName;
+  const name =
+    certificate.displayName.length > 80 ? `${certificate.displayName.slice(0, 77)}...` : certificate.displayName;
   return `"${name}"`;
 }

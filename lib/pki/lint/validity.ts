@@ -12,13 +12,41 @@ export const validityRules: CertificateRule = (certificate, { now }) => {
   const untilValid = Date.parse(certificate.notBefore) - now.getTime();
   switch (validityStatus(certificate, now)) {
     case 'expired':
-      return [findingFor(certificate, 'expired', 'error', `${named(certificate)} expired on ${certificate.notAfter} (${days(sinceExpiry)} ago); nodes will not trust it, so replace it with the renewed CA certificate.`)];
+      return [
+        findingFor(
+          certificate,
+          'expired',
+          'error',
+          `${named(certificate)} expired on ${certificate.notAfter} (${days(sinceExpiry)} ago); nodes will not trust it, so replace it with the renewed CA certificate.`,
+        ),
+      ];
     case 'not-yet-valid':
-      return [findingFor(certificate, 'not-yet-valid', 'warning', `${named(certificate)} is not valid until ${certificate.notBefore} (in ${days(untilValid)}); nodes will reject it until then, so check the date or keep the current CA alongside it.`)];
+      return [
+        findingFor(
+          certificate,
+          'not-yet-valid',
+          'warning',
+          `${named(certificate)} is not valid until ${certificate.notBefore} (in ${days(untilValid)}); nodes will reject it until then, so check the date or keep the current CA alongside it.`,
+        ),
+      ];
     case 'critical':
-      return [findingFor(certificate, 'expiring-soon', 'warning', `${named(certificate)} expires within ${EXPIRING_CRITICAL_DAYS} days, on ${certificate.notAfter} (in ${days(-sinceExpiry)}); add its replacement now.`)];
+      return [
+        findingFor(
+          certificate,
+          'expiring-soon',
+          'warning',
+          `${named(certificate)} expires within ${EXPIRING_CRITICAL_DAYS} days, on ${certificate.notAfter} (in ${days(-sinceExpiry)}); add its replacement now.`,
+        ),
+      ];
     case 'expiring':
-      return [findingFor(certificate, 'expiring-soon', 'warning', `${named(certificate)} expires within ${EXPIRING_SOON_DAYS} days, on ${certificate.notAfter} (in ${days(-sinceExpiry)}); plan its replacement.`)];
+      return [
+        findingFor(
+          certificate,
+          'expiring-soon',
+          'warning',
+          `${named(certificate)} expires within ${EXPIRING_SOON_DAYS} days, on ${certificate.notAfter} (in ${days(-sinceExpiry)}); plan its replacement.`,
+        ),
+      ];
     default:
       return [];
   }

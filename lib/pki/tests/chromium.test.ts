@@ -22,8 +22,21 @@ let server: Server | undefined;
 let files: Record<string, string> = {};
 
 function dumpDom(url: string): Promise<string> {
-  const args = ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--virtual-time-budget=15000', '--dump-dom', url];
-  return new Promise((resolve, reject) => execFile(CHROMIUM, args, { timeout: 60_000, maxBuffer: 1 << 24 }, (error, stdout) => (error ? reject(error) : resolve(stdout))));
+  const args = [
+    '--headless=new',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--virtual-time-budget=15000',
+    '--dump-dom',
+    url,
+  ];
+  return new Promise((resolve, reject) =>
+    execFile(CHROMIUM, args, { timeout: 60_000, maxBuffer: 1 << 24 }, (error, stdout) =>
+      error ? reject(error) : resolve(stdout),
+    ),
+  );
 }
 
 describe.skipIf(!available)('lib/pki in Chromium', () => {
@@ -32,10 +45,23 @@ describe.skipIf(!available)('lib/pki in Chromium', () => {
 
   beforeAll(async () => {
     const esbuild = await import('esbuild');
-    const bundle = await esbuild.build({ entryPoints: { pki: ENTRY }, bundle: true, format: 'esm', platform: 'browser', splitting: true, write: false, outdir: '/out' });
+    const bundle = await esbuild.build({
+      entryPoints: { pki: ENTRY },
+      bundle: true,
+      format: 'esm',
+      platform: 'browser',
+      splitting: true,
+      write: false,
+      outdir: '/out',
+    });
     files = Object.fromEntries(bundle.outputFiles.map((file) => [file.path.replace('/out', ''), file.text]));
     const fx = await loadFixtures();
-    pems = Object.fromEntries(['rsa-root', 'ec-root', 'ed25519-root', 'pss-root', 'tampered-root'].map((name) => [name, fx.text(`${name}.pem`)]));
+    pems = Object.fromEntries(
+      ['rsa-root', 'ec-root', 'ed25519-root', 'pss-root', 'tampered-root'].map((name) => [
+        name,
+        fx.text(`${name}.pem`),
+      ]),
+    );
     key = fx.text('ec-pkcs8.key');
     files['/index.html'] = `<!doctype html><pre id="out">pending</pre><script type="module">
       import { readBundle } from './pki.js';
@@ -48,7 +74,9 @@ describe.skipIf(!available)('lib/pki in Chromium', () => {
     </script>`;
     server = createServer((request, response) => {
       const body = files[request.url ?? ''];
-      response.writeHead(body === undefined ? 404 : 200, { 'content-type': request.url?.endsWith('.html') ? 'text/html' : 'text/javascript' });
+      response.writeHead(body === undefined ? 404 : 200, {
+        'content-type': request.url?.endsWith('.html') ? 'text/html' : 'text/javascript',
+      });
       response.end(body ?? '');
     });
     await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
@@ -59,17 +87,32 @@ describe.skipIf(!available)('lib/pki in Chromium', () => {
   it('decodes, verifies self-signatures (RSA, EC, Ed25519, PSS), lints and refuses a key, like Node', async () => {
     const { port } = server!.address() as AddressInfo;
     const dom = await dumpDom(`http://127.0.0.1:${port}/index.html`);
-    const text = /<pre id="out">([\s\S]*?)<\/pre>/.exec(dom)?.[1]?.replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>') ?? '';
+    const text =
+      /<pre id="out">([\s\S]*?)<\/pre>/
+        .exec(dom)?.[1]
+        ?.replace(/&quot;/g, '"')
+        .replace(/&amp;/g, '&')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>') ?? '';
     expect(text.startsWith('{'), text.slice(0, 200)).toBe(true);
     const result = JSON.parse(text);
-    expect(result.certificates.map((c: { displayName: string; selfSignatureValid: boolean }) => [c.displayName, c.selfSignatureValid])).toEqual([
+    expect(
+      result.certificates.map((c: { displayName: string; selfSignatureValid: boolean }) => [
+        c.displayName,
+        c.selfSignatureValid,
+      ]),
+    ).toEqual([
       ['Contoso RSA Root', true],
       ['Contoso EC Root', true],
       ['Contoso Ed25519 Root', true],
       ['Contoso PSS Root', true],
       ['Contoso RSA Root', false],
     ]);
-    expect(result.findings.map((f: { id: string }) => f.id)).toEqual(['crlf-normalized', 'private-key', 'self-signature-invalid']);
+    expect(result.findings.map((f: { id: string }) => f.id)).toEqual([
+      'crlf-normalized',
+      'private-key',
+      'self-signature-invalid',
+    ]);
     for (const line of base64Lines(key)) expect(text).not.toContain(line);
   }, 90_000);
 });

@@ -8,7 +8,10 @@ import { read } from './helpers';
 
 const BUNDLE = '/etc/ssl/certs/ca-certificates.crt';
 const present = existsSync(BUNDLE);
-if (!present) console.warn(`SKIPPED: ${BUNDLE} is missing; install Debian's ca-certificates package (.ci/run does) to run the Debian bundle test.`);
+if (!present)
+  console.warn(
+    `SKIPPED: ${BUNDLE} is missing; install Debian's ca-certificates package (.ci/run does) to run the Debian bundle test.`,
+  );
 
 /**
  * openssl's SHA-256 of every block. OpenSSL 3 reads only the first certificate of a file, so the blocks go
@@ -21,7 +24,11 @@ function opensslFingerprints(text: string): string[] {
     blocks.forEach((block, index) => writeFileSync(join(dir, `${String(index).padStart(4, '0')}.pem`), block));
     // One echo per line: lines from parallel workers stay whole (each write is below PIPE_BUF).
     const script = 'for f; do echo "$f $(openssl x509 -in "$f" -noout -fingerprint -sha256)"; done';
-    const output = execFileSync('sh', ['-c', `ls *.pem | xargs -P 4 -n 20 sh -c '${script}' _`], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 24 });
+    const output = execFileSync('sh', ['-c', `ls *.pem | xargs -P 4 -n 20 sh -c '${script}' _`], {
+      cwd: dir,
+      encoding: 'utf8',
+      maxBuffer: 1 << 24,
+    });
     return output
       .trim()
       .split('\n')
@@ -53,12 +60,16 @@ describe.skipIf(!present)(`Debian CA bundle (${BUNDLE})`, () => {
   });
 
   it('no error other than expiry and the 10-certificate limit', () => {
-    const errors = result.findings.filter((finding) => finding.severity === 'error' && finding.id !== 'expired' && finding.id !== 'too-many-certificates');
+    const errors = result.findings.filter(
+      (finding) => finding.severity === 'error' && finding.id !== 'expired' && finding.id !== 'too-many-certificates',
+    );
     expect(errors).toEqual([]);
   });
 
   it('every self-signed root verifies its own signature', () => {
-    const failing = result.certificates.filter((certificate) => certificate.selfSigned && certificate.selfSignatureValid !== true);
+    const failing = result.certificates.filter(
+      (certificate) => certificate.selfSigned && certificate.selfSignatureValid !== true,
+    );
     expect(failing.map((certificate) => certificate.displayName)).toEqual([]);
   });
 });

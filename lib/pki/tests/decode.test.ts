@@ -6,7 +6,22 @@ import { read } from './helpers';
 
 let fx: Fixtures;
 const certificates: Record<string, CertificateInfo> = {};
-const NAMES = ['rsa-root', 'ec-root', 'ed25519-root', 'intermediate', 'leaf', 'constrained-root', 'v1-root', 'dsa-root', 'k1-root', 'noncritical-bc-root', 'tampered-root', 'sha1-root', 'md5-root', 'pss-root'];
+const NAMES = [
+  'rsa-root',
+  'ec-root',
+  'ed25519-root',
+  'intermediate',
+  'leaf',
+  'constrained-root',
+  'v1-root',
+  'dsa-root',
+  'k1-root',
+  'noncritical-bc-root',
+  'tampered-root',
+  'sha1-root',
+  'md5-root',
+  'pss-root',
+];
 
 beforeAll(async () => {
   fx = await loadFixtures();
@@ -31,7 +46,9 @@ describe('decode matches openssl', () => {
     const spkiDer = Buffer.from(spki.replace(/-----[^-]+-----|\s/g, ''), 'base64');
     expect(certificate.spkiSha256).toBe(createHash('sha256').update(spkiDer).digest('hex'));
     expect(BigInt(`0x${certificate.serialNumber}`)).toBe(BigInt(`0x${opensslField(name, ['-serial']).split('=')[1]}`));
-    expect(new Date(certificate.notAfter).getTime()).toBe(new Date(opensslField(name, ['-enddate']).split('=')[1]!).getTime());
+    expect(new Date(certificate.notAfter).getTime()).toBe(
+      new Date(opensslField(name, ['-enddate']).split('=')[1]!).getTime(),
+    );
   });
 });
 
@@ -58,28 +75,64 @@ describe('decoded fields', () => {
   });
 
   it('EC P-384 and Ed25519 roots verify their own signatures', () => {
-    expect(certificates['ec-root']).toMatchObject({ publicKey: { algorithm: 'EC', curve: 'P-384', size: 384 }, signatureAlgorithm: 'ecdsa-with-SHA256', selfSignatureValid: true });
-    expect(certificates['ed25519-root']).toMatchObject({ publicKey: { algorithm: 'Ed25519' }, signatureAlgorithm: 'Ed25519', selfSignatureValid: true });
+    expect(certificates['ec-root']).toMatchObject({
+      publicKey: { algorithm: 'EC', curve: 'P-384', size: 384 },
+      signatureAlgorithm: 'ecdsa-with-SHA256',
+      selfSignatureValid: true,
+    });
+    expect(certificates['ed25519-root']).toMatchObject({
+      publicKey: { algorithm: 'Ed25519' },
+      signatureAlgorithm: 'Ed25519',
+      selfSignatureValid: true,
+    });
     expect(certificates['sha1-root']!.selfSignatureValid).toBe(true);
     expect(certificates['pss-root']).toMatchObject({ signatureAlgorithm: 'rsassaPss', selfSignatureValid: true });
   });
 
   it('intermediate and leaf: path length, EKU, AKI links to the issuer SKI', () => {
     const intermediate = certificates['intermediate']!;
-    expect(intermediate).toMatchObject({ isCA: true, pathLength: 0, extendedKeyUsage: ['serverAuth', 'clientAuth'], selfIssued: false, selfSignatureValid: null });
+    expect(intermediate).toMatchObject({
+      isCA: true,
+      pathLength: 0,
+      extendedKeyUsage: ['serverAuth', 'clientAuth'],
+      selfIssued: false,
+      selfSignatureValid: null,
+    });
     expect(intermediate.authorityKeyIdentifier).toBe(certificates['rsa-root']!.subjectKeyIdentifier);
     expect(intermediate.issuer).toBe(certificates['rsa-root']!.subject);
-    expect(certificates['leaf']).toMatchObject({ isCA: false, keyUsage: ['digitalSignature'], extendedKeyUsage: ['serverAuth'], displayName: 'api.contoso.example' });
+    expect(certificates['leaf']).toMatchObject({
+      isCA: false,
+      keyUsage: ['digitalSignature'],
+      extendedKeyUsage: ['serverAuth'],
+      displayName: 'api.contoso.example',
+    });
   });
 
   it('name constraints, v1, DSA, secp256k1, non-critical basicConstraints, MD5, tampered signature', () => {
-    expect(certificates['constrained-root']!.nameConstraints).toEqual({ critical: true, permitted: ['DNS:.contoso.example', 'IP:10.0.0.0/8'], excluded: ['email:.evil.example'] });
-    expect(certificates['v1-root']).toMatchObject({ version: 1, basicConstraints: { present: false }, keyUsageCritical: null, selfSignatureValid: true });
+    expect(certificates['constrained-root']!.nameConstraints).toEqual({
+      critical: true,
+      permitted: ['DNS:.contoso.example', 'IP:10.0.0.0/8'],
+      excluded: ['email:.evil.example'],
+    });
+    expect(certificates['v1-root']).toMatchObject({
+      version: 1,
+      basicConstraints: { present: false },
+      keyUsageCritical: null,
+      selfSignatureValid: true,
+    });
     expect(certificates['dsa-root']!.publicKey).toEqual({ algorithm: 'DSA', size: 1024 });
     expect(certificates['dsa-root']!.selfSignatureValid).toBeNull();
     expect(certificates['k1-root']!.publicKey).toEqual({ algorithm: 'EC', curve: 'secp256k1', size: 256 });
-    expect(certificates['noncritical-bc-root']!.basicConstraints).toEqual({ present: true, critical: false, cA: true, pathLength: 3 });
-    expect(certificates['md5-root']).toMatchObject({ signatureAlgorithm: 'md5WithRSAEncryption', selfSignatureValid: null });
+    expect(certificates['noncritical-bc-root']!.basicConstraints).toEqual({
+      present: true,
+      critical: false,
+      cA: true,
+      pathLength: 3,
+    });
+    expect(certificates['md5-root']).toMatchObject({
+      signatureAlgorithm: 'md5WithRSAEncryption',
+      selfSignatureValid: null,
+    });
     expect(certificates['tampered-root']!.selfSignatureValid).toBe(false);
   });
 

@@ -16,7 +16,11 @@ describe('intake: safe fixes are applied and reported', () => {
   it('reads a clean PEM with no findings and keeps its lines', async () => {
     const result = await read({ name: 'ca.pem', content: rsa });
     expect(result.findings).toEqual([]);
-    expect(result.certificates[0]!.source).toEqual({ file: 'ca.pem', startLine: 1, endLine: rsa.trimEnd().split('\n').length });
+    expect(result.certificates[0]!.source).toEqual({
+      file: 'ca.pem',
+      startLine: 1,
+      endLine: rsa.trimEnd().split('\n').length,
+    });
     expect(result.certificates[0]!.pem).toBe(rsa);
   });
 
@@ -41,7 +45,10 @@ describe('intake: safe fixes are applied and reported', () => {
   });
 
   it('trims indentation and trailing whitespace', async () => {
-    const indented = rsa.split('\n').map((line) => (line ? `   ${line} \t` : line)).join('\n');
+    const indented = rsa
+      .split('\n')
+      .map((line) => (line ? `   ${line} \t` : line))
+      .join('\n');
     const result = await read({ content: indented });
     expect(ids(result.findings)).toEqual(['whitespace-trimmed']);
     expect(result.certificates[0]!.pem).toBe(rsa);
@@ -75,7 +82,9 @@ describe('intake: safe fixes are applied and reported', () => {
   it('reads one base64 entry per line and ARM / az JSON', async () => {
     const perLine = await read({ content: `${toBase64(rsa)}\n${toBase64(ec)}\n` });
     expect(perLine.certificates.map((c) => c.source.startLine)).toEqual([1, 2]);
-    const arm = JSON.stringify({ properties: { securityProfile: { customCATrustCertificates: [toBase64(rsa), toBase64(ec)] } } });
+    const arm = JSON.stringify({
+      properties: { securityProfile: { customCATrustCertificates: [toBase64(rsa), toBase64(ec)] } },
+    });
     expect((await read({ content: arm })).certificates).toHaveLength(2);
     const az = JSON.stringify({ securityProfile: { customCaTrustCertificates: [toBase64(rsa)] } });
     expect((await read({ content: az })).certificates).toHaveLength(1);
@@ -100,20 +109,31 @@ describe('intake: what cannot be fixed is an error at the line', () => {
   it('a block without its END line', async () => {
     const lines = rsa.trimEnd().split('\n');
     const result = await read({ content: `${ec}${lines.slice(0, -1).join('\n')}\n` });
-    expect(finding(result, 'pem-missing-end')).toMatchObject({ severity: 'error', line: ec.trimEnd().split('\n').length + 1 });
+    expect(finding(result, 'pem-missing-end')).toMatchObject({
+      severity: 'error',
+      line: ec.trimEnd().split('\n').length + 1,
+    });
     expect(result.certificates).toHaveLength(1);
   });
 
   it('mismatched BEGIN/END labels and an END without BEGIN', async () => {
     const mismatched = rsa.replace('-----END CERTIFICATE-----', '-----END X509 CRL-----');
-    expect(finding(await read({ content: mismatched }), 'pem-label-mismatch')).toMatchObject({ severity: 'error', line: rsa.trimEnd().split('\n').length });
-    expect(finding(await read({ content: '-----END CERTIFICATE-----\n' }), 'pem-end-without-begin')).toMatchObject({ line: 1 });
+    expect(finding(await read({ content: mismatched }), 'pem-label-mismatch')).toMatchObject({
+      severity: 'error',
+      line: rsa.trimEnd().split('\n').length,
+    });
+    expect(finding(await read({ content: '-----END CERTIFICATE-----\n' }), 'pem-end-without-begin')).toMatchObject({
+      line: 1,
+    });
   });
 
   it('invalid base64 names the line', async () => {
     const lines = rsa.split('\n');
     lines[3] = lines[3]!.slice(0, 10) + '!' + lines[3]!.slice(11);
-    expect(finding(await read({ content: lines.join('\n') }), 'invalid-base64')).toMatchObject({ severity: 'error', line: 4 });
+    expect(finding(await read({ content: lines.join('\n') }), 'invalid-base64')).toMatchObject({
+      severity: 'error',
+      line: 4,
+    });
     const truncated = rsa.replace(/\n[^\n]*\n-----END/, '\nAB\n-----END');
     expect(finding(await read({ content: truncated }), 'invalid-base64')?.severity).toBe('error');
   });
@@ -121,9 +141,14 @@ describe('intake: what cannot be fixed is an error at the line', () => {
   it('PEM headers, empty blocks and bytes that are not a certificate', async () => {
     const headers = rsa.replace('-----\n', '-----\nProc-Type: 4,ENCRYPTED\n');
     expect(finding(await read({ content: headers }), 'pem-headers')).toMatchObject({ line: 2 });
-    expect(finding(await read({ content: '-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----\n' }), 'empty-pem-block')).toMatchObject({ line: 1 });
+    expect(
+      finding(await read({ content: '-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----\n' }), 'empty-pem-block'),
+    ).toMatchObject({ line: 1 });
     const notCert = `-----BEGIN CERTIFICATE-----\n${toBase64('hello, this is not DER')}\n-----END CERTIFICATE-----\n`;
-    expect(finding(await read({ content: notCert }), 'not-a-certificate')).toMatchObject({ severity: 'error', line: 1 });
+    expect(finding(await read({ content: notCert }), 'not-a-certificate')).toMatchObject({
+      severity: 'error',
+      line: 1,
+    });
   });
 
   it('empty input, no certificate, binary noise and oversized input', async () => {
@@ -142,7 +167,13 @@ describe('intake: what cannot be fixed is an error at the line', () => {
 
   it('pathological inputs just under the limit finish quickly', async () => {
     const size = 2 * 1024 * 1024 - 16;
-    const inputs = ['-'.repeat(size), '['.repeat(size), 'A'.repeat(size), '-----BEGIN CERTIFICATE-----'.repeat(size / 27), `${'MIIB'.repeat(size / 8)}\n`.repeat(2)];
+    const inputs = [
+      '-'.repeat(size),
+      '['.repeat(size),
+      'A'.repeat(size),
+      '-----BEGIN CERTIFICATE-----'.repeat(size / 27),
+      `${'MIIB'.repeat(size / 8)}\n`.repeat(2),
+    ];
     for (const content of inputs) {
       const started = performance.now();
       const result = await read({ content });

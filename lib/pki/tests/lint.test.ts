@@ -15,11 +15,17 @@ async function lintOne(name: string, now?: Date) {
 
 describe('lint rules for a node trust store', () => {
   it('a good RSA, EC or Ed25519 root has no findings', async () => {
-    for (const name of ['rsa-root', 'ec-root', 'ed25519-root', 'pss-root']) expect((await lintOne(name)).findings).toEqual([]);
+    for (const name of ['rsa-root', 'ec-root', 'ed25519-root', 'pss-root'])
+      expect((await lintOne(name)).findings).toEqual([]);
   });
 
   it('not-a-ca: a leaf, and a v3 certificate without basicConstraints', async () => {
-    expect(finding(await lintOne('leaf'), 'not-a-ca')).toMatchObject({ severity: 'error', certificateIndex: 0, file: 'leaf.pem', line: 1 });
+    expect(finding(await lintOne('leaf'), 'not-a-ca')).toMatchObject({
+      severity: 'error',
+      certificateIndex: 0,
+      file: 'leaf.pem',
+      line: 1,
+    });
     expect(ids((await lintOne('leaf')).findings, 'error')).toEqual(['not-a-ca']);
     expect(finding(await lintOne('no-bc-root'), 'not-a-ca')!.message).toContain('no basicConstraints');
   });
@@ -38,9 +44,13 @@ describe('lint rules for a node trust store', () => {
     const in20Days = finding(await lintOne('rsa-root', new Date(notAfter - 20 * DAY)), 'expiring-soon')!;
     expect(in20Days).toMatchObject({ severity: 'warning' });
     expect(in20Days.message).toContain('within 30 days');
-    expect(finding(await lintOne('rsa-root', new Date(notAfter - 3 * DAY)), 'expiring-soon')!.message).toContain('within 7 days');
+    expect(finding(await lintOne('rsa-root', new Date(notAfter - 3 * DAY)), 'expiring-soon')!.message).toContain(
+      'within 7 days',
+    );
     expect(finding(await lintOne('rsa-root', new Date(notAfter + DAY)), 'expired')?.severity).toBe('error');
-    expect(finding(await lintOne('rsa-root', new Date(Date.parse(root.notBefore) - DAY)), 'not-yet-valid')).toBeDefined();
+    expect(
+      finding(await lintOne('rsa-root', new Date(Date.parse(root.notBefore) - DAY)), 'not-yet-valid'),
+    ).toBeDefined();
   });
 
   it('weak and unsupported keys', async () => {
@@ -64,7 +74,10 @@ describe('lint rules for a node trust store', () => {
 describe('bundle rules', () => {
   it('a duplicate is a warning, kept once in the payload, and not linted twice', async () => {
     const md5 = fx.text('md5-root.pem');
-    const result = await read([{ name: 'a.pem', content: md5 }, { name: 'b.pem', content: `\n\n${md5}` }]);
+    const result = await read([
+      { name: 'a.pem', content: md5 },
+      { name: 'b.pem', content: `\n\n${md5}` },
+    ]);
     expect(result.certificates).toHaveLength(2);
     expect(result.payload).toHaveLength(1);
     expect(ids(result.findings)).toEqual(['md5-signature', 'duplicate']);
@@ -72,9 +85,25 @@ describe('bundle rules', () => {
   });
 
   it('more than 10 different certificates is an error at the 11th', async () => {
-    const names = ['rsa-root', 'ec-root', 'ed25519-root', 'intermediate', 'constrained-root', 'noncritical-bc-root', 'sha1-root', 'v1-root', 'expired-root', 'future-root', 'no-certsign-root'];
+    const names = [
+      'rsa-root',
+      'ec-root',
+      'ed25519-root',
+      'intermediate',
+      'constrained-root',
+      'noncritical-bc-root',
+      'sha1-root',
+      'v1-root',
+      'expired-root',
+      'future-root',
+      'no-certsign-root',
+    ];
     const result = await read(names.map((name) => ({ name, content: fx.text(`${name}.pem`) })));
-    expect(finding(result, 'too-many-certificates')).toMatchObject({ severity: 'error', certificateIndex: 10, file: 'no-certsign-root' });
+    expect(finding(result, 'too-many-certificates')).toMatchObject({
+      severity: 'error',
+      certificateIndex: 10,
+      file: 'no-certsign-root',
+    });
     const ten = await read(names.slice(0, 10).map((name) => ({ name, content: fx.text(`${name}.pem`) })));
     expect(finding(ten, 'too-many-certificates')).toBeUndefined();
   });
@@ -86,7 +115,9 @@ describe('bundle rules', () => {
   });
 
   it('every finding has a stable id, a severity and one sentence', async () => {
-    const result = await read(['leaf', 'md5-root', 'k1-root', 'expired-root'].map((name) => ({ name, content: fx.text(`${name}.pem`) })));
+    const result = await read(
+      ['leaf', 'md5-root', 'k1-root', 'expired-root'].map((name) => ({ name, content: fx.text(`${name}.pem`) })),
+    );
     for (const item of result.findings) {
       expect(item.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
       expect(['error', 'warning', 'info']).toContain(item.severity);

@@ -12,7 +12,11 @@ let ec: string;
 let ed: string;
 beforeAll(async () => {
   fx = await loadFixtures();
-  [rsa, ec, ed] = ['rsa-root.pem', 'ec-root.pem', 'ed25519-root.pem'].map((name) => fx.text(name)) as [string, string, string];
+  [rsa, ec, ed] = ['rsa-root.pem', 'ec-root.pem', 'ed25519-root.pem'].map((name) => fx.text(name)) as [
+    string,
+    string,
+    string,
+  ];
 });
 
 describe('AKS payload', () => {
@@ -23,7 +27,12 @@ describe('AKS payload', () => {
     expect(decoded).toEqual([rsa, ec]);
     for (const pem of decoded) {
       expect(pem.endsWith('-----END CERTIFICATE-----\n')).toBe(true);
-      expect(pem.split('\n').slice(1, -3).every((line) => line.length === 64)).toBe(true);
+      expect(
+        pem
+          .split('\n')
+          .slice(1, -3)
+          .every((line) => line.length === 64),
+      ).toBe(true);
     }
   });
 
@@ -46,7 +55,10 @@ describe('AKS payload', () => {
     const first = await read({ content: rsa + ec });
     const back = await readAksEntries(first.payload, { now: NOW });
     expect(back.certificates.map((c) => c.sha256)).toEqual(first.certificates.map((c) => c.sha256));
-    expect(back.findings).toEqual([{ id: 'base64-pem-decoded', severity: 'info', message: expect.any(String), file: 'entry 1', line: 1 }, expect.objectContaining({ file: 'entry 2' })]);
+    expect(back.findings).toEqual([
+      { id: 'base64-pem-decoded', severity: 'info', message: expect.any(String), file: 'entry 1', line: 1 },
+      expect.objectContaining({ file: 'entry 2' }),
+    ]);
     const sdk = await readAksEntries(toAksPayload(first.certificates).bytes, { now: NOW });
     expect(sdk.findings).toEqual([]);
   });
@@ -54,7 +66,11 @@ describe('AKS payload', () => {
   it('tolerates what other tools wrote: several certificates in one entry, CRLF, no trailing newline', async () => {
     const entries = [toBase64(rsa + ec), toBase64(ed.replace(/\n/g, '\r\n').trimEnd())];
     const result = await readAksEntries(entries, { now: NOW });
-    expect(result.certificates.map((c) => c.displayName)).toEqual(['Contoso RSA Root', 'Contoso EC Root', 'Contoso Ed25519 Root']);
+    expect(result.certificates.map((c) => c.displayName)).toEqual([
+      'Contoso RSA Root',
+      'Contoso EC Root',
+      'Contoso Ed25519 Root',
+    ]);
     expect(ids(result.findings, 'error')).toEqual([]);
     expect(result.payload).toHaveLength(3);
     const bad = await readAksEntries(['dGVzdGNlcnQ='], { now: NOW });
@@ -65,7 +81,9 @@ describe('AKS payload', () => {
 describe('bundle diff', () => {
   let certificates: Record<string, CertificateInfo>;
   beforeAll(async () => {
-    const result = await read(['rsa-root', 'ec-root', 'ed25519-root', 'sha1-root'].map((name) => ({ name, content: fx.text(`${name}.pem`) })));
+    const result = await read(
+      ['rsa-root', 'ec-root', 'ed25519-root', 'sha1-root'].map((name) => ({ name, content: fx.text(`${name}.pem`) })),
+    );
     certificates = Object.fromEntries(result.certificates.map((c) => [c.source.file!, c]));
   });
 
@@ -89,7 +107,12 @@ describe('bundle diff', () => {
     const byKey = diffBundles([old], [renewedSameKey]);
     expect(byKey.rotated).toEqual([{ from: old, to: renewedSameKey, reason: 'same-subject-and-key-identifier' }]);
     expect(byKey.added).toEqual([]);
-    const renewedNewKey = { ...old, sha256: 'c'.repeat(64), subjectKeyIdentifier: 'ff', notAfter: '2045-01-01T00:00:00.000Z' };
+    const renewedNewKey = {
+      ...old,
+      sha256: 'c'.repeat(64),
+      subjectKeyIdentifier: 'ff',
+      notAfter: '2045-01-01T00:00:00.000Z',
+    };
     expect(diffBundles([old], [renewedNewKey]).rotated[0]?.reason).toBe('same-subject-later-expiry');
     const olderNewKey = { ...renewedNewKey, notAfter: '2001-01-01T00:00:00.000Z' };
     expect(diffBundles([old], [olderNewKey])).toMatchObject({ rotated: [], added: [olderNewKey], removed: [old] });

@@ -15,7 +15,22 @@ import { read } from './helpers';
  */
 
 const DEBIAN = '/etc/ssl/certs/ca-certificates.crt';
-const FIXTURES = ['rsa-root', 'ec-root', 'ed25519-root', 'intermediate', 'leaf', 'constrained-root', 'v1-root', 'dsa-root', 'k1-root', 'noncritical-bc-root', 'sha1-intermediate', 'md5-root', 'expired-root', 'future-root'];
+const FIXTURES = [
+  'rsa-root',
+  'ec-root',
+  'ed25519-root',
+  'intermediate',
+  'leaf',
+  'constrained-root',
+  'v1-root',
+  'dsa-root',
+  'k1-root',
+  'noncritical-bc-root',
+  'sha1-intermediate',
+  'md5-root',
+  'expired-root',
+  'future-root',
+];
 
 let certificates: CertificateInfo[] = [];
 
@@ -35,7 +50,9 @@ function extension<T>(certificate: pkijs.Certificate, oid: string): T | undefine
 }
 
 function stringValues(name: pkijs.RelativeDistinguishedNames): string[] {
-  return name.typesAndValues.map((attribute) => (attribute.value as { valueBlock: { value: unknown } }).valueBlock.value).filter((value): value is string => typeof value === 'string');
+  return name.typesAndValues
+    .map((attribute) => (attribute.value as { valueBlock: { value: unknown } }).valueBlock.value)
+    .filter((value): value is string => typeof value === 'string');
 }
 
 describe('our DER reader agrees with pkijs', () => {
@@ -45,22 +62,30 @@ describe('our DER reader agrees with pkijs', () => {
       const theirs = pkijs.Certificate.fromBER(derOf(ours));
       const label = `${ours.displayName} (${ours.source.file})`;
       expect(ours.version, label).toBe(theirs.version + 1);
-      expect(BigInt(`0x${ours.serialNumber}`), label).toBe(BigInt(`0x${toHex(theirs.serialNumber.valueBlock.valueHexView) || '0'}`));
+      expect(BigInt(`0x${ours.serialNumber}`), label).toBe(
+        BigInt(`0x${toHex(theirs.serialNumber.valueBlock.valueHexView) || '0'}`),
+      );
       expect(ours.notBefore, label).toBe(theirs.notBefore.value.toISOString());
       expect(ours.notAfter, label).toBe(theirs.notAfter.value.toISOString());
       expect(ours.signatureAlgorithmOid, label).toBe(theirs.signatureAlgorithm.algorithmId);
-      for (const value of stringValues(theirs.subject)) expect(ours.subject, label).toContain(value.replace(/([,+"\\<>;])/g, '\\$1').trim());
-      for (const value of stringValues(theirs.issuer)) expect(ours.issuer, label).toContain(value.replace(/([,+"\\<>;])/g, '\\$1').trim());
+      for (const value of stringValues(theirs.subject))
+        expect(ours.subject, label).toContain(value.replace(/([,+"\\<>;])/g, '\\$1').trim());
+      for (const value of stringValues(theirs.issuer))
+        expect(ours.issuer, label).toContain(value.replace(/([,+"\\<>;])/g, '\\$1').trim());
 
       const basic = extension<pkijs.BasicConstraints>(theirs, '2.5.29.19');
       expect(ours.basicConstraints.present, label).toBe(basic !== undefined);
       expect(ours.isCA, label).toBe(basic?.cA === true);
       const pathLength = basic?.pathLenConstraint;
-      expect(ours.pathLength, label).toBe(pathLength === undefined ? null : typeof pathLength === 'number' ? pathLength : pathLength.valueBlock.valueDec);
+      expect(ours.pathLength, label).toBe(
+        pathLength === undefined ? null : typeof pathLength === 'number' ? pathLength : pathLength.valueBlock.valueDec,
+      );
 
       const keyUsage = extension<asn1js.BitString>(theirs, '2.5.29.15');
       const bits = keyUsage?.valueBlock.valueHexView ?? new Uint8Array();
-      expect(ours.keyUsage, label).toEqual(KEY_USAGE_BITS.filter((_, bit) => ((bits[bit >> 3] ?? 0) & (0x80 >> (bit & 7))) !== 0));
+      expect(ours.keyUsage, label).toEqual(
+        KEY_USAGE_BITS.filter((_, bit) => ((bits[bit >> 3] ?? 0) & (0x80 >> (bit & 7))) !== 0),
+      );
 
       const ski = extension<asn1js.OctetString>(theirs, '2.5.29.14');
       expect(ours.subjectKeyIdentifier, label).toBe(ski ? toHex(ski.valueBlock.valueHexView) : null);
@@ -74,7 +99,13 @@ describe('our DER reader agrees with pkijs', () => {
 
   it('on whether RSA and ECDSA self-signatures verify', async () => {
     let compared = 0;
-    for (const ours of certificates.filter((certificate) => certificate.selfSigned && certificate.selfSignatureValid !== null && /RSA|ecdsa/.test(certificate.signatureAlgorithm) && !/md5|Pss/i.test(certificate.signatureAlgorithm))) {
+    for (const ours of certificates.filter(
+      (certificate) =>
+        certificate.selfSigned &&
+        certificate.selfSignatureValid !== null &&
+        /RSA|ecdsa/.test(certificate.signatureAlgorithm) &&
+        !/md5|Pss/i.test(certificate.signatureAlgorithm),
+    )) {
       const theirs = pkijs.Certificate.fromBER(derOf(ours));
       expect(ours.selfSignatureValid, ours.displayName).toBe(await theirs.verify());
       compared++;

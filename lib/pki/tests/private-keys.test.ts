@@ -7,7 +7,15 @@ beforeAll(async () => {
   fx = await loadFixtures();
 });
 
-const KEY_FILES = ['rsa-root.key', 'rsa-traditional.key', 'ec-pkcs8.key', 'ec-traditional.key', 'encrypted.key', 'openssh.key', 'dsa-root.key'];
+const KEY_FILES = [
+  'rsa-root.key',
+  'rsa-traditional.key',
+  'ec-pkcs8.key',
+  'ec-traditional.key',
+  'encrypted.key',
+  'openssh.key',
+  'dsa-root.key',
+];
 
 describe('private keys are refused and never echoed', () => {
   it.each(KEY_FILES)('%s is an error and its content appears nowhere in the result', async (name) => {

@@ -35,7 +35,8 @@ function expectWellFormed(result: BundleResult, content: string | Uint8Array): v
       expect(finding.line).toBeGreaterThanOrEqual(1);
       expect(finding.line).toBeLessThanOrEqual(lines);
     }
-    if (finding.certificateIndex !== undefined) expect(finding.certificateIndex).toBeLessThan(result.certificates.length);
+    if (finding.certificateIndex !== undefined)
+      expect(finding.certificateIndex).toBeLessThan(result.certificates.length);
   }
   for (const certificate of result.certificates) {
     const { startLine, endLine } = certificate.source;
@@ -45,7 +46,8 @@ function expectWellFormed(result: BundleResult, content: string | Uint8Array): v
       expect(endLine!).toBeLessThanOrEqual(lines);
     }
   }
-  if (result.certificates.length === 0 && result.findings.length === 0) throw new Error('no certificates and no finding');
+  if (result.certificates.length === 0 && result.findings.length === 0)
+    throw new Error('no certificates and no finding');
 }
 
 async function readTimed(content: string | Uint8Array): Promise<BundleResult> {
@@ -59,7 +61,22 @@ async function readTimed(content: string | Uint8Array): Promise<BundleResult> {
 const textMutation = fc.oneof(
   fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.string({ maxLength: 20 }) }),
   fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 80 }) }),
-  fc.record({ kind: fc.constant('replace' as const), at: fc.nat(), text: fc.constantFrom('-', '=', '\r', '\n', ' ', '\ufeff', '-----END CERTIFICATE-----', '-----BEGIN CERTIFICATE-----', ':', '\u0000') }),
+  fc.record({
+    kind: fc.constant('replace' as const),
+    at: fc.nat(),
+    text: fc.constantFrom(
+      '-',
+      '=',
+      '\r',
+      '\n',
+      ' ',
+      '\ufeff',
+      '-----END CERTIFICATE-----',
+      '-----BEGIN CERTIFICATE-----',
+      ':',
+      '\u0000',
+    ),
+  }),
   fc.record({ kind: fc.constant('duplicate-line' as const), at: fc.nat() }),
   fc.record({ kind: fc.constant('crlf' as const) }),
 );
@@ -97,17 +114,51 @@ function applyMutation(text: string, mutation: Mutation): string {
 
 describe('property: no input makes it throw, hang or point at a line that does not exist', () => {
   it('random text', async () => {
-    await fc.assert(fc.asyncProperty(fc.string({ unit: 'binary', maxLength: 3000 }), async (text) => expectWellFormed(await readTimed(text), text)), { numRuns: 200 });
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: 'binary', maxLength: 3000 }), async (text) =>
+        expectWellFormed(await readTimed(text), text),
+      ),
+      { numRuns: 200 },
+    );
   });
 
   it('random PEM-like text', async () => {
-    const pemish = fc.array(fc.constantFrom('-----BEGIN CERTIFICATE-----', '-----END CERTIFICATE-----', '-----BEGIN PKCS7-----', 'MIIB', 'AAAA', '====', ' ', '\n', '\r\n', '\r', 'Bag Attributes', 'Proc-Type: 4', '-----END X509 CRL-----', '-----BEGIN RSA PRIVATE KEY-----'), { maxLength: 200 }).map((parts) => parts.join(''));
-    await fc.assert(fc.asyncProperty(pemish, async (text) => expectWellFormed(await readTimed(text), text)), { numRuns: 200 });
+    const pemish = fc
+      .array(
+        fc.constantFrom(
+          '-----BEGIN CERTIFICATE-----',
+          '-----END CERTIFICATE-----',
+          '-----BEGIN PKCS7-----',
+          'MIIB',
+          'AAAA',
+          '====',
+          ' ',
+          '\n',
+          '\r\n',
+          '\r',
+          'Bag Attributes',
+          'Proc-Type: 4',
+          '-----END X509 CRL-----',
+          '-----BEGIN RSA PRIVATE KEY-----',
+        ),
+        { maxLength: 200 },
+      )
+      .map((parts) => parts.join(''));
+    await fc.assert(
+      fc.asyncProperty(pemish, async (text) => expectWellFormed(await readTimed(text), text)),
+      { numRuns: 200 },
+    );
   });
 
   it('random bytes, and bytes that start like DER', async () => {
-    const bytes = fc.oneof(fc.uint8Array({ maxLength: 4000 }), fc.uint8Array({ maxLength: 4000 }).map((b) => new Uint8Array([0x30, 0x82, ...b])));
-    await fc.assert(fc.asyncProperty(bytes, async (content) => expectWellFormed(await readTimed(content), content)), { numRuns: 200 });
+    const bytes = fc.oneof(
+      fc.uint8Array({ maxLength: 4000 }),
+      fc.uint8Array({ maxLength: 4000 }).map((b) => new Uint8Array([0x30, 0x82, ...b])),
+    );
+    await fc.assert(
+      fc.asyncProperty(bytes, async (content) => expectWellFormed(await readTimed(content), content)),
+      { numRuns: 200 },
+    );
   });
 
   it('mutated real bundles', async () => {
@@ -121,7 +172,10 @@ describe('property: no input makes it throw, hang or point at a line that does n
   });
 
   it('mutated DER and base64 of mutated PEM', async () => {
-    const flips = fc.array(fc.record({ at: fc.nat(), value: fc.integer({ min: 0, max: 255 }) }), { minLength: 1, maxLength: 8 });
+    const flips = fc.array(fc.record({ at: fc.nat(), value: fc.integer({ min: 0, max: 255 }) }), {
+      minLength: 1,
+      maxLength: 8,
+    });
     await fc.assert(
       fc.asyncProperty(flips, fc.boolean(), async (changes, wrap) => {
         const der = sampleDer.slice();

@@ -35,22 +35,34 @@ const START = Date.parse('2026-12-01T10:00:00.000Z');
 const iso = (ms: number) => new Date(ms).toISOString();
 
 export function machinesBefore(options: SimOptions): Record<string, string[]> {
-  return Object.fromEntries(options.pools.map((p) => [p.name, Array.from({ length: p.count }, (_, i) => `aks-${p.name}-1234-vmss${String(i).padStart(6, '0')}`)]));
+  return Object.fromEntries(
+    options.pools.map((p) => [
+      p.name,
+      Array.from({ length: p.count }, (_, i) => `aks-${p.name}-1234-vmss${String(i).padStart(6, '0')}`),
+    ]),
+  );
 }
 
 export function simulate(options: SimOptions): RolloutSnapshot[] {
   const before = machinesBefore(options);
-  const nodes: Record<string, Node[]> = Object.fromEntries(options.pools.map((p) => [p.name, before[p.name]!.map((name) => ({ name, latest: true, state: 'Succeeded' }))]));
+  const nodes: Record<string, Node[]> = Object.fromEntries(
+    options.pools.map((p) => [p.name, before[p.name]!.map((name) => ({ name, latest: true, state: 'Succeeded' }))]),
+  );
   let serial = 1000;
   let t = START;
   let status = 'InProgress';
   let clusterState = 'Updating';
-  const poolState: Record<string, string> = Object.fromEntries(options.pools.map((p) => [p.name, p.osType === 'Windows' ? 'Succeeded' : 'Updating']));
+  const poolState: Record<string, string> = Object.fromEntries(
+    options.pools.map((p) => [p.name, p.osType === 'Windows' ? 'Succeeded' : 'Updating']),
+  );
   const snapshots: RolloutSnapshot[] = [];
   let error: { code: string; message: string } | null = null;
   let end: RolloutSnapshot['end'] = null;
 
-  const vmSignal = (): VmSignal => (options.vms === false ? { kind: 'unavailable', reason: 'forbidden', message: 'AuthorizationFailed' } : { kind: 'read', readAt: iso(t) });
+  const vmSignal = (): VmSignal =>
+    options.vms === false
+      ? { kind: 'unavailable', reason: 'forbidden', message: 'AuthorizationFailed' }
+      : { kind: 'read', readAt: iso(t) };
   const emit = () => {
     t += 5000;
     const pools: PoolSnapshot[] = options.pools.map((p) => ({
@@ -61,7 +73,10 @@ export function simulate(options: SimOptions): RolloutSnapshot[] {
       count: p.count,
       maxSurge: String(p.surge),
       provisioningState: poolState[p.name]!,
-      machines: nodes[p.name]!.map((n): MachineSnapshot => ({ name: n.name, vm: options.vms === false ? null : { latestModelApplied: n.latest, provisioningState: n.state } })),
+      machines: nodes[p.name]!.map((n): MachineSnapshot => ({
+        name: n.name,
+        vm: options.vms === false ? null : { latestModelApplied: n.latest, provisioningState: n.state },
+      })),
       machinesReadAt: iso(t),
       machinesError: null,
       vms: vmSignal(),
@@ -69,7 +84,10 @@ export function simulate(options: SimOptions): RolloutSnapshot[] {
     const terminal = end !== null;
     snapshots.push({
       at: iso(t),
-      operation: options.operation === false ? null : { status, startTime: iso(START), endTime: terminal ? iso(t) : null, error, readAt: iso(t) },
+      operation:
+        options.operation === false
+          ? null
+          : { status, startTime: iso(START), endTime: terminal ? iso(t) : null, error, readAt: iso(t) },
       cluster: { provisioningState: clusterState, readAt: iso(t), caEntries: terminal ? ['PEM'] : null },
       pools,
       end: options.operation === false && end ? { ...end, source: 'cluster' } : end,
@@ -136,7 +154,12 @@ export function simulate(options: SimOptions): RolloutSnapshot[] {
         if (n.state === 'Updating') Object.assign(n, { state: 'Succeeded', latest: true });
         if (n.state === 'Deleting') {
           list.splice(list.indexOf(n), 1);
-          if (todo[p.name]!.length > 0 || list.length < p.count) list.push({ name: `aks-${p.name}-1234-vmss${String(serial++).padStart(6, '0')}`, latest: true, state: 'Succeeded' });
+          if (todo[p.name]!.length > 0 || list.length < p.count)
+            list.push({
+              name: `aks-${p.name}-1234-vmss${String(serial++).padStart(6, '0')}`,
+              latest: true,
+              state: 'Succeeded',
+            });
         }
       }
     }

@@ -10,7 +10,11 @@ export default async function Page({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { subscriptionId, resourceGroup, name } = await params;
-  const cluster = clusterRefSchema.safeParse({ subscriptionId, resourceGroup: decodeURIComponent(resourceGroup), name: decodeURIComponent(name) });
+  const cluster = clusterRefSchema.safeParse({
+    subscriptionId,
+    resourceGroup: decodeURIComponent(resourceGroup),
+    name: decodeURIComponent(name),
+  });
   if (!cluster.success) notFound();
   const tenant = tenantIdSchema.safeParse((await searchParams).tenant);
   return <ClusterPage cluster={cluster.data} tenantId={tenant.success ? tenant.data : undefined} />;

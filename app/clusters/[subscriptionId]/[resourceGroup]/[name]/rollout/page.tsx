@@ -27,10 +27,20 @@ function decodeSegment(segment: string): string {
  * only what anyone with access can use; the caller's private handle stays in their browser. `tenant` picks the
  * token's tenant for another tenant's cluster.
  */
-export default async function RolloutPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function RolloutPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<Params>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const raw = await params;
   const query = await searchParams;
-  const cluster = clusterRefSchema.safeParse({ subscriptionId: raw.subscriptionId, resourceGroup: decodeSegment(raw.resourceGroup), name: decodeSegment(raw.name) });
+  const cluster = clusterRefSchema.safeParse({
+    subscriptionId: raw.subscriptionId,
+    resourceGroup: decodeSegment(raw.resourceGroup),
+    name: decodeSegment(raw.name),
+  });
   if (!cluster.success) {
     return <ErrorAlert title="Not a cluster address">{cluster.error.issues[0]?.message}</ErrorAlert>;
   }
@@ -41,10 +51,21 @@ export default async function RolloutPage({ params, searchParams }: { params: Pr
   if ((operationId && !operationId.success) || !sinceOk) {
     return (
       <ErrorAlert title="This rollout link cannot be used">
-        <span data-testid="rollout-refused">The rollout link is damaged ({operationId && !operationId.success ? 'op is not an operation id' : 'since is not a date'}).</span> Open the cluster&apos;s rollout view without the link to see its pools and machines.
+        <span data-testid="rollout-refused">
+          The rollout link is damaged (
+          {operationId && !operationId.success ? 'op is not an operation id' : 'since is not a date'}).
+        </span>{' '}
+        Open the cluster&apos;s rollout view without the link to see its pools and machines.
       </ErrorAlert>
     );
   }
   const tenant = tenantIdSchema.safeParse(single(query.tenant));
-  return <RolloutView cluster={cluster.data} operationId={operationId?.success ? operationId.data.toLowerCase() : null} since={since ?? null} tenantId={tenant.success ? tenant.data : undefined} />;
+  return (
+    <RolloutView
+      cluster={cluster.data}
+      operationId={operationId?.success ? operationId.data.toLowerCase() : null}
+      since={since ?? null}
+      tenantId={tenant.success ? tenant.data : undefined}
+    />
+  );
 }
