@@ -61,6 +61,8 @@ describe('logAction', () => {
       armStatus: 200,
       arm: [{ method: 'GET', status: 200, requestId: 'req-1', correlationId: 'corr-1' }],
     });
+    expect(lines[0]!.armMs).toBeGreaterThanOrEqual(0);
+    expect(lines[0]!.armMs).toBeLessThanOrEqual(lines[0]!.durationMs as number);
     expect(typeof lines[0]!.durationMs).toBe('number');
     expect(JSON.stringify(lines[0])).not.toContain('do-not-log');
   });

@@ -1,4 +1,5 @@
 import 'server-only';
+import { headers } from 'next/headers';
 import { logger } from './logger';
 import { ArmCallSink, runWithArmCallSink } from './request-context';
 
@@ -10,6 +11,19 @@ interface ActionOutcome {
 const isOutcome = (value: unknown): value is ActionOutcome =>
   typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
 
+/** A proxy's or load balancer's request id (x-request-id), to join our line with theirs; bounded and plain. */
+function incomingRequestId(value: string | null | undefined): string | undefined {
+  return value && /^[\w.:-]{1,128}$/.test(value) ? value : undefined;
+}
+
+async function actionRequestId(): Promise<string | undefined> {
+  try {
+    return incomingRequestId((await headers()).get('x-request-id'));
+  } catch {
+    return undefined; // not inside a request (tests, scripts)
+  }
+}
+
 const elapsedMs = (start: bigint) => Math.round(Number(process.hrtime.bigint() - start) / 1e4) / 100;
 
 /**
@@ -19,6 +33,7 @@ const elapsedMs = (start: bigint) => Math.round(Number(process.hrtime.bigint() -
 export async function logAction<T>(name: string, body: () => Promise<T>): Promise<T> {
   const sink = new ArmCallSink();
   const start = process.hrtime.bigint();
+  const requestId = await actionRequestId();
   try {
     const result = await runWithArmCallSink(sink, body);
     const outcome = isOutcome(result) ? result : undefined;
@@ -26,6 +41,7 @@ export async function logAction<T>(name: string, body: () => Promise<T>): Promis
       {
         kind: 'action',
         action: name,
+        requestId,
         durationMs: elapsedMs(start),
         outcome: outcome && !outcome.ok ? 'failed' : 'ok',
         ...(outcome?.error ? { code: outcome.error.code, status: outcome.error.status } : {}),
@@ -39,6 +55,7 @@ export async function logAction<T>(name: string, body: () => Promise<T>): Promis
       {
         kind: 'action',
         action: name,
+        requestId,
         durationMs: elapsedMs(start),
         outcome: 'threw',
         errorName: (error as Error)?.name,

@@ -2,11 +2,12 @@ import 'server-only';
 import type { PipelinePolicy, PipelineResponse } from '@azure/core-rest-pipeline';
 import type { ArmCallSink } from './request-context';
 
-function note(sink: ArmCallSink, method: string, response: PipelineResponse | undefined): void {
+function note(sink: ArmCallSink, method: string, started: number, response: PipelineResponse | undefined): void {
   if (!response) return;
   sink.note({
     method,
     status: response.status,
+    durationMs: Math.round((performance.now() - started) * 100) / 100,
     requestId: response.headers.get('x-ms-request-id') ?? undefined,
     correlationId: response.headers.get('x-ms-correlation-request-id') ?? undefined,
   });
@@ -17,13 +18,19 @@ export function armCallPolicy(sink: ArmCallSink): PipelinePolicy {
   return {
     name: 'aksCaTrustArmCallLog',
     async sendRequest(request, next) {
+      const started = performance.now();
+      const end = sink.begin();
       try {
         const response = await next(request);
-        note(sink, request.method, response);
+        end();
+        note(sink, request.method, started, response);
         return response;
       } catch (error) {
-        note(sink, request.method, (error as { response?: PipelineResponse }).response);
+        end();
+        note(sink, request.method, started, (error as { response?: PipelineResponse }).response);
         throw error;
+      } finally {
+        end();
       }
     },
   };

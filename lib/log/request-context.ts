@@ -5,6 +5,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 export interface ArmCall {
   method: string;
   status: number;
+  durationMs: number;
   requestId?: string;
   correlationId?: string;
 }
@@ -14,16 +15,39 @@ export class ArmCallSink {
   static readonly KEEP = 20;
   readonly calls: ArmCall[] = [];
   count = 0;
+  private inFlight = 0;
+  private busySince = 0;
+  private busyMs = 0;
+
+  /** An ARM call starts; the returned function ends it. Between them ARM is "busy" for this request. */
+  begin(): () => void {
+    if (this.inFlight++ === 0) this.busySince = performance.now();
+    let ended = false;
+    return () => {
+      if (ended) return;
+      ended = true;
+      if (--this.inFlight === 0) this.busyMs += performance.now() - this.busySince;
+    };
+  }
 
   note(call: ArmCall): void {
     this.count += 1;
     if (this.calls.length < ArmCallSink.KEEP) this.calls.push(call);
   }
 
-  /** The log fields: how many ARM calls, the first ids, the last status. */
+  /**
+   * The log fields: how many ARM calls, the first ones (ids, status, time), the last status, and `armMs`: the wall
+   * time during which at least one ARM call was in flight (parallel calls counted once), so that duration minus
+   * armMs is this server's own share.
+   */
   fields(): Record<string, unknown> {
-    if (this.count === 0) return { armCalls: 0 };
-    return { armCalls: this.count, arm: this.calls, armStatus: this.calls[this.calls.length - 1]!.status };
+    if (this.count === 0) return { armCalls: 0, armMs: 0 };
+    return {
+      armCalls: this.count,
+      armMs: Math.round(this.busyMs * 100) / 100,
+      arm: this.calls,
+      armStatus: this.calls[this.calls.length - 1]!.status,
+    };
   }
 }
 
