@@ -277,14 +277,29 @@ async function user(index: number, until: number): Promise<void> {
   }
 }
 
+/** CPU seconds a process has used (utime + stime from /proc, 100 ticks a second), or NaN off Linux. */
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 const rssTimer = setInterval(readRss, 200);
 // Warm-up: not counted.
 await Promise.all(Array.from({ length: 5 }, (_, i) => user(i, Date.now() + 5_000)));
 counting = true;
+const cpuAtStart = { server: cpuSeconds(server.pid), emulator: cpuSeconds(emulator.pid) };
 const started = Date.now();
 const load1 = loadavg()[0]!;
 await Promise.all(Array.from({ length: USERS }, (_, i) => user(i, started + DURATION_MS)));
 const elapsedS = (Date.now() - started) / 1000;
+const cpu = {
+  server: cpuSeconds(server.pid) - cpuAtStart.server,
+  emulator: cpuSeconds(emulator.pid) - cpuAtStart.emulator,
+};
 clearInterval(rssTimer);
 readRss();
 
@@ -332,6 +347,11 @@ const result = {
   action_arm_busy_p50_ms: percentile(emulatorMs, 50),
   action_arm_busy_p95_ms: percentile(emulatorMs, 95),
   peak_rss_mb: Math.round((peakRss / 1024 / 1024) * 10) / 10,
+  // CPU the Next server and the emulator used while counting, and per request: on a machine whose other work leaves
+  // the server less than a core, latency is queueing for CPU.
+  server_cpu_s: Math.round(cpu.server * 10) / 10,
+  server_cpu_ms_per_request: Math.round((cpu.server * 1000) / Math.max(1, counted.length)),
+  emulator_cpu_s: Math.round(cpu.emulator * 10) / 10,
   breakdown,
   loadavg_1m_at_start: Math.round(load1 * 100) / 100,
   targets: TARGETS,
