@@ -7,7 +7,14 @@ import {
   HSTS_VALUE,
   servedOverHttps,
 } from '@/lib/security/headers';
-import { isDecodablePath, isOversizeAction, REQUEST_TOO_LARGE_MESSAGE } from '@/lib/security/request-guards';
+import {
+  ACTION_BODY_LIMIT_BYTES,
+  BAD_ACTION_REQUEST_MESSAGE,
+  isDecodablePath,
+  isOversizeAction,
+  isReadableActionBody,
+  REQUEST_TOO_LARGE_MESSAGE,
+} from '@/lib/security/request-guards';
 
 /** Where a path that does not decode is sent: no route matches it, so the app's not-found page answers, with 404. */
 export const UNDECODABLE_PATH_REWRITE = '/_not-a-valid-address';
@@ -17,7 +24,7 @@ export const UNDECODABLE_PATH_REWRITE = '/_not-a-valid-address';
  * the nonce on its own scripts), and HSTS when a trusted proxy says the request came over https. The headers that
  * never vary are set by next.config.mjs on every path, static files included.
  */
-export function proxy(request: NextRequest): NextResponse {
+export async function proxy(request: NextRequest): Promise<NextResponse> {
   const config = getConfig();
   const nonce = createNonce();
   const csp = contentSecurityPolicy(
@@ -28,7 +35,7 @@ export function proxy(request: NextRequest): NextResponse {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('content-security-policy', csp);
-  const response = answer(request, requestHeaders);
+  const response = await answer(request, requestHeaders);
   response.headers.set('content-security-policy', csp);
   if (servedOverHttps(request.headers.get('x-forwarded-proto'), config.trustForwardedProto)) {
     response.headers.set('strict-transport-security', HSTS_VALUE);
@@ -36,10 +43,18 @@ export function proxy(request: NextRequest): NextResponse {
   return response;
 }
 
-function answer(request: NextRequest, requestHeaders: Headers): NextResponse {
-  if (isOversizeAction(request.method, request.headers)) {
-    // text/plain exactly: Next's client then throws an Error carrying this text (components/clusters/client-error.ts).
-    return new NextResponse(REQUEST_TOO_LARGE_MESSAGE, { status: 413, headers: { 'content-type': 'text/plain' } });
+// text/plain exactly: Next's client then throws an Error carrying this text (components/clusters/client-error.ts).
+const plain = (text: string, status: number) =>
+  new NextResponse(text, { status, headers: { 'content-type': 'text/plain' } });
+
+async function answer(request: NextRequest, requestHeaders: Headers): Promise<NextResponse> {
+  if (isOversizeAction(request.method, request.headers)) return plain(REQUEST_TOO_LARGE_MESSAGE, 413);
+  if (request.method === 'POST' && request.headers.has('next-action')) {
+    // Next hands the proxy a copy of the body and the route the original.
+    const body = await request.arrayBuffer();
+    if (body.byteLength > ACTION_BODY_LIMIT_BYTES) return plain(REQUEST_TOO_LARGE_MESSAGE, 413);
+    if (!(await isReadableActionBody(request.headers.get('content-type') ?? '', body)))
+      return plain(BAD_ACTION_REQUEST_MESSAGE, 400);
   }
   if (!isDecodablePath(request.nextUrl.pathname)) {
     return NextResponse.rewrite(new URL(UNDECODABLE_PATH_REWRITE, request.url), {

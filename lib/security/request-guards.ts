@@ -29,3 +29,43 @@ export function isDecodablePath(pathname: string): boolean {
     return false;
   }
 }
+
+export const BAD_ACTION_REQUEST_MESSAGE = 'BadRequest: the arguments of this server action cannot be read.';
+
+/**
+ * A reference of React's reply encoding that a single JSON body can hold (`$$` escapes a `$`; dates, big integers,
+ * undefined and the non-finite numbers are inline). Anything else (`$Q1`, `$@2`, `$F`…) points at a part only a
+ * multipart body has, and Next answers 500 when it is missing.
+ */
+const INLINE_REFERENCE = /^\$(\$|undefined$|D|n-?\d|Infinity$|-Infinity$|NaN$|-0$)/;
+
+function inlineOnly(value: unknown, depth = 0): boolean {
+  if (depth > 64) return false;
+  if (typeof value === 'string') return !value.startsWith('$') || INLINE_REFERENCE.test(value);
+  if (Array.isArray(value)) return value.every((item) => inlineOnly(item, depth + 1));
+  if (value && typeof value === 'object') return Object.values(value).every((item) => inlineOnly(item, depth + 1));
+  return true;
+}
+
+/**
+ * Whether a server action's body is one Next can decode: a JSON array of arguments (what Next's client sends for
+ * plain arguments) with only inline references, or a multipart body holding its root part `0`. What Next would
+ * fail on with a 500 (not JSON, a dangling reference, a multipart body without its root) is refused with a 400.
+ */
+export async function isReadableActionBody(contentType: string, body: ArrayBuffer): Promise<boolean> {
+  if (contentType.startsWith('multipart/form-data')) {
+    try {
+      const form = await new Response(body, { headers: { 'content-type': contentType } }).formData();
+      return form.has('0');
+    } catch {
+      return false;
+    }
+  }
+  if (contentType !== '' && !contentType.startsWith('text/plain')) return true; // not a fetch action: Next's own path
+  try {
+    const args: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body));
+    return Array.isArray(args) && inlineOnly(args);
+  } catch {
+    return false;
+  }
+}
