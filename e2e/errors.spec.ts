@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, expectAccessible, signInWithMsal, test } from './fixtures';
 import { MSAL_APP_URL } from './environment';
 import { ClusterPage } from './pages/cluster-page';
@@ -30,6 +31,27 @@ test('a 10 MB server-action body is refused with 413 and a typed reason, not a 5
   expect(response.status()).toBe(413);
   expect(response.headers()['content-type']).toBe('text/plain');
   expect(await response.text()).toMatch(/^RequestTooLarge: /);
+});
+
+test('server action bodies Next cannot decode are a 400 (or 413 when too large), never a 500', async ({ request }) => {
+  const manifest = JSON.parse(readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as {
+    node: Record<string, { exportedName?: string }>;
+  };
+  const getCluster = Object.entries(manifest.node).find(([, entry]) => entry.exportedName === 'getCluster')![0];
+  const page = `${MSAL_APP_URL}/clusters/${WEB.subscriptionId}/${WEB.resourceGroup}/${WEB.name}`;
+  const send = (data: string | Buffer, contentType = 'text/plain;charset=UTF-8') =>
+    request.post(page, { headers: { 'next-action': getCluster, 'content-type': contentType }, data });
+  for (const body of ['[', 'garbage', '{"a":1}', '["$Q1",{}]']) {
+    const response = await send(body);
+    expect(response.status(), body).toBe(400);
+    expect(await response.text()).toMatch(/^BadRequest: /);
+  }
+  const multipart = await request.post(page, { headers: { 'next-action': getCluster }, multipart: { a: 'b' } });
+  expect(multipart.status()).toBe(400);
+  // A well-formed call without a token is the action's own typed answer.
+  const noToken = await send('["$undefined",{}]');
+  expect(noToken.status()).toBe(200);
+  expect(await noToken.text()).toContain('"code":"SignInRequired"');
 });
 
 test('an apply whose request grew over the limit is explained as too large; nothing is applied', async ({
