@@ -5,9 +5,24 @@ import type { Finding } from '@/lib/pki';
 const GUTTER_MARK = { error: '✖', warning: '▲', info: 'i' } as const;
 const RANK = { error: 0, warning: 1, info: 2 } as const;
 
+/** The line endings of text on the clipboard, which the textarea turns into LF as it inserts them. */
+export function clipboardLineEnding(text: string): 'crlf' | 'cr' | undefined {
+  if (text.includes('\r\n')) return 'crlf';
+  return /\r(?!\n)/.test(text) ? 'cr' : undefined;
+}
+
+/** Line numbers as one text node (a 2 MiB paste has ~40,000 lines: one element per line would be as many nodes). */
+function lineNumbers(count: number): string {
+  let text = '';
+  for (let line = 1; line <= count; line++) text += `${line}\n`;
+  return text;
+}
+
 /**
  * A textarea with a line-number gutter. Lines with findings carry a mark in the gutter; the findings themselves
  * are listed at their line under the area and linked to it with aria-describedby (the gutter is decorative).
+ * A paste's line endings are read from the clipboard before the textarea normalises them, and passed on with
+ * the text so that lib/pki reports them as it does for a file.
  */
 export function PasteArea({
   value,
@@ -16,12 +31,14 @@ export function PasteArea({
   describedBy,
 }: {
   value: string;
-  onChange: (text: string) => void;
+  onChange: (text: string, lineEnding?: 'crlf' | 'cr') => void;
   findings: Finding[];
   describedBy: string;
 }) {
   const gutter = useRef<HTMLDivElement>(null);
-  const lineCount = Math.max(value.split(/\r\n|\r|\n/).length, 8);
+  const pastedLineEnding = useRef<'crlf' | 'cr' | undefined>(undefined);
+  const lineCount = useMemo(() => Math.max(value.split(/\r\n|\r|\n/).length, 8), [value]);
+  const numbers = useMemo(() => lineNumbers(lineCount), [lineCount]);
   const marks = useMemo(() => {
     const byLine = new Map<number, Finding['severity']>();
     for (const finding of findings) {
@@ -47,30 +64,32 @@ export function PasteArea({
           aria-hidden="true"
           className="h-72 overflow-hidden bg-slate-100 px-2 py-2 text-right font-mono text-xs leading-5 text-slate-700 select-none dark:bg-slate-900 dark:text-slate-300"
         >
-          {Array.from({ length: lineCount }, (_, index) => {
-            const severity = marks.get(index + 1);
-            return (
+          <div className="relative">
+            {[...marks].map(([line, severity]) => (
               <div
-                key={index}
-                data-line={index + 1}
-                className={
-                  severity === 'error'
-                    ? 'font-bold text-red-800 dark:text-red-300'
-                    : severity === 'warning'
-                      ? 'text-amber-900 dark:text-amber-200'
-                      : ''
-                }
+                key={line}
+                data-line={line}
+                data-severity={severity}
+                style={{ top: `${(line - 1) * 1.25}rem` }}
+                className={`absolute left-0 ${severity === 'error' ? 'font-bold text-red-800 dark:text-red-300' : severity === 'warning' ? 'text-amber-900 dark:text-amber-200' : ''}`}
               >
-                {severity ? `${GUTTER_MARK[severity]} ` : ''}
-                {index + 1}
+                {GUTTER_MARK[severity]}
               </div>
-            );
-          })}
+            ))}
+            <div className="pl-4 whitespace-pre">{numbers}</div>
+          </div>
         </div>
         <textarea
           id="paste-area"
           value={value}
-          onChange={(event) => onChange(event.target.value)}
+          onPaste={(event) => {
+            pastedLineEnding.current = clipboardLineEnding(event.clipboardData.getData('text/plain'));
+          }}
+          onChange={(event) => {
+            const lineEnding = pastedLineEnding.current;
+            pastedLineEnding.current = undefined;
+            onChange(event.target.value, lineEnding);
+          }}
           onScroll={(event) => {
             if (gutter.current) gutter.current.scrollTop = event.currentTarget.scrollTop;
           }}

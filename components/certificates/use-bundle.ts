@@ -19,12 +19,22 @@ function useLatest<T>(compute: () => Promise<T>, deps: unknown[]): T | null {
   return value;
 }
 
-/** The cluster's CA entries decoded in the browser, with the findings that apply now. */
+const NO_CUSTOM_CA: BundleResult = { certificates: [], findings: [], payload: [] };
+
+/**
+ * The cluster's CA entries decoded in the browser, with the findings that apply now. A cluster without custom CAs
+ * is not an empty input (lib/pki's "No input was given" error): it simply trusts only the OS's CAs.
+ */
 export function useCurrentBundle(entries: string[] | undefined, now: Date): BundleResult | null {
   const key = entries?.join('\u0000');
   return (
     useLatest(
-      async () => (entries ? readAksEntries(entries, { now }) : null) as Promise<BundleResult | null>,
+      async () =>
+        (entries
+          ? entries.length === 0
+            ? NO_CUSTOM_CA
+            : readAksEntries(entries, { now })
+          : null) as Promise<BundleResult | null>,
       [key, now],
     ) ?? null
   );

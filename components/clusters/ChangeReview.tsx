@@ -21,6 +21,7 @@ export function ChangeReview({
   blocker,
   protection,
   onApply,
+  notApplied = false,
   children,
 }: {
   proposal: Proposal;
@@ -30,6 +31,8 @@ export function ChangeReview({
   blocker: string | null;
   protection: ConcurrencyProtection;
   onApply: () => void;
+  /** The last apply failed (its error is shown above the button): the reason under the button must agree. */
+  notApplied?: boolean;
   children?: React.ReactNode;
 }) {
   return (
@@ -55,6 +58,12 @@ export function ChangeReview({
         <h3 id="export-heading" className="text-lg font-semibold">
           Export the proposed bundle
         </h3>
+        {proposal.notDecoded > 0 && (
+          <p className="text-sm" data-testid="export-partial">
+            The exports hold the {proposal.payload.length} decoded certificates only, not the{' '}
+            {proposal.notDecoded.toLocaleString('en-US')} counted ones; AKS takes at most 10 anyway.
+          </p>
+        )}
         <ExportPanel certificates={proposal.payload} clusterName={clusterName} />
       </section>
       {children}
@@ -74,7 +83,9 @@ export function ChangeReview({
           {blocker ??
             (intent.kind === 'finish-rollout'
               ? finishRolloutReason(intent.outcome)
-              : `Ready: ${impact.nodesReplaced} node${impact.nodesReplaced === 1 ? '' : 's'} will be replaced. You confirm in the next step.`)}
+              : notApplied
+                ? `Not applied: see the message above. Once it is resolved, applying again replaces ${impact.nodesReplaced} node${impact.nodesReplaced === 1 ? '' : 's'}; you confirm in the next step.`
+                : `Ready: ${impact.nodesReplaced} node${impact.nodesReplaced === 1 ? '' : 's'} will be replaced. You confirm in the next step.`)}
         </p>
       </div>
     </section>

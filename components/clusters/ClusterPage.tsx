@@ -57,7 +57,12 @@ export function ClusterPage({ cluster: ref, tenantId: requestedTenant }: { clust
   }
 
   const running = cluster !== null && isOperationRunning(cluster.provisioningState);
-  const blocker = proposal && cluster ? applyBlocker(proposal, cluster, access) : 'Checking…';
+  // After ARM refused the write (403), nothing on the page may say "Ready": the same click would be refused again.
+  const refusedBlocker =
+    failure?.status === 403
+      ? 'Azure refused the write: your account may not change this cluster. Ask for a role that grants Microsoft.ContainerService/managedClusters/write, then refresh the page.'
+      : null;
+  const blocker = (proposal && cluster ? applyBlocker(proposal, cluster, access) : 'Checking…') ?? refusedBlocker;
   const intent: ApplyIntent = proposal && cluster ? applyIntent(proposal, cluster) : { kind: 'change' };
   const removeAllReason = !cluster || !current ? 'Loading…' : removeAllBlocker(cluster, access);
   const loadError = load.status === 'failed' ? load.error : load.status === 'loaded' ? load.refreshError : undefined;
@@ -152,7 +157,7 @@ export function ClusterPage({ cluster: ref, tenantId: requestedTenant }: { clust
               </p>
             </div>
           )}
-          <ClusterFacts cluster={cluster} />
+          <ClusterFacts cluster={cluster} tenantId={tenantId} />
           {current ? (
             <CurrentBundle bundle={current} clusterName={cluster.name} now={now} />
           ) : (
@@ -181,6 +186,7 @@ export function ClusterPage({ cluster: ref, tenantId: requestedTenant }: { clust
               clusterName={cluster.name}
               blocker={blocker}
               protection={concurrencyProtection(cluster)}
+              notApplied={failure !== null}
               onApply={() => {
                 clearFailure();
                 setDialog('apply');
