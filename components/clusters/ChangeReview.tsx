@@ -21,7 +21,7 @@ export function ChangeReview({
   blocker,
   protection,
   onApply,
-  notApplied = false,
+  notApplied = null,
   children,
 }: {
   proposal: Proposal;
@@ -31,8 +31,8 @@ export function ChangeReview({
   blocker: string | null;
   protection: ConcurrencyProtection;
   onApply: () => void;
-  /** The last apply failed (its error is shown above the button): the reason under the button must agree. */
-  notApplied?: boolean;
+  /** Why the last apply failed, in one sentence under the button (its error is shown above), or null. */
+  notApplied?: string | null;
   children?: React.ReactNode;
 }) {
   return (
@@ -83,9 +83,8 @@ export function ChangeReview({
           {blocker ??
             (intent.kind === 'finish-rollout'
               ? finishRolloutReason(intent.outcome)
-              : notApplied
-                ? `Not applied: see the message above. Once it is resolved, applying again replaces ${impact.nodesReplaced} node${impact.nodesReplaced === 1 ? '' : 's'}; you confirm in the next step.`
-                : `Ready: ${impact.nodesReplaced} node${impact.nodesReplaced === 1 ? '' : 's'} will be replaced. You confirm in the next step.`)}
+              : (notApplied ??
+                `Ready: ${impact.nodesReplaced} node${impact.nodesReplaced === 1 ? '' : 's'} will be replaced. You confirm in the next step.`))}
         </p>
       </div>
     </section>

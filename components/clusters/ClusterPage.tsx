@@ -57,12 +57,13 @@ export function ClusterPage({ cluster: ref, tenantId: requestedTenant }: { clust
   }
 
   const running = cluster !== null && isOperationRunning(cluster.provisioningState);
-  // After ARM refused the write (403), nothing on the page may say "Ready": the same click would be refused again.
-  const refusedBlocker =
-    failure?.status === 403
-      ? 'Azure refused the write: your account may not change this cluster. Ask for a role that grants Microsoft.ContainerService/managedClusters/write, then refresh the page.'
-      : null;
-  const blocker = (proposal && cluster ? applyBlocker(proposal, cluster, access) : 'Checking…') ?? refusedBlocker;
+  const blocker = proposal && cluster ? applyBlocker(proposal, cluster, access) : 'Checking…';
+  // After a failed apply nothing under the button may say "Ready" beside the error (a 403 would come back).
+  const notApplied = !failure
+    ? null
+    : failure.status === 403
+      ? 'Not applied: Azure refused the write, your account may not change this cluster. Ask for a role that grants Microsoft.ContainerService/managedClusters/write, then try again.'
+      : `Not applied: see the message above. Once it is resolved, applying again replaces ${impact.nodesReplaced} node${impact.nodesReplaced === 1 ? '' : 's'}; you confirm in the next step.`;
   const intent: ApplyIntent = proposal && cluster ? applyIntent(proposal, cluster) : { kind: 'change' };
   const removeAllReason = !cluster || !current ? 'Loading…' : removeAllBlocker(cluster, access);
   const loadError = load.status === 'failed' ? load.error : load.status === 'loaded' ? load.refreshError : undefined;
@@ -186,7 +187,7 @@ export function ClusterPage({ cluster: ref, tenantId: requestedTenant }: { clust
               clusterName={cluster.name}
               blocker={blocker}
               protection={concurrencyProtection(cluster)}
-              notApplied={failure !== null}
+              notApplied={notApplied}
               onApply={() => {
                 clearFailure();
                 setDialog('apply');
