@@ -35,3 +35,15 @@ export async function bigBundle(count: number, namePrefix = 'Bulk CA'): Promise<
   }
   return pems.join('\n') + '\n';
 }
+
+/** The same bundle across runs of one machine (making 4,000 certificates takes several seconds). */
+export async function cachedBigBundle(count: number): Promise<string> {
+  const { existsSync, readFileSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const file = join(tmpdir(), `aks-ca-trust-big-bundle-${count}.pem`);
+  if (existsSync(file)) return readFileSync(file, 'utf8');
+  const text = await bigBundle(count);
+  writeFileSync(file, text);
+  return text;
+}
