@@ -35,7 +35,11 @@ export async function expectReadsLeftToRight(locator: Locator, count = 12): Prom
     return positions;
   }, count);
   expect(lefts.length).toBeGreaterThan(1);
-  const firstLine = lefts.filter((position) => position.top === lefts[0]!.top).map((position) => position.left);
-  expect(firstLine.length, 'characters on the first line').toBeGreaterThan(1);
-  expect(firstLine, 'character positions, left to right').toEqual([...firstLine].sort((a, b) => a - b));
+  // In reading order: each character right of the one before on its line, or on a later line (wrapping).
+  const outOfOrder = lefts.findIndex(
+    (position, i) =>
+      i > 0 &&
+      !(position.top > lefts[i - 1]!.top || (position.top === lefts[i - 1]!.top && position.left > lefts[i - 1]!.left)),
+  );
+  expect(outOfOrder, `character positions in reading order: ${JSON.stringify(lefts)}`).toBe(-1);
 }
