@@ -10,8 +10,8 @@ export function TrustedBundle({ entries }: { entries: string[] }) {
     Pick<CertificateInfo, 'displayName' | 'sha256' | 'notAfter'>[] | null
   >(null);
   useEffect(() => {
+    if (entries.length === 0) return;
     let cancelled = false;
-    if (entries.length === 0) return; // nothing to decode: said below without state
     readAksEntries(entries, { now: new Date() }).then(
       (result) => !cancelled && setCertificates(result.certificates),
       () => !cancelled && setCertificates([]),
