@@ -57,7 +57,7 @@ async function main(): Promise<void> {
       fleet: o.fleet,
       latencyMs: o.latency,
       msPerBatch: o.msPerBatch,
-      readBudgetPerMinute: o.readBudget,
+      readBucket: o.readBucket,
       quiet: o.quiet,
     });
   } catch (error) {
