@@ -293,7 +293,7 @@ describe('the launcher', () => {
     const token = await tokenFor(CONTOSO);
     const run = await new Promise<Run>((resolve, reject) => {
       const child = spawn(process.execPath, [BIN, 'fleet', 'list', '--json'], {
-        env: { PATH: process.env.PATH ?? '', ...env({ ARM_ACCESS_TOKEN: token }) },
+        env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', ...env({ ARM_ACCESS_TOKEN: token }) },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let stdout = '';
