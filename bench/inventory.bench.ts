@@ -19,10 +19,13 @@ import { startEmulator, type RunningEmulator } from '../emulator/server';
 
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 150);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const CASES = [
+const ALL_CASES = [
   { subscriptions: 50, clustersPerSubscription: 40, serialSample: 50 },
   { subscriptions: 500, clustersPerSubscription: 20, serialSample: Number(process.env.BENCH_SERIAL_SAMPLE ?? 50) },
 ];
+// BENCH_SIZES=10000 runs one size only (cluster counts, comma-separated).
+const SIZES = process.env.BENCH_SIZES?.split(',').map(Number);
+const CASES = ALL_CASES.filter((c) => !SIZES || SIZES.includes(c.subscriptions * c.clustersPerSubscription));
 
 const { armClientsFor } = await import('../lib/azure/clients');
 const { staticTokenCredential } = await import('../lib/azure/credential');
