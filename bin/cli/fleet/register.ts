@@ -1,7 +1,10 @@
 /** Registers `ca-trust fleet list | expiring | who-trusts` on the program. */
 import { Command, Option } from 'commander';
 import type { CommandOutput } from '../commands';
-import { fleetExpiringCommand, fleetListCommand, fleetWhoTrustsCommand, type FleetDeps } from './commands';
+import type { FleetDeps } from './commands';
+
+// Loaded on use: lint/payload/decode start without the Azure SDK (and without lib/azure's server-only marker).
+const commands = () => import('./commands');
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -27,7 +30,7 @@ export function registerFleet(
     .description('every cluster with its CAs; exit 2 when a tenant or subscription could not be read')
     .option('--json', 'print one JSON object: clusters with decoded CAs, and failures')
     .option('--csv', 'print CSV, one row per cluster and CA')
-    .action((options) => run(fleetListCommand(options, deps())));
+    .action((options) => run(commands().then((c) => c.fleetListCommand(options, deps()))));
 
   scoped(fleet.command('expiring'))
     .description(
@@ -36,7 +39,7 @@ export function registerFleet(
     .addOption(new Option('--within <duration>', 'window, e.g. 30d, 12h, 2w').makeOptionMandatory())
     .option('--json', 'print one JSON object')
     .option('--now <iso-8601>', 'judge expiry at this time instead of the current time')
-    .action((options) => run(fleetExpiringCommand(options, deps())));
+    .action((options) => run(commands().then((c) => c.fleetExpiringCommand(options, deps()))));
 
   scoped(fleet.command('who-trusts'))
     .description(
@@ -48,5 +51,5 @@ export function registerFleet(
     )
     .option('--missing', 'list the clusters that do not trust it')
     .option('--json', 'print one JSON object')
-    .action((target: string, options) => run(fleetWhoTrustsCommand(target, options, deps())));
+    .action((target: string, options) => run(commands().then((c) => c.fleetWhoTrustsCommand(target, options, deps()))));
 }
