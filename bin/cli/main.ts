@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { decodeCommand, lintCommand, payloadCommand, type CommandOutput } from './commands';
 import { UsageError, type ReadStdin } from './inputs';
+import { registerPathCommands } from './path-commands';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -45,6 +46,7 @@ function buildProgram(io: CliIo, run: (output: Promise<CommandOutput>) => Promis
     .addOption(nowOption())
     .action((file: string | undefined, options) => run(decodeCommand(file, options, io.stdin)));
 
+  registerPathCommands(program, io.stdin, run);
   return program;
 }
 
