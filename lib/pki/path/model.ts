@@ -34,8 +34,26 @@ export function toDer(source: CertificateSource): Uint8Array | null {
   return match ? decodeBase64(match[1]!.replace(/\s+/g, '')) : null;
 }
 
+/**
+ * Bundles are re-checked on every edit (the dashboard) with the same anchors, often Debian's 150 roots: each
+ * certificate is prepared once per text and kept (results are read-only), up to a bounded number.
+ */
+const CACHE_LIMIT = 1000;
+const prepared = new Map<string, Promise<PathCertificate | null>>();
+
 /** null when the bytes are not a certificate lib/pki can read. */
-export async function preparePathCertificate(source: CertificateSource): Promise<PathCertificate | null> {
+export function preparePathCertificate(source: CertificateSource): Promise<PathCertificate | null> {
+  const key = typeof source === 'string' ? source : source instanceof Uint8Array ? null : source.pem;
+  if (key === null) return prepare(source);
+  const cached = prepared.get(key);
+  if (cached) return cached;
+  if (prepared.size >= CACHE_LIMIT) prepared.delete(prepared.keys().next().value!);
+  const promise = prepare(source);
+  prepared.set(key, promise);
+  return promise;
+}
+
+async function prepare(source: CertificateSource): Promise<PathCertificate | null> {
   const der = toDer(source);
   if (!der) return null;
   try {
