@@ -29,3 +29,4 @@ export {
   type PathEntry,
 } from './path/verify-path';
 export { pemBlocksOf } from './path/pem-blocks';
+export { visibleText, hasInvisibleCharacters } from './visible-text';
