@@ -5,6 +5,8 @@ import { checkInteger, checkOid, contentOf, expectTag, fail, strictChildren, str
 /** The public key checks Go's parsePublicKey makes for the algorithms it knows; others are read as they are. */
 
 const RSA = '2a864886f70d010101';
+const RSA_PSS = '2a864886f70d01010a';
+const ED448 = '2b6571';
 const EC = '2a8648ce3d0201';
 const DSA = '2a8648ce380401';
 const ED25519 = '2b6570';
@@ -88,6 +90,9 @@ export function checkPublicKey(der: Uint8Array, algorithm: CheckedAlgorithm, key
     case X25519:
       if (params) fail('the Ed25519/X25519 key has parameters');
       if (key.length !== 32) fail('the Ed25519/X25519 key is not 32 bytes');
+      return;
+    case ED448:
+      if (params || key.length !== 57) fail('the Ed448 key is malformed');
       return;
     case DSA: {
       if (!params) fail('the DSA key has no parameters');

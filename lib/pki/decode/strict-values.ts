@@ -50,8 +50,18 @@ function checkUniversal(value: Uint8Array, what: string): void {
   }
 }
 
-/** A string value of a name attribute (or any value Go's readASN1Any checks). */
+/**
+ * The value types OpenSSL (behind Node's X509Certificate) accepts in a name: its B_ASN1_PRINTABLE set plus the
+ * universal tags it does not know (7-9, 11, 13-15, 29). VisibleString, OCTET STRING, INTEGER, OID, times and
+ * context-specific tags are refused there, so they are refused here too (Go would accept them raw).
+ */
+const NAME_VALUE_TAGS = new Set([
+  0x03, 0x07, 0x08, 0x09, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f, 0x12, 0x13, 0x14, 0x16, 0x1c, 0x1d, 0x1e, 0x30,
+]);
+
+/** A value of a name attribute: a type OpenSSL accepts, checked as Go's readASN1Any checks it. */
 export function checkAttributeValue(bytes: Uint8Array, tlv: Tlv, what: string): void {
+  if (!NAME_VALUE_TAGS.has(tlv.tag)) fail(`${what} has an attribute value of a type names do not use`);
   const value = contentOf(bytes, tlv);
   switch (tlv.tag) {
     case 0x0c:
