@@ -68,8 +68,9 @@ export function checkPublicKey(der: Uint8Array, algorithm: CheckedAlgorithm, key
   const oid = hex(algorithm.oid);
   const params = algorithm.params;
   switch (oid) {
-    case RSA: {
-      if (!params || params.tag !== 0x05 || params.end !== params.contentStart)
+    case RSA:
+    case RSA_PSS: {
+      if (oid === RSA && (!params || params.tag !== 0x05 || params.end !== params.contentStart))
         fail('the RSA key has no NULL parameters');
       const outer = strictTlv(key, 0, key.length, 'the RSA public key');
       const [modulus, exponent] = strictChildren(

@@ -232,7 +232,10 @@ const TREE_MUTATIONS: Record<string, TreeMutation> = {
           if (node.content) node.content = concat([node.content, pick(random, HOSTILE_CONTENTS)]);
           break;
         case 2:
-          if (node.content?.length) node.content[int(random, node.content.length)] ^= 1 << int(random, 8);
+          if (node.content?.length) {
+            const at = int(random, node.content.length);
+            node.content[at] = node.content[at]! ^ (1 << int(random, 8));
+          }
           break;
         case 3:
           if (parent?.children) parent.children.splice(index, 1);
@@ -403,7 +406,10 @@ type ByteMutation = (der: Uint8Array, random: Random) => Uint8Array;
 const BYTE_MUTATIONS: Record<string, ByteMutation> = {
   'bit-flip': (der, random) => {
     const out = der.slice();
-    for (let n = 1 + int(random, 3); n > 0; n--) out[int(random, out.length)] ^= 1 << int(random, 8);
+    for (let n = 1 + int(random, 3); n > 0; n--) {
+      const at = int(random, out.length);
+      out[at] = out[at]! ^ (1 << int(random, 8));
+    }
     return out;
   },
   'byte-change': (der, random) => {
