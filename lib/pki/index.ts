@@ -21,3 +21,4 @@ export { entriesFromJson } from './intake/json-entries';
 export { validityStatus, type ValidityStatus } from './validity-status';
 export { EXPIRING_CRITICAL_DAYS, EXPIRING_SOON_DAYS, MAX_AKS_CERTIFICATES, MAX_INPUT_BYTES } from './limits';
 export { visibleText, hasInvisibleCharacters } from './visible-text';
+export { removePrivateKeys } from './intake/remove-keys';
