@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { AlertOctagon, AlertTriangle, Info } from 'lucide-react';
 import type { Finding } from '@/lib/pki';
 
@@ -26,7 +27,7 @@ export function findingPlace(finding: Finding, certificateName?: (index: number)
 }
 
 /** One finding: severity in words and icon (never colour alone), the sentence, and where. */
-export function FindingItem({ finding, place }: { finding: Finding; place?: string }) {
+export function FindingItem({ finding, place, action }: { finding: Finding; place?: string; action?: ReactNode }) {
   const { word, Icon, className } = SEVERITY[finding.severity];
   return (
     <li
@@ -39,6 +40,7 @@ export function FindingItem({ finding, place }: { finding: Finding; place?: stri
       <span>
         <strong>{word}:</strong> {finding.message}
         {place && <span className="block text-xs text-slate-700 dark:text-slate-300">{place}</span>}
+        {action && <span className="mt-1 block">{action}</span>}
       </span>
     </li>
   );
@@ -52,11 +54,14 @@ export function FindingList({
   findings,
   certificateName,
   label,
+  actionFor,
 }: {
   id?: string;
   findings: Finding[];
   certificateName?: (index: number) => string | undefined;
   label: string;
+  /** An action offered on a finding (e.g. Remove the key on the first private-key finding of a source). */
+  actionFor?: (finding: Finding, index: number) => ReactNode;
 }) {
   const errors = findings.filter((finding) => finding.severity === 'error');
   const others = findings.filter((finding) => finding.severity !== 'error');
@@ -70,6 +75,7 @@ export function FindingList({
                 key={`e-${finding.id}-${index}`}
                 finding={finding}
                 place={findingPlace(finding, certificateName)}
+                action={actionFor?.(finding, index)}
               />
             ))}
           </ul>
