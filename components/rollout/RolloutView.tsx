@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useState } from 'react';
+import { useMemo } from 'react';
 import Link from 'next/link';
 import { Toaster } from 'sonner';
 import { clusterId, type ClusterRef } from '@/lib/azure/resource-names';
@@ -10,6 +10,8 @@ import { rolloutHref } from '@/lib/clusters/links';
 import { operationIdOf } from '@/lib/rollout/handle';
 import { findRolloutHandle, latestRolloutHandle } from './handle-browser';
 import { RolloutLive } from './RolloutLive';
+import { SubscriptionName } from '@/components/clusters/SubscriptionName';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 export interface RolloutViewProps {
   cluster: ClusterRef;
@@ -27,21 +29,22 @@ type Lookup = { handle: RolloutHandle | null; absence: HandleAbsence | null; lat
  */
 export function RolloutView({ cluster, operationId, since, tenantId }: RolloutViewProps) {
   const { state: auth, signIn } = useAuth();
-  const [lookup, setLookup] = useState<Lookup | null>(null);
   const account = auth.status === 'signed-in' ? auth.account : null;
-
-  useEffect(() => {
-    if (!account) return;
+  const hydrated = useHydrated();
+  // The private handle lives in this browser's storage, so it is looked up only once hydrated and signed in.
+  const lookup = useMemo((): Lookup | null => {
+    if (!hydrated || !account) return null;
     if (!operationId && !since)
-      return setLookup({ handle: null, absence: 'no-link', latest: latestRolloutHandle(account, clusterId(cluster)) });
+      return { handle: null, absence: 'no-link', latest: latestRolloutHandle(account, clusterId(cluster)) };
     const found = findRolloutHandle(account, { operationId, clusterId: clusterId(cluster), since: since ?? '' });
-    setLookup(found.found ? { handle: found.handle, absence: null } : { handle: null, absence: found.reason });
-  }, [account, operationId, since, cluster]);
+    return found.found ? { handle: found.handle, absence: null } : { handle: null, absence: found.reason };
+  }, [hydrated, account, operationId, since, cluster]);
 
   const clusterPath = `/clusters/${cluster.subscriptionId}/${encodeURIComponent(cluster.resourceGroup)}/${encodeURIComponent(cluster.name)}`;
   return (
     <div className="space-y-5">
-      <Toaster position="top-right" closeButton />
+      {/* Bottom right: a toast must never cover the header (sign-in state, sign out) or the page's heading. */}
+      <Toaster position="bottom-right" closeButton />
       <nav aria-label="Breadcrumb" className="text-sm">
         <Link href="/" className="text-blue-700 underline-offset-2 hover:underline dark:text-blue-300">
           Clusters
@@ -56,7 +59,7 @@ export function RolloutView({ cluster, operationId, since, tenantId }: RolloutVi
         <h1 className="text-2xl font-semibold">Node rollout on {cluster.name}</h1>
         <p className="text-sm text-slate-700 dark:text-slate-300">
           Resource group {cluster.resourceGroup} · subscription{' '}
-          <span className="font-mono">{cluster.subscriptionId}</span>
+          <SubscriptionName subscriptionId={cluster.subscriptionId} tenantId={tenantId} />
         </p>
       </div>
       {!account ? (
