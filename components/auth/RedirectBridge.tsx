@@ -1,5 +1,6 @@
 'use client';
 import { useEffect, useState } from 'react';
+import Link from 'next/link';
 import { loadRedirectBridge } from './load-redirect-bridge';
 
 export function RedirectBridge() {
@@ -15,9 +16,9 @@ export function RedirectBridge() {
     return (
       <p role="alert">
         Sign-in could not finish: {problem}{' '}
-        <a href="/" className="underline">
+        <Link href="/" className="underline">
           Back to the start page
-        </a>
+        </Link>
       </p>
     );
   }
