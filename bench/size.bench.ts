@@ -28,7 +28,6 @@ import {
   requireBuild,
   signInWithMsal,
   startApp,
-  trackNetwork,
 } from './support/browser-app';
 import { measureBareNext } from './support/bare-next';
 import { measurePage, round, summarise } from './support/script-sizes';
