@@ -5,7 +5,8 @@ import { trackNetwork } from './browser-app';
 
 /** Strings that survive minification, to say which library a chunk carries. */
 const SIGNATURES: Record<string, RegExp> = {
-  'msal-browser': /BrowserAuthError|interaction_in_progress/,
+  // Method names survive minification; the redirect bridge has none of these.
+  'msal-browser': /acquireTokenSilent|handleRedirectPromise/,
   'msal-react': /useMsal\b|MsalProvider|msal-react/,
   'msal-redirect-bridge': /broadcastResponseToMainFrame|msal\.broadcast|no_server_response/,
   zod: /ZodError|\$ZodType/,
