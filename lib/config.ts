@@ -27,6 +27,8 @@ export interface AppConfig {
   aksApiVersion: string;
   /** How often the rollout view asks for a snapshot (ROLLOUT_POLL_MS; below 5 s only against the emulator). */
   rolloutPollMs: number;
+  /** TRUST_FORWARDED_PROTO: a TLS-terminating proxy in front of us sets x-forwarded-proto, and we believe it (HSTS). */
+  trustForwardedProto: boolean;
 }
 
 export class ConfigError extends Error {
@@ -108,6 +110,12 @@ const environmentSchema = {
     .int('must be a whole number of milliseconds')
     .min(200, 'must be at least 200')
     .max(600_000, 'must be at most 600000'),
+  TRUST_FORWARDED_PROTO: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(['true', 'false'], { error: 'must be true or false' }))
+    .transform((value) => value === 'true'),
 } as const;
 
 /** The product's rollout poll interval; shorter intervals are for tests against the local emulator. */
@@ -191,6 +199,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     armCaPem: caFile ? readCaFile(caFile) : undefined,
     aksApiVersion: readVariable(env, 'AKS_API_VERSION') ?? AKS_API_VERSION_DEFAULTS[cloud],
     rolloutPollMs: readRolloutPollMs(env, isEmulator),
+    trustForwardedProto: readVariable(env, 'TRUST_FORWARDED_PROTO') ?? false,
   };
 }
 
