@@ -10,7 +10,6 @@ import {
   type InventoryView as View,
   type SortKey,
 } from '@/lib/inventory/view';
-import { useAuth } from '@/components/auth/auth-context';
 import { SignInAgain } from '@/components/auth/SignInAgain';
 import { ErrorAlert } from '@/components/ui/Alert';
 import { needsSignIn } from './client-error';
