@@ -71,6 +71,7 @@ test.describe('fleet CA index', () => {
     // Without colons, lower case: the same CA.
     await fleet.search().fill(root.sha256);
     await expect(fleet.entries()).toHaveCount(1);
+    await expect(page).toHaveURL(new RegExp(`[?&]q=${root.sha256}$`));
     await page.reload();
     await fleet.waitUntilLoaded();
     await expect(fleet.search()).toHaveValue(root.sha256);
@@ -79,8 +80,10 @@ test.describe('fleet CA index', () => {
     await fleet.entries().first().getByRole('link', { name: 'Contoso Root CA G2' }).click();
     await expect(page).toHaveURL(new RegExp(`/cas/${root.sha256}`));
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Contoso Root CA G2');
-    expect(sorted(await fleet.names('trusting-cluster'))).toEqual(sorted(root.clusters));
-    expect(sorted(await fleet.names('not-trusting-cluster'))).toEqual(sorted(lacking(seed, root.sha256)));
+    await expect.poll(async () => sorted(await fleet.names('trusting-cluster'))).toEqual(sorted(root.clusters));
+    await expect
+      .poll(async () => sorted(await fleet.names('not-trusting-cluster')))
+      .toEqual(sorted(lacking(seed, root.sha256)));
 
     // Scope: one tenant. The URL keeps it.
     await page.getByLabel('Tenant').selectOption({ label: 'Contoso' });
@@ -88,15 +91,15 @@ test.describe('fleet CA index', () => {
     await expect(page.getByTestId('not-trusting-heading')).toHaveText(
       `Do not trust it (${lacking(seed, root.sha256, { tenant: 'Contoso' }).length})`,
     );
-    expect(sorted(await fleet.names('not-trusting-cluster'))).toEqual(
-      sorted(lacking(seed, root.sha256, { tenant: 'Contoso' })),
-    );
+    await expect
+      .poll(async () => sorted(await fleet.names('not-trusting-cluster')))
+      .toEqual(sorted(lacking(seed, root.sha256, { tenant: 'Contoso' })));
     await page.reload();
     await fleet.waitUntilLoaded();
     await expect(page.getByLabel('Tenant')).toHaveValue(seed.clusters.find((c) => c.tenant === 'Contoso')!.tenantId);
-    expect(sorted(await fleet.names('not-trusting-cluster'))).toEqual(
-      sorted(lacking(seed, root.sha256, { tenant: 'Contoso' })),
-    );
+    await expect
+      .poll(async () => sorted(await fleet.names('not-trusting-cluster')))
+      .toEqual(sorted(lacking(seed, root.sha256, { tenant: 'Contoso' })));
     await expectAccessible(page, 'one CA, scoped to a tenant');
   });
 
@@ -120,22 +123,22 @@ test.describe('fleet CA index', () => {
 
     await found.getByRole('link', { name: 'Fabrikam Enterprise Root CA' }).click();
     await expect(page).toHaveURL(new RegExp(`/cas/${fabrikam.sha256}`));
-    expect(sorted(await fleet.names('trusting-cluster'))).toEqual(sorted(fabrikam.clusters));
+    await expect.poll(async () => sorted(await fleet.names('trusting-cluster'))).toEqual(sorted(fabrikam.clusters));
     await page.getByLabel('Subscription').selectOption({ label: 'fabrikam-sandbox' });
     await expect(page).toHaveURL(/[?&]subscription=/);
     const inSandbox = seed.clusters.filter((c) => c.subscription === 'fabrikam-sandbox');
     await expect(page.getByTestId('trusting-heading')).toHaveText(
       `Trust this CA (${inSandbox.filter((c) => c.cas.includes(fabrikam.sha256)).length})`,
     );
-    expect(sorted(await fleet.names('not-trusting-cluster'))).toEqual(
-      sorted(lacking(seed, fabrikam.sha256, { subscription: 'fabrikam-sandbox' })),
-    );
+    await expect
+      .poll(async () => sorted(await fleet.names('not-trusting-cluster')))
+      .toEqual(sorted(lacking(seed, fabrikam.sha256, { subscription: 'fabrikam-sandbox' })));
 
     // A CA nobody trusts yet: every cluster in scope lacks it.
     await page.goto(`/cas/${'ab'.repeat(32)}?cluster=payments`);
     await fleet.waitUntilLoaded();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('A CA no loaded cluster trusts');
-    expect(await fleet.names('not-trusting-cluster')).toEqual(['aks-payments-prod-weu']);
+    await expect.poll(() => fleet.names('not-trusting-cluster')).toEqual(['aks-payments-prod-weu']);
   });
 
   test('the expiring view and the CSV exports match the emulator, at 1366 and 390 px', async ({
@@ -158,6 +161,7 @@ test.describe('fleet CA index', () => {
     const expiring = page.getByTestId('expiring-ca');
     const shown = () => expiring.evaluateAll((items) => items.map((item) => item.getAttribute('data-sha256')));
     // Default window: 30 days. The seed has one CA expiring in about 20 days and one expired 12 days ago.
+    expect(within(30).map((ca) => ca.name)).toEqual(['Fabrikam Legacy Root CA 2016', 'Contoso Staging Issuing CA']);
     await expect(expiring).toHaveCount(within(30).length);
     expect(await shown()).toEqual(within(30).map((ca) => ca.sha256));
     for (const ca of within(30)) {
@@ -175,6 +179,7 @@ test.describe('fleet CA index', () => {
     await page.getByLabel('Other number of days').fill('600');
     await expect(expiring).toHaveCount(within(600).length);
     expect(await shown()).toEqual(within(600).map((ca) => ca.sha256));
+    await expect(page).toHaveURL(/[?&]days=600$/);
     await page.reload();
     await fleet.waitUntilLoaded();
     await expect(expiring).toHaveCount(within(600).length);
@@ -279,6 +284,6 @@ test.describe('fleet CA index', () => {
       .click();
     await expect(page).toHaveURL(new RegExp(`/cas/${issuing.sha256}$`));
     await fleet.waitUntilLoaded();
-    expect(sorted(await fleet.names('trusting-cluster'))).toEqual(sorted(issuing.clusters));
+    await expect.poll(async () => sorted(await fleet.names('trusting-cluster'))).toEqual(sorted(issuing.clusters));
   });
 });
