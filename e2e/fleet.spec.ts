@@ -270,6 +270,35 @@ test.describe('fleet CA index', () => {
     await expectAccessible(page, 'one CA at 390 px');
   });
 
+  test('a subscription that cannot be read is listed as not included; the rest of the fleet is indexed', async ({
+    page,
+    emulator,
+  }) => {
+    const seed = await readSeedFleet();
+    const sandbox = seed.clusters.find((c) => c.subscription === 'fabrikam-sandbox')!;
+    await emulator.addFault({
+      method: 'GET',
+      path: `/subscriptions/${sandbox.subscriptionId}/providers/Microsoft.ContainerService/managedClusters`,
+      status: 403,
+      code: 'AuthorizationFailed',
+      message: 'Simulated missing role',
+      count: 5,
+    });
+    const fleet = new FleetPage(page);
+    await signInWithMsal(page, 'Olivia Owner');
+    await page.goto('/cas');
+    await fleet.waitUntilLoaded();
+    const readable = seed.clusters.filter((c) => c.subscription !== 'fabrikam-sandbox');
+    await expect(fleet.status()).toContainText(`${readable.length} clusters in 4 subscriptions of 2 tenants`);
+    await expect(page.getByTestId('fleet-issues')).toContainText('fabrikam-sandbox');
+    const fabrikam = seed.byName('Fabrikam Enterprise Root CA');
+    await fleet.search().fill(fabrikam.sha256);
+    await expect(fleet.entries().getByTestId('trust-count')).toHaveText(
+      `Trusted by ${fabrikam.clusters.filter((name) => readable.some((c) => c.name === name)).length} clusters`,
+    );
+    await expectAccessible(page, 'CA index with a subscription not included');
+  });
+
   test('a cluster page certificate card leads to the clusters that trust the CA', async ({ page, emulator: _ }) => {
     const seed = await readSeedFleet();
     const issuing = seed.byName('Contoso Proxy Inspection CA 2025');
