@@ -82,15 +82,15 @@ export function CertificateCard({
             label={`Copy the SHA-256 fingerprint of ${certificate.displayName}`}
           />
         </dd>
+        <dt className="font-medium text-slate-700 dark:text-slate-300">SPKI SHA-256</dt>
+        <dd>
+          <code className="font-mono text-xs break-all">{colonHex(certificate.spkiSha256)}</code>
+        </dd>
         <dt className="sr-only">Fleet</dt>
         <dd className="col-start-2">
           <Link href={`/cas/${certificate.sha256}`} className="text-blue-800 underline dark:text-blue-300">
             Which clusters trust this CA?<span className="sr-only"> ({certificate.displayName})</span>
           </Link>
-        </dd>
-        <dt className="font-medium text-slate-700 dark:text-slate-300">SPKI SHA-256</dt>
-        <dd>
-          <code className="font-mono text-xs break-all">{colonHex(certificate.spkiSha256)}</code>
         </dd>
       </dl>
 
