@@ -12,5 +12,9 @@ export function visibleControls(text: string): string {
 }
 
 export function CaText({ text, className = '' }: { text: string; className?: string }) {
-  return <bdi className={`[overflow-wrap:anywhere] ${className}`}>{visibleControls(text)}</bdi>;
+  return (
+    <bdi dir="auto" className={`[overflow-wrap:anywhere] ${className}`}>
+      {visibleControls(text)}
+    </bdi>
+  );
 }
