@@ -7,6 +7,7 @@ import type { ProposedCertificate } from '@/lib/clusters/proposal';
 import type { ConcurrencyProtection } from '@/lib/clusters/reviewed-cluster';
 import { DANGER_BUTTON, PRIMARY_BUTTON, SECONDARY_BUTTON } from '@/components/ui/buttons';
 import { ConcurrencyNote } from '@/components/clusters/ConcurrencyNote';
+import { useOpenerFocus } from '@/components/ui/use-opener-focus';
 import { diffSummary } from './BundleDiffView';
 
 export type ApplyMode = 'apply' | 'remove-all';
@@ -40,6 +41,7 @@ export function ApplyDialog({
   protection: ConcurrencyProtection;
   onConfirm: () => void;
 }) {
+  const returnFocus = useOpenerFocus();
   const removeAll = mode === 'remove-all';
   const finishing = !removeAll && intent.kind === 'finish-rollout';
   const pools =
@@ -49,7 +51,10 @@ export function ApplyDialog({
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 bg-black/50" />
-        <Dialog.Content className="fixed top-1/2 left-1/2 max-h-[90vh] w-[min(40rem,95vw)] -translate-x-1/2 -translate-y-1/2 space-y-4 overflow-auto rounded bg-white p-6 text-slate-900 shadow-xl dark:bg-slate-900 dark:text-slate-100">
+        <Dialog.Content
+          onCloseAutoFocus={returnFocus}
+          className="fixed top-1/2 left-1/2 max-h-[90vh] w-[min(40rem,95vw)] -translate-x-1/2 -translate-y-1/2 space-y-4 overflow-auto rounded bg-white p-6 text-slate-900 shadow-xl dark:bg-slate-900 dark:text-slate-100"
+        >
           <Dialog.Title className="text-lg font-semibold">
             {removeAll
               ? `Remove every custom CA from ${clusterName}?`

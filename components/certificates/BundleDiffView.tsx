@@ -3,6 +3,9 @@ import type { ReactNode } from 'react';
 import type { BundleDiff, Rotation } from '@/lib/pki';
 import type { ProposedCertificate } from '@/lib/clusters/proposal';
 import { isNoChange } from '@/lib/clusters/proposal';
+import { certLabel } from '@/components/ui/cert-text';
+import { CertText } from '@/components/ui/CertText';
+import { formatFingerprint } from '@/components/ui/fingerprint';
 import { colonHex, publicKeyText, utcTime } from './format';
 
 type Diff = BundleDiff<ProposedCertificate>;
@@ -43,11 +46,17 @@ function Section({
 
 function CertificateLine({ certificate }: { certificate: ProposedCertificate }) {
   return (
-    <li className="rounded border border-slate-200 px-2 py-1 dark:border-slate-800">
-      <span className="font-medium">{certificate.displayName}</span>{' '}
+    <li
+      className="min-w-0 rounded border border-slate-200 px-2 py-1 dark:border-slate-800"
+      data-testid="diff-certificate"
+      data-sha256={certificate.sha256}
+    >
+      <CertText value={certificate.displayName} className="font-medium" />{' '}
       <span className="text-slate-700 dark:text-slate-300">
         · expires {utcTime(certificate.notAfter)} · SHA-256{' '}
-        <code className="font-mono text-xs">{colonHex(certificate.sha256).slice(0, 23)}…</code>
+        <code className="font-mono text-xs break-all" data-fingerprint="sha256">
+          {formatFingerprint(certificate.sha256)}
+        </code>
       </span>
     </li>
   );
@@ -67,9 +76,10 @@ function RotationTable({ rotation }: { rotation: Rotation<ProposedCertificate> }
     ['Serial', colonHex(from.serialNumber), colonHex(to.serialNumber)],
   ];
   return (
-    <li className="space-y-1">
-      <p className="font-medium">
-        {from.displayName} <ArrowRight aria-label="replaced by" className="inline h-4 w-4" /> {to.displayName}
+    <li className="min-w-0 space-y-1">
+      <p className="font-medium [overflow-wrap:anywhere]">
+        <CertText value={from.displayName} /> <ArrowRight aria-label="replaced by" className="inline h-4 w-4" />{' '}
+        <CertText value={to.displayName} />
         <span className="ml-2 text-xs text-slate-700 dark:text-slate-300">
           (
           {rotation.reason === 'same-subject-and-key-identifier'
@@ -79,7 +89,7 @@ function RotationTable({ rotation }: { rotation: Rotation<ProposedCertificate> }
         </span>
       </p>
       <table className="w-full text-left text-xs">
-        <caption className="sr-only">Fields of {from.displayName}: current against proposed</caption>
+        <caption className="sr-only">Fields of {certLabel(from.displayName)}: current against proposed</caption>
         <thead>
           <tr>
             <th scope="col" className="pr-2">

@@ -5,6 +5,9 @@ import type { CertificateInfo } from '@/lib/pki';
 import { PASTE_SOURCE_NAME, type EditorAction, type EditorState } from '@/lib/clusters/editor-state';
 import type { Proposal } from '@/lib/clusters/proposal';
 import { Badge } from '@/components/ui/Badge';
+import { certLabel } from '@/components/ui/cert-text';
+import { CertText } from '@/components/ui/CertText';
+import { Pager, usePage } from '@/components/ui/Pager';
 import { DANGER_BUTTON, SECONDARY_BUTTON } from '@/components/ui/buttons';
 import { CertificateCard } from './CertificateCard';
 import { DropZone } from './DropZone';
@@ -12,6 +15,8 @@ import { FindingList } from './FindingList';
 import { PasteArea } from './PasteArea';
 
 const PASTE_FINDINGS_ID = 'paste-findings';
+/** Cards per page: AKS takes at most 10 certificates, so a page holds a whole appliable bundle. */
+const CARDS_PER_PAGE = 10;
 
 /** Files, pasted text and the proposed certificates, each read by lib/pki in the browser as it arrives. */
 export function BundleEditor({
@@ -38,6 +43,8 @@ export function BundleEditor({
   const otherFindings = findings.filter((finding) => finding.file !== PASTE_SOURCE_NAME);
   const certificates = proposal?.certificates ?? [];
   const name = (index: number) => certificates[index]?.displayName;
+  const paging = usePage(certificates.length, CARDS_PER_PAGE);
+  const notDecoded = proposal?.notDecoded ?? 0;
 
   return (
     <section aria-labelledby="editor-heading" className="space-y-4" data-testid="editor">
@@ -88,13 +95,14 @@ export function BundleEditor({
                   key={file.id}
                   className="flex items-center justify-between gap-2 rounded border border-slate-200 px-2 py-1 dark:border-slate-800"
                 >
-                  <span className="break-all">{file.name}</span>
+                  <CertText value={file.name} className="min-w-0" />
                   <button
                     type="button"
                     className={SECONDARY_BUTTON}
                     onClick={() => dispatch({ type: 'file-removed', id: file.id })}
                   >
-                    <X aria-hidden="true" className="h-4 w-4" /> Remove<span className="sr-only"> {file.name}</span>
+                    <X aria-hidden="true" className="h-4 w-4" /> Remove
+                    <span className="sr-only"> {certLabel(file.name)}</span>
                   </button>
                 </li>
               ))}
@@ -104,7 +112,7 @@ export function BundleEditor({
         <div className="space-y-2">
           <PasteArea
             value={editor.pasted}
-            onChange={(text) => dispatch({ type: 'paste-changed', text })}
+            onChange={(text, lineEnding) => dispatch({ type: 'paste-changed', text, lineEnding })}
             findings={pasteFindings}
             describedBy={PASTE_FINDINGS_ID}
           />
@@ -123,11 +131,19 @@ export function BundleEditor({
               ? `${proposal.errorCount} error${proposal.errorCount === 1 ? '' : 's'} to fix before you can apply.`
               : `Checked in your browser: no errors, ${findings.length} note${findings.length === 1 ? '' : 's'}.`}
         </p>
+        {notDecoded > 0 && (
+          <p className="text-sm" data-testid="not-decoded">
+            {(certificates.length + notDecoded).toLocaleString('en-US')} certificates given: AKS takes at most 10, so
+            only the first {certificates.length.toLocaleString('en-US')} are decoded and shown; the other{' '}
+            {notDecoded.toLocaleString('en-US')} are counted.
+          </p>
+        )}
         {otherFindings.length > 0 && (
           <FindingList findings={otherFindings} certificateName={name} label="Proposed bundle" />
         )}
+        <Pager label="Certificates" total={certificates.length} paging={paging} />
         <div className="grid gap-3 xl:grid-cols-2">
-          {certificates.map((certificate) => (
+          {certificates.slice(paging.start, paging.end).map((certificate) => (
             <CertificateCard
               key={`${certificate.index}-${certificate.sha256}`}
               certificate={certificate}
@@ -136,9 +152,13 @@ export function BundleEditor({
               findings={findings.filter((finding) => finding.certificateIndex === certificate.index)}
               badges={
                 <Badge tone={certificate.origin === 'added' ? 'info' : 'neutral'}>
-                  {certificate.origin === 'added'
-                    ? `Added from ${certificate.source.file ?? 'input'}`
-                    : 'In the cluster now'}
+                  {certificate.origin === 'added' ? (
+                    <>
+                      Added from <CertText value={certificate.source.file ?? 'input'} max={32} />
+                    </>
+                  ) : (
+                    'In the cluster now'
+                  )}
                 </Badge>
               }
               actions={
@@ -150,7 +170,7 @@ export function BundleEditor({
                   }
                 >
                   <X aria-hidden="true" className="h-4 w-4" /> Remove
-                  <span className="sr-only"> {certificate.displayName} from the proposal</span>
+                  <span className="sr-only"> {certLabel(certificate.displayName)} from the proposal</span>
                 </button>
               }
             />
@@ -165,7 +185,7 @@ export function BundleEditor({
                   key={`${certificate.origin}-${certificate.sha256}`}
                   className="flex items-center justify-between gap-2 rounded border border-dashed border-slate-400 px-2 py-1"
                 >
-                  <span>{certificate.displayName}</span>
+                  <CertText value={certificate.displayName} className="min-w-0" />
                   <button
                     type="button"
                     className={SECONDARY_BUTTON}
@@ -174,7 +194,7 @@ export function BundleEditor({
                     }
                   >
                     <Undo2 aria-hidden="true" className="h-4 w-4" /> Put back
-                    <span className="sr-only"> {certificate.displayName}</span>
+                    <span className="sr-only"> {certLabel(certificate.displayName)}</span>
                   </button>
                 </li>
               ))}

@@ -3,20 +3,16 @@ import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { BadgeCheck, Download } from 'lucide-react';
 import { validityStatus, type CertificateInfo, type Finding } from '@/lib/pki';
-import { relativeExpiry } from '@/lib/inventory/expiry';
 import { Badge } from '@/components/ui/Badge';
+import { certLabel, certText } from '@/components/ui/cert-text';
+import { CertText } from '@/components/ui/CertText';
 import { CopyButton } from '@/components/ui/CopyButton';
 import { ExpiryBadge } from '@/components/ui/ExpiryBadge';
 import { downloadFile, pemToDer, safeFileName } from '@/components/ui/download';
 import { SECONDARY_BUTTON } from '@/components/ui/buttons';
 import { CertificateDetails } from './CertificateDetails';
 import { FindingItem } from './FindingList';
-import { colonHex, localTime, utcTime } from './format';
-
-function relativeValidity(certificate: CertificateInfo, now: Date): string {
-  if (Date.parse(certificate.notBefore) > now.getTime()) return `valid from ${localTime(certificate.notBefore)}`;
-  return relativeExpiry(certificate.notAfter, now);
-}
+import { colonHex, localTime, relativeValidity, utcTime } from './format';
 
 /** One certificate, in the order of value of ux.md: name, validity, fingerprints, then every other field. */
 export function CertificateCard({
@@ -36,16 +32,21 @@ export function CertificateCard({
 }) {
   const Heading = headingLevel === 3 ? 'h3' : 'h4';
   const status = validityStatus(certificate, now);
+  const label = certLabel(certificate.displayName);
+  const nameIsCut = certText(certificate.displayName).cut;
   return (
     <article
-      className="space-y-3 rounded border border-slate-300 p-4 dark:border-slate-700"
+      className="min-w-0 space-y-3 rounded border border-slate-300 p-4 dark:border-slate-700"
       data-testid="certificate-card"
       data-sha256={certificate.sha256}
-      aria-label={certificate.displayName}
+      aria-label={label}
     >
       <header className="flex flex-wrap items-start justify-between gap-2">
         <div className="flex flex-wrap items-center gap-2">
-          <Heading className="text-base font-semibold break-all">{certificate.displayName}</Heading>
+          <Heading className="min-w-0 text-base font-semibold" data-testid="certificate-name">
+            <CertText value={certificate.displayName} />
+          </Heading>
+          {nameIsCut && <CopyButton text={certificate.displayName} label={`Copy the whole name of ${label}`} />}
           {certificate.selfSigned && (
             <Badge tone="info">
               <BadgeCheck aria-hidden="true" className="h-3.5 w-3.5" /> Self-signed
@@ -56,11 +57,13 @@ export function CertificateCard({
         <div className="flex flex-wrap gap-2">{actions}</div>
       </header>
 
-      <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
+      <dl className="grid grid-cols-[max-content_minmax(0,1fr)] gap-x-4 gap-y-1 text-sm">
         <dt className="font-medium text-slate-700 dark:text-slate-300">Validity</dt>
         <dd className="flex flex-wrap items-center gap-2">
           <ExpiryBadge status={status} />
-          <span data-testid="relative-validity">{relativeValidity(certificate, now)}</span>
+          <span data-testid="relative-validity">
+            {relativeValidity(certificate.notBefore, certificate.notAfter, now)}
+          </span>
         </dd>
         <dt className="font-medium text-slate-700 dark:text-slate-300">Not before</dt>
         <dd>
@@ -74,13 +77,10 @@ export function CertificateCard({
         </dd>
         <dt className="font-medium text-slate-700 dark:text-slate-300">SHA-256</dt>
         <dd className="flex items-start gap-2">
-          <code className="font-mono text-xs break-all" data-testid="sha256">
+          <code className="font-mono text-xs break-all" data-testid="sha256" data-fingerprint="sha256">
             {colonHex(certificate.sha256)}
           </code>
-          <CopyButton
-            text={colonHex(certificate.sha256)}
-            label={`Copy the SHA-256 fingerprint of ${certificate.displayName}`}
-          />
+          <CopyButton text={colonHex(certificate.sha256)} label={`Copy the SHA-256 fingerprint of ${label}`} />
         </dd>
         <dt className="font-medium text-slate-700 dark:text-slate-300">SPKI SHA-256</dt>
         <dd>
@@ -95,7 +95,7 @@ export function CertificateCard({
       </dl>
 
       {findings.length > 0 && (
-        <ul className="space-y-1" aria-label={`Findings for ${certificate.displayName}`}>
+        <ul className="space-y-1" aria-label={`Findings for ${label}`}>
           {findings.map((finding, index) => (
             <FindingItem key={`${finding.id}-${index}`} finding={finding} />
           ))}
@@ -118,7 +118,7 @@ export function CertificateCard({
           }
         >
           <Download aria-hidden="true" className="h-4 w-4" /> PEM
-          <span className="sr-only"> of {certificate.displayName}</span>
+          <span className="sr-only"> of {label}</span>
         </button>
         <button
           type="button"
@@ -132,7 +132,7 @@ export function CertificateCard({
           }
         >
           <Download aria-hidden="true" className="h-4 w-4" /> DER
-          <span className="sr-only"> of {certificate.displayName}</span>
+          <span className="sr-only"> of {label}</span>
         </button>
       </div>
     </article>

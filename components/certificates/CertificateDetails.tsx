@@ -1,12 +1,13 @@
 import type { ReactNode } from 'react';
 import type { CertificateInfo } from '@/lib/pki';
+import { CertText } from '@/components/ui/CertText';
 import { colonHex, criticalText, publicKeyText } from './format';
 
 function Row({ term, children, mono = false }: { term: string; children: ReactNode; mono?: boolean }) {
   return (
     <>
       <dt className="font-medium text-slate-700 dark:text-slate-300">{term}</dt>
-      <dd className={`break-all ${mono ? 'font-mono text-xs' : ''}`}>{children}</dd>
+      <dd className={`min-w-0 [overflow-wrap:anywhere] ${mono ? 'font-mono text-xs' : ''}`}>{children}</dd>
     </>
   );
 }
@@ -15,9 +16,9 @@ function Row({ term, children, mono = false }: { term: string; children: ReactNo
 export function CertificateDetails({ certificate }: { certificate: CertificateInfo }) {
   const { basicConstraints, nameConstraints } = certificate;
   return (
-    <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
-      <Row term="Subject">{certificate.subject || '(empty)'}</Row>
-      <Row term="Issuer">{certificate.issuer || '(empty)'}</Row>
+    <dl className="grid grid-cols-[max-content_minmax(0,1fr)] gap-x-4 gap-y-1 text-sm">
+      <Row term="Subject">{certificate.subject ? <CertText value={certificate.subject} max={400} /> : '(empty)'}</Row>
+      <Row term="Issuer">{certificate.issuer ? <CertText value={certificate.issuer} max={400} /> : '(empty)'}</Row>
       <Row term="Basic constraints">
         {basicConstraints.present
           ? `CA: ${basicConstraints.cA ? 'yes' : 'no'}${basicConstraints.pathLength !== null ? `, path length ${basicConstraints.pathLength}` : ''} (${criticalText(basicConstraints.critical)})`
@@ -41,10 +42,18 @@ export function CertificateDetails({ certificate }: { certificate: CertificateIn
       <Row term="Signature algorithm">{certificate.signatureAlgorithm}</Row>
       {nameConstraints && (
         <Row term="Name constraints">
-          {nameConstraints.permitted.length > 0 && `permitted: ${nameConstraints.permitted.join(', ')}`}
+          {nameConstraints.permitted.length > 0 && (
+            <>
+              permitted: <CertText value={nameConstraints.permitted.join(', ')} max={400} />
+            </>
+          )}
           {nameConstraints.permitted.length > 0 && nameConstraints.excluded.length > 0 && '; '}
-          {nameConstraints.excluded.length > 0 && `excluded: ${nameConstraints.excluded.join(', ')}`} (
-          {criticalText(nameConstraints.critical)})
+          {nameConstraints.excluded.length > 0 && (
+            <>
+              excluded: <CertText value={nameConstraints.excluded.join(', ')} max={400} />
+            </>
+          )}{' '}
+          ({criticalText(nameConstraints.critical)})
         </Row>
       )}
       <Row term="Serial number" mono>

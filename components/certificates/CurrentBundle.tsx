@@ -30,7 +30,7 @@ export function CurrentBundle({ bundle, clusterName, now }: { bundle: BundleResu
       </div>
       {certificates.length === 0 && findings.length === 0 && (
         <p data-testid="no-custom-ca">
-          This cluster has no custom CA: its nodes trust only the operating system&apos;s CAs.
+          This cluster trusts no custom CA: its nodes trust only the operating system&apos;s CAs.
         </p>
       )}
       {findings.length > 0 && <FindingList findings={findings} certificateName={name} label="Current bundle" />}

@@ -1,5 +1,9 @@
 import { AlertOctagon, AlertTriangle, Info } from 'lucide-react';
+import type { ReactNode } from 'react';
 import type { Finding } from '@/lib/pki';
+import { visibleText } from '@/lib/pki/visible-text';
+import { readableInstants } from '@/components/ui/cert-text';
+import { CertText } from '@/components/ui/CertText';
 
 const SEVERITY = {
   error: {
@@ -15,18 +19,61 @@ const SEVERITY = {
   info: { word: 'Info', Icon: Info, className: 'border-sky-700 text-sky-950 dark:border-sky-400 dark:text-sky-100' },
 } as const;
 
-/** Where a finding is: the file or pasted text and its line, or the certificate it is about. */
-export function findingPlace(finding: Finding, certificateName?: (index: number) => string | undefined): string {
-  const parts: string[] = [];
-  if (finding.file) parts.push(finding.line ? `${finding.file}, line ${finding.line}` : finding.file);
-  else if (finding.line) parts.push(`line ${finding.line}`);
+/**
+ * Where a finding is: the file or pasted text and its line, or the certificate it is about. File and certificate
+ * names are isolated (CertText), so neither can reorder the line number or each other.
+ */
+export function findingPlace(
+  finding: Finding,
+  certificateName?: (index: number) => string | undefined,
+): ReactNode | undefined {
   const name = finding.certificateIndex !== undefined ? certificateName?.(finding.certificateIndex) : undefined;
-  if (name) parts.push(`certificate "${name}"`);
-  return parts.join(' · ');
+  if (!finding.file && !finding.line && !name) return undefined;
+  return (
+    <>
+      {finding.file && <CertText value={finding.file} />}
+      {finding.file && finding.line
+        ? `, line ${finding.line}`
+        : !finding.file && finding.line
+          ? `line ${finding.line}`
+          : ''}
+      {(finding.file || finding.line) && name ? ' · ' : ''}
+      {name && (
+        <>
+          certificate &quot;
+          <CertText value={name} />
+          &quot;
+        </>
+      )}
+    </>
+  );
+}
+
+/**
+ * A finding's sentence as shown: every quoted part (lib/pki quotes certificate names) is isolated and made
+ * visible with CertText, and ISO instants read as dates (`2026-03-01 14:05:00 UTC`).
+ */
+export function FindingMessage({ message }: { message: string }) {
+  const parts = readableInstants(message).split(/"([^"]*)"/);
+  return (
+    <span className="[overflow-wrap:anywhere]" data-testid="finding-message">
+      {parts.map((part, index) =>
+        index % 2 === 1 ? (
+          <span key={index}>
+            &quot;
+            <CertText value={part} />
+            &quot;
+          </span>
+        ) : (
+          visibleText(part)
+        ),
+      )}
+    </span>
+  );
 }
 
 /** One finding: severity in words and icon (never colour alone), the sentence, and where. */
-export function FindingItem({ finding, place }: { finding: Finding; place?: string }) {
+export function FindingItem({ finding, place }: { finding: Finding; place?: ReactNode }) {
   const { word, Icon, className } = SEVERITY[finding.severity];
   return (
     <li
@@ -36,8 +83,8 @@ export function FindingItem({ finding, place }: { finding: Finding; place?: stri
       data-severity={finding.severity}
     >
       <Icon aria-hidden="true" className="mt-0.5 h-4 w-4 shrink-0" />
-      <span>
-        <strong>{word}:</strong> {finding.message}
+      <span className="min-w-0">
+        <strong>{word}:</strong> <FindingMessage message={finding.message} />
         {place && <span className="block text-xs text-slate-700 dark:text-slate-300">{place}</span>}
       </span>
     </li>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { colonHex, localTime, publicKeyText, utcTime } from './format';
+import { colonHex, localTime, publicKeyText, relativeValidity, utcTime } from './format';
 
 describe('certificate formatting', () => {
   it('shows UTC, local time with its zone, colon hex and key sizes', () => {
@@ -8,5 +8,16 @@ describe('certificate formatting', () => {
     expect(colonHex('0a1b2c')).toBe('0A:1B:2C');
     expect(publicKeyText({ algorithm: 'RSA', size: 2048 })).toBe('RSA 2048 bits');
     expect(publicKeyText({ algorithm: 'EC', size: 256, curve: 'P-256' })).toBe('EC P-256');
+  });
+});
+
+describe('relative validity', () => {
+  const now = new Date('2026-12-01T21:00:00.000Z');
+  it('counts days as the validity findings do (rounded up, at least one), so badge and finding agree', () => {
+    // 12.3 days ago: lib/pki's finding says "13 days ago".
+    expect(relativeValidity('2024-01-01T00:00:00Z', '2026-11-19T14:00:00.000Z', now)).toBe('expired 13 days ago');
+    expect(relativeValidity('2024-01-01T00:00:00Z', '2026-12-01T22:00:00.000Z', now)).toBe('expires in 1 day');
+    expect(relativeValidity('2024-01-01T00:00:00Z', '2026-12-23T09:00:00.000Z', now)).toBe('expires in 22 days');
+    expect(relativeValidity('2026-12-03T20:00:00.000Z', '2027-12-01T00:00:00Z', now)).toBe('valid in 2 days');
   });
 });

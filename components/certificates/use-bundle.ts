@@ -20,11 +20,21 @@ function useLatest<T>(promise: Promise<T>): T | null {
   return settled?.value ?? null;
 }
 
-/** The cluster's CA entries decoded in the browser, with the findings that apply now. */
+const NO_CUSTOM_CA: BundleResult = { certificates: [], findings: [], payload: [] };
+
+/**
+ * The cluster's CA entries decoded in the browser, with the findings that apply now. A cluster without custom CAs
+ * is not an empty input (lib/pki's "No input was given" error): it simply trusts only the OS's CAs.
+ */
 export function useCurrentBundle(entries: string[] | undefined, now: Date): BundleResult | null {
   const key = entries?.join('\u0000');
   const promise = useMemo(
-    () => (entries ? readAksEntries(entries, { now }) : Promise.resolve(null)),
+    () =>
+      entries
+        ? entries.length === 0
+          ? Promise.resolve(NO_CUSTOM_CA)
+          : readAksEntries(entries, { now })
+        : Promise.resolve(null),
     // entries are compared by content: a re-read of the same list is the same bundle
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [key, now],

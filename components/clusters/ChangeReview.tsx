@@ -21,6 +21,7 @@ export function ChangeReview({
   blocker,
   protection,
   onApply,
+  notApplied = null,
   children,
 }: {
   proposal: Proposal;
@@ -30,6 +31,8 @@ export function ChangeReview({
   blocker: string | null;
   protection: ConcurrencyProtection;
   onApply: () => void;
+  /** Why the last apply failed, in one sentence under the button (its error is shown above), or null. */
+  notApplied?: string | null;
   children?: React.ReactNode;
 }) {
   return (
@@ -55,6 +58,12 @@ export function ChangeReview({
         <h3 id="export-heading" className="text-lg font-semibold">
           Export the proposed bundle
         </h3>
+        {proposal.notDecoded > 0 && (
+          <p className="text-sm" data-testid="export-partial">
+            The exports hold the {proposal.payload.length} decoded certificates only, not the{' '}
+            {proposal.notDecoded.toLocaleString('en-US')} counted ones; AKS takes at most 10 anyway.
+          </p>
+        )}
         <ExportPanel certificates={proposal.payload} clusterName={clusterName} />
       </section>
       {children}
@@ -74,7 +83,8 @@ export function ChangeReview({
           {blocker ??
             (intent.kind === 'finish-rollout'
               ? finishRolloutReason(intent.outcome)
-              : `Ready: ${impact.nodesReplaced} node${impact.nodesReplaced === 1 ? '' : 's'} will be replaced. You confirm in the next step.`)}
+              : (notApplied ??
+                `Ready: ${impact.nodesReplaced} node${impact.nodesReplaced === 1 ? '' : 's'} will be replaced. You confirm in the next step.`))}
         </p>
       </div>
     </section>

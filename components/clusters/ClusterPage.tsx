@@ -58,6 +58,12 @@ export function ClusterPage({ cluster: ref, tenantId: requestedTenant }: { clust
 
   const running = cluster !== null && isOperationRunning(cluster.provisioningState);
   const blocker = proposal && cluster ? applyBlocker(proposal, cluster, access) : 'Checking…';
+  // After a failed apply nothing under the button may say "Ready" beside the error (a 403 would come back).
+  const notApplied = !failure
+    ? null
+    : failure.status === 403
+      ? 'Not applied: Azure refused the write, your account may not change this cluster. Ask for a role that grants Microsoft.ContainerService/managedClusters/write, then try again.'
+      : `Not applied: see the message above. Once it is resolved, applying again replaces ${impact.nodesReplaced} node${impact.nodesReplaced === 1 ? '' : 's'}; you confirm in the next step.`;
   const intent: ApplyIntent = proposal && cluster ? applyIntent(proposal, cluster) : { kind: 'change' };
   const removeAllReason = !cluster || !current ? 'Loading…' : removeAllBlocker(cluster, access);
   const loadError = load.status === 'failed' ? load.error : load.status === 'loaded' ? load.refreshError : undefined;
@@ -152,7 +158,7 @@ export function ClusterPage({ cluster: ref, tenantId: requestedTenant }: { clust
               </p>
             </div>
           )}
-          <ClusterFacts cluster={cluster} />
+          <ClusterFacts cluster={cluster} tenantId={tenantId} />
           {current ? (
             <CurrentBundle bundle={current} clusterName={cluster.name} now={now} />
           ) : (
@@ -181,6 +187,7 @@ export function ClusterPage({ cluster: ref, tenantId: requestedTenant }: { clust
               clusterName={cluster.name}
               blocker={blocker}
               protection={concurrencyProtection(cluster)}
+              notApplied={notApplied}
               onApply={() => {
                 clearFailure();
                 setDialog('apply');

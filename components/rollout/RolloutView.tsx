@@ -10,6 +10,7 @@ import { rolloutHref } from '@/lib/clusters/links';
 import { operationIdOf } from '@/lib/rollout/handle';
 import { findRolloutHandle, latestRolloutHandle } from './handle-browser';
 import { RolloutLive } from './RolloutLive';
+import { SubscriptionName } from '@/components/clusters/SubscriptionName';
 import { useHydrated } from '@/components/ui/use-hydrated';
 
 export interface RolloutViewProps {
@@ -42,7 +43,8 @@ export function RolloutView({ cluster, operationId, since, tenantId }: RolloutVi
   const clusterPath = `/clusters/${cluster.subscriptionId}/${encodeURIComponent(cluster.resourceGroup)}/${encodeURIComponent(cluster.name)}`;
   return (
     <div className="space-y-5">
-      <Toaster position="top-right" closeButton />
+      {/* Bottom right: a toast must never cover the header (sign-in state, sign out) or the page's heading. */}
+      <Toaster position="bottom-right" closeButton />
       <nav aria-label="Breadcrumb" className="text-sm">
         <Link href="/" className="text-blue-700 underline-offset-2 hover:underline dark:text-blue-300">
           Clusters
@@ -57,7 +59,7 @@ export function RolloutView({ cluster, operationId, since, tenantId }: RolloutVi
         <h1 className="text-2xl font-semibold">Node rollout on {cluster.name}</h1>
         <p className="text-sm text-slate-700 dark:text-slate-300">
           Resource group {cluster.resourceGroup} · subscription{' '}
-          <span className="font-mono">{cluster.subscriptionId}</span>
+          <SubscriptionName subscriptionId={cluster.subscriptionId} tenantId={tenantId} />
         </p>
       </div>
       {!account ? (

@@ -1,6 +1,8 @@
 'use client';
 import { useEffect, useState } from 'react';
 import { readAksEntries, type CertificateInfo } from '@/lib/pki';
+import { CertText } from '@/components/ui/CertText';
+import { formatFingerprint } from '@/components/ui/fingerprint';
 
 /** The CA list read back from ARM after the rollout, decoded in the browser by lib/pki. */
 export function TrustedBundle({ entries }: { entries: string[] }) {
@@ -34,10 +36,13 @@ export function TrustedBundle({ entries }: { entries: string[] }) {
       </p>
       <ul className="mt-1 space-y-1 text-sm">
         {certificates.map((certificate) => (
-          <li key={certificate.sha256} data-testid="trusted-certificate">
-            <span className="font-medium">{certificate.displayName}</span>
-            <span className="block font-mono text-xs break-all text-slate-700 select-all dark:text-slate-300">
-              SHA-256 {certificate.sha256}
+          <li key={certificate.sha256} data-testid="trusted-certificate" className="min-w-0">
+            <CertText value={certificate.displayName} className="font-medium" />
+            <span className="block font-mono text-xs break-all text-slate-700 dark:text-slate-300">
+              SHA-256{' '}
+              <span className="select-all" data-fingerprint="sha256">
+                {formatFingerprint(certificate.sha256)}
+              </span>
             </span>
           </li>
         ))}

@@ -13,6 +13,11 @@ export interface EditorSource {
 export interface EditorState {
   files: EditorSource[];
   pasted: string;
+  /**
+   * Line endings the pasted text had on the clipboard before the textarea turned them into LF (it always does):
+   * lib/pki is given the text with them again, so a paste gets the same line-ending finding as a file.
+   */
+  pastedLineEnding?: 'crlf' | 'cr';
   /** SHA-256 of certificates left out of the proposal, by where they come from: taking a current certificate out must not drop the same certificate added again from a file. */
   excluded: Record<CertificateOrigin, string[]>;
 }
@@ -26,7 +31,7 @@ export const INITIAL_EDITOR_STATE: EditorState = { files: [], pasted: '', exclud
 export type EditorAction =
   | { type: 'files-added'; files: EditorSource[] }
   | { type: 'file-removed'; id: string }
-  | { type: 'paste-changed'; text: string }
+  | { type: 'paste-changed'; text: string; lineEnding?: 'crlf' | 'cr' }
   | { type: 'certificate-removed'; sha256: string; origin: CertificateOrigin }
   | { type: 'certificate-restored'; sha256: string; origin: CertificateOrigin }
   /** Replace the current bundle: leave out every current certificate, keep what was added. */
@@ -40,8 +45,11 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
       return { ...state, files: [...state.files, ...action.files] };
     case 'file-removed':
       return { ...state, files: state.files.filter((file) => file.id !== action.id) };
-    case 'paste-changed':
-      return { ...state, pasted: action.text };
+    case 'paste-changed': {
+      // Kept until the text is cleared: what was pasted is still in it.
+      const lineEnding = action.text === '' ? undefined : (action.lineEnding ?? state.pastedLineEnding);
+      return { ...state, pasted: action.text, pastedLineEnding: lineEnding };
+    }
     case 'certificate-removed': {
       const list = state.excluded[action.origin];
       return list.includes(action.sha256)
@@ -69,6 +77,13 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
 /** Everything the user gave, as lib/pki inputs: files first, then the pasted text. */
 export function editorInputs(state: EditorState): { name: string; content: string | Uint8Array }[] {
   const inputs = state.files.map((file) => ({ name: file.name, content: file.content }));
-  if (state.pasted.trim() !== '') inputs.push({ name: PASTE_SOURCE_NAME, content: state.pasted });
+  if (state.pasted.trim() !== '') inputs.push({ name: PASTE_SOURCE_NAME, content: withPastedLineEndings(state) });
   return inputs;
+}
+
+/** The pasted text with the line endings the clipboard had (the textarea's value holds LF only). */
+function withPastedLineEndings(state: EditorState): string {
+  if (state.pastedLineEnding === 'crlf') return state.pasted.replace(/\n/g, '\r\n');
+  if (state.pastedLineEnding === 'cr') return state.pasted.replace(/\n/g, '\r');
+  return state.pasted;
 }

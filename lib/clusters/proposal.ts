@@ -2,6 +2,7 @@
  * The proposed bundle: the cluster's current certificates the user kept, plus what they added, minus what they
  * took out; linted as a whole (the AKS limit, duplicates, expiry) and compared with the current bundle. Pure.
  */
+import { planBigInputs, tooManyCounted } from './big-input';
 import type { CertificateOrigin } from './editor-state';
 import { diffBundles, lintCertificates, readBundle, type BundleDiff, type CertificateInfo, type Finding } from '../pki';
 
@@ -18,6 +19,8 @@ export interface Proposal {
   payload: ProposedCertificate[];
   diff: BundleDiff<ProposedCertificate>;
   errorCount: number;
+  /** Distinct certificates of a big input that were counted, not decoded (lib/clusters/big-input.ts); 0 mostly. */
+  notDecoded: number;
 }
 
 export interface ProposalInput {
@@ -34,7 +37,8 @@ function unique<T extends { sha256: string }>(certificates: T[]): T[] {
 }
 
 export async function buildProposal({ current, inputs, excluded, now }: ProposalInput): Promise<Proposal> {
-  const read = inputs.length > 0 ? await readBundle(inputs, { now }) : { certificates: [], findings: [] };
+  const plan = planBigInputs(inputs);
+  const read = plan.inputs.length > 0 ? await readBundle(plan.inputs, { now }) : { certificates: [], findings: [] };
   // Lint findings on the inputs alone are replaced by lint on the whole proposal. Intake findings carry no
   // certificate; neither does readBundle's summary of a flood of one lint finding, hence the check by id too.
   const lintIds = new Set(lintCertificates(read.certificates, { now }).map((finding) => finding.id));
@@ -50,9 +54,18 @@ export async function buildProposal({ current, inputs, excluded, now }: Proposal
   const certificates = candidates
     .filter((certificate) => !isLeftOut(certificate))
     .map((certificate, index) => ({ ...certificate, index }));
-  const findings = [...intakeFindings, ...lintCertificates(certificates, { now })];
   const currentUnique = unique(current).map((certificate) => ({ ...certificate, origin: 'current' as const }));
   const payload = unique(certificates);
+  const lint = lintCertificates(certificates, { now });
+  const findings =
+    plan.notDecoded === 0
+      ? [...intakeFindings, ...lint]
+      : [
+          ...intakeFindings,
+          ...plan.findings,
+          tooManyCounted(payload.length + plan.notDecoded, plan.notDecoded),
+          ...lint.filter((finding) => finding.id !== 'too-many-certificates'),
+        ];
   return {
     certificates,
     excluded: unique(
@@ -62,6 +75,7 @@ export async function buildProposal({ current, inputs, excluded, now }: Proposal
     payload,
     diff: diffBundles(currentUnique, payload),
     errorCount: findings.filter((finding) => finding.severity === 'error').length,
+    notDecoded: plan.notDecoded,
   };
 }
 

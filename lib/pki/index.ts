@@ -20,3 +20,4 @@ export { lintCertificates, uniqueCertificates, type LintContext } from './lint';
 export { entriesFromJson } from './intake/json-entries';
 export { validityStatus, type ValidityStatus } from './validity-status';
 export { EXPIRING_CRITICAL_DAYS, EXPIRING_SOON_DAYS, MAX_AKS_CERTIFICATES, MAX_INPUT_BYTES } from './limits';
+export { visibleText, hasInvisibleCharacters } from './visible-text';
