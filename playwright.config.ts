@@ -7,6 +7,7 @@ import {
   EMULATOR_PORT,
   EMULATOR_URL,
   MSAL_APP_URL,
+  serverOutputFile,
 } from './e2e/environment';
 
 // Playwright cannot download browsers here: use Debian's Chromium when present, else Playwright's own.
@@ -27,6 +28,10 @@ const launchOptions = existsSync(DEBIAN_CHROMIUM)
   : {};
 
 const port = (url: string) => new URL(url).port;
+// Every server's output is also written to .e2e-output/ (e2e/server-logs.spec.ts reads it for token slices).
+// The emulator's request log goes to the file only.
+const tee = (name: Parameters<typeof serverOutputFile>[0], command: string) =>
+  `node scripts/tee-output.mjs "${serverOutputFile(name)}" --terminal-skip "^\\[emulator\\] [A-Z]+ /" -- ${command}`;
 
 export default defineConfig({
   testDir: './e2e',
@@ -47,7 +52,10 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `npx tsx emulator/main.ts --port ${EMULATOR_PORT} --data-dir "${EMULATOR_DATA_DIR}" --ms-per-batch 150 --quiet`,
+      command: tee(
+        'emulator',
+        `npx tsx emulator/main.ts --port ${EMULATOR_PORT} --data-dir "${EMULATOR_DATA_DIR}" --ms-per-batch 150`,
+      ),
       url: `${EMULATOR_URL}/_emulator/health`,
       ignoreHTTPSErrors: true,
       reuseExistingServer: false,
@@ -56,14 +64,14 @@ export default defineConfig({
       stderr: 'pipe',
     },
     {
-      command: `node scripts/start-standalone.mjs --port ${port(MSAL_APP_URL)} --host localhost`,
+      command: tee('msal-app', `node scripts/start-standalone.mjs --port ${port(MSAL_APP_URL)} --host localhost`),
       url: MSAL_APP_URL,
       env: appEnvironment('msal'),
       reuseExistingServer: false,
       timeout: 60_000,
     },
     {
-      command: `node scripts/start-standalone.mjs --port ${port(DEMO_APP_URL)} --host localhost`,
+      command: tee('demo-app', `node scripts/start-standalone.mjs --port ${port(DEMO_APP_URL)} --host localhost`),
       url: DEMO_APP_URL,
       env: appEnvironment('demo'),
       reuseExistingServer: false,

@@ -44,8 +44,8 @@ export interface ArmOptions {
   latencyMs?: number;
   /** Rollout speed: milliseconds per batch of node replacements. */
   msPerBatch?: number;
-  /** Read requests a principal may make per minute before 429. */
-  readBudgetPerMinute?: number;
+  /** ARM's read token bucket per subscription (or tenant) and principal; default 250 tokens refilled at 25/s. */
+  readBucket?: { size: number; refillPerSecond: number };
 }
 
 export interface ArmEmulator {

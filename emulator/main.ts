@@ -33,7 +33,10 @@ async function main(): Promise<void> {
     .option('--fleet <SxC>', 'generate a fleet of S subscriptions x C clusters, e.g. 50x40')
     .option('--latency <ms>', 'latency added to every ARM request')
     .option('--ms-per-batch <ms>', 'rollout speed: milliseconds per batch of node replacements')
-    .option('--read-budget <n>', 'ARM reads per principal per minute before 429')
+    .option(
+      '--read-bucket <size/refill>',
+      "ARM's read token bucket per subscription and principal (default 250/25: 250 tokens, 25 per second)",
+    )
     .option('--quiet', 'no request log')
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
@@ -57,7 +60,7 @@ async function main(): Promise<void> {
       fleet: o.fleet,
       latencyMs: o.latency,
       msPerBatch: o.msPerBatch,
-      readBudgetPerMinute: o.readBudget,
+      readBucket: o.readBucket,
       quiet: o.quiet,
     });
   } catch (error) {

@@ -26,7 +26,7 @@ export interface EmulatorOptions {
   fleet?: FleetOptions;
   latencyMs?: number;
   msPerBatch?: number;
-  readBudgetPerMinute?: number;
+  readBucket?: { size: number; refillPerSecond: number };
   /** No request log and no notes. */
   quiet?: boolean;
   /** Where log lines go (default stderr). */
@@ -90,7 +90,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       fleet: options.fleet,
       latencyMs: options.latencyMs,
       msPerBatch: options.msPerBatch,
-      readBudgetPerMinute: options.readBudgetPerMinute,
+      readBucket: options.readBucket,
     });
   } catch (error) {
     await listening.close();

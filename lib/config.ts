@@ -9,24 +9,30 @@ import { CLOUD_PRESETS, type CloudName } from './cloud-presets';
 
 export type AuthMode = 'msal' | 'demo';
 
-export interface AppConfig {
+/** What reaching ARM needs (AZURE_CLOUD, ARM_ENDPOINT, ARM_SCOPE, ARM_CA_FILE, AKS_API_VERSION): shared by the app and the CLI. */
+export interface ArmConfig {
   /** Which Azure environment this is, for people: "Azure public cloud", "Local emulator", ... */
   environmentLabel: string;
   cloud: CloudName | 'Custom';
   isEmulator: boolean;
   armEndpoint: string;
   armScope: string;
-  authority: string;
-  knownAuthorities: string[];
-  clientId: string;
-  authMode: AuthMode;
   /** Extra CA certificates (PEM) trusted for ARM TLS, or undefined to use the system store only. */
   armCaPem?: string;
   armCaFile?: string;
   /** The Microsoft.ContainerService api-version every ContainerServiceClient sends (AKS_API_VERSION or the cloud's default). */
   aksApiVersion: string;
+}
+
+export interface AppConfig extends ArmConfig {
+  authority: string;
+  knownAuthorities: string[];
+  clientId: string;
+  authMode: AuthMode;
   /** How often the rollout view asks for a snapshot (ROLLOUT_POLL_MS; below 5 s only against the emulator). */
   rolloutPollMs: number;
+  /** TRUST_FORWARDED_PROTO: a TLS-terminating proxy in front of us sets x-forwarded-proto, and we believe it (HSTS). */
+  trustForwardedProto: boolean;
 }
 
 export class ConfigError extends Error {
@@ -108,6 +114,12 @@ const environmentSchema = {
     .int('must be a whole number of milliseconds')
     .min(200, 'must be at least 200')
     .max(600_000, 'must be at most 600000'),
+  TRUST_FORWARDED_PROTO: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(['true', 'false'], { error: 'must be true or false' }))
+    .transform((value) => value === 'true'),
 } as const;
 
 /** The product's rollout poll interval; shorter intervals are for tests against the local emulator. */
@@ -146,31 +158,15 @@ export function isLoopbackUrl(url: string): boolean {
   return LOOPBACK_HOSTS.has(new URL(url).hostname);
 }
 
-/** Parses configuration from an environment. Throws ConfigError naming the first bad variable. */
-export function parseConfig(env: Readonly<Record<string, string | undefined>>): AppConfig {
+/** Parses only what reaching ARM needs (the CLI needs no sign-in settings). Throws ConfigError. */
+export function parseArmConfig(env: Readonly<Record<string, string | undefined>>): ArmConfig {
   const cloudName = readVariable(env, 'AZURE_CLOUD');
   const explicitArm = readVariable(env, 'ARM_ENDPOINT');
   const preset = CLOUD_PRESETS[cloudName ?? 'AzureCloud'];
-
   const armEndpoint = explicitArm ?? preset.armEndpoint;
   const isEmulator = isLoopbackUrl(armEndpoint);
-  const authority =
-    readVariable(env, 'AZURE_AUTHORITY') ?? `${isEmulator ? armEndpoint : preset.loginEndpoint}/organizations`;
-  const authMode = readVariable(env, 'AUTH_MODE') ?? 'msal';
-  if (authMode === 'demo' && !isEmulator) {
-    throw new ConfigError('AUTH_MODE', `demo sign-in is only allowed against the local emulator, not ${armEndpoint}`);
-  }
-
-  const clientId = readVariable(env, 'AZURE_CLIENT_ID');
-  if (!clientId) {
-    throw new ConfigError('AZURE_CLIENT_ID', 'is required: the application (client) id of your Entra app registration');
-  }
-
-  const caFile = readVariable(env, 'ARM_CA_FILE');
-  const knownAuthorities =
-    readVariable(env, 'AZURE_KNOWN_AUTHORITIES') ?? (isEmulator ? [new URL(authority).host] : []);
   const cloud = explicitArm && !cloudName ? 'Custom' : (cloudName ?? 'AzureCloud');
-
+  const caFile = readVariable(env, 'ARM_CA_FILE');
   return {
     environmentLabel: isEmulator
       ? `Local emulator (${new URL(armEndpoint).host})`
@@ -183,14 +179,40 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     armScope:
       readVariable(env, 'ARM_SCOPE') ??
       (explicitArm ? 'https://management.azure.com/user_impersonation' : preset.armScope),
+    armCaFile: caFile,
+    armCaPem: caFile ? readCaFile(caFile) : undefined,
+    aksApiVersion: readVariable(env, 'AKS_API_VERSION') ?? AKS_API_VERSION_DEFAULTS[cloud],
+  };
+}
+
+/** Parses configuration from an environment. Throws ConfigError naming the first bad variable. */
+export function parseConfig(env: Readonly<Record<string, string | undefined>>): AppConfig {
+  const arm = parseArmConfig(env);
+  const { armEndpoint, isEmulator } = arm;
+  const preset = CLOUD_PRESETS[readVariable(env, 'AZURE_CLOUD') ?? 'AzureCloud'];
+  const authority =
+    readVariable(env, 'AZURE_AUTHORITY') ?? `${isEmulator ? armEndpoint : preset.loginEndpoint}/organizations`;
+  const authMode = readVariable(env, 'AUTH_MODE') ?? 'msal';
+  if (authMode === 'demo' && !isEmulator) {
+    throw new ConfigError('AUTH_MODE', `demo sign-in is only allowed against the local emulator, not ${armEndpoint}`);
+  }
+
+  const clientId = readVariable(env, 'AZURE_CLIENT_ID');
+  if (!clientId) {
+    throw new ConfigError('AZURE_CLIENT_ID', 'is required: the application (client) id of your Entra app registration');
+  }
+
+  const knownAuthorities =
+    readVariable(env, 'AZURE_KNOWN_AUTHORITIES') ?? (isEmulator ? [new URL(authority).host] : []);
+
+  return {
+    ...arm,
     authority,
     knownAuthorities,
     clientId,
     authMode,
-    armCaFile: caFile,
-    armCaPem: caFile ? readCaFile(caFile) : undefined,
-    aksApiVersion: readVariable(env, 'AKS_API_VERSION') ?? AKS_API_VERSION_DEFAULTS[cloud],
     rolloutPollMs: readRolloutPollMs(env, isEmulator),
+    trustForwardedProto: readVariable(env, 'TRUST_FORWARDED_PROTO') ?? false,
   };
 }
 
@@ -211,4 +233,13 @@ let cached: AppConfig | undefined;
 export function getConfig(): AppConfig {
   cached ??= parseConfig(process.env);
   return cached;
+}
+
+let cachedArm: ArmConfig | undefined;
+
+/** What lib/azure needs to reach ARM: the app's configuration when it has been read, else only the ARM part (the CLI). */
+export function getArmConfig(): ArmConfig {
+  if (cached) return cached;
+  cachedArm ??= parseArmConfig(process.env);
+  return cachedArm;
 }

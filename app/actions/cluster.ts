@@ -1,4 +1,5 @@
 'use server';
+import { logAction } from '@/lib/log/action-log';
 import { z } from 'zod';
 import type { ActionResult } from '@/lib/action-result';
 import { applyCaBundleWrite, getClusterAccess, getClusterSummary } from '@/lib/azure/cluster';
@@ -19,7 +20,9 @@ export async function getCluster(
   token: string,
   cluster: z.input<typeof clusterRefSchema>,
 ): Promise<ActionResult<ClusterSummary>> {
-  return runArmAction(token, clusterRefSchema, cluster, (clients, ref) => getClusterSummary(clients, ref));
+  return logAction('getCluster', () =>
+    runArmAction(token, clusterRefSchema, cluster, (clients, ref) => getClusterSummary(clients, ref)),
+  );
 }
 
 /** Whether the caller may write the cluster, from ARM's permissions API: the page asks before any edit. */
@@ -27,7 +30,9 @@ export async function getClusterPermissions(
   token: string,
   cluster: z.input<typeof clusterRefSchema>,
 ): Promise<ActionResult<ClusterAccess>> {
-  return runArmAction(token, clusterRefSchema, cluster, (clients, ref) => getClusterAccess(clients, ref));
+  return logAction('getClusterPermissions', () =>
+    runArmAction(token, clusterRefSchema, cluster, (clients, ref) => getClusterAccess(clients, ref)),
+  );
 }
 
 /**
@@ -36,14 +41,16 @@ export async function getClusterPermissions(
  * accepted the operation.
  */
 export async function applyCaBundle(token: string, args: ApplyArguments): Promise<ActionResult<ApplyAccepted>> {
-  return runArmAction(token, applyArgumentsSchema, args, async (clients, input) => {
-    const check = await validatePayload(input.certificates, new Date());
-    if (!check.ok) throw new ActionFailure({ code: 'CertificatesRefused', message: check.message });
-    const handle = await applyCaBundleWrite(clients, {
-      cluster: input.cluster,
-      reviewed: input.reviewed,
-      certificates: check.certificates,
-    });
-    return { handle };
-  });
+  return logAction('applyCaBundle', () =>
+    runArmAction(token, applyArgumentsSchema, args, async (clients, input) => {
+      const check = await validatePayload(input.certificates, new Date());
+      if (!check.ok) throw new ActionFailure({ code: 'CertificatesRefused', message: check.message });
+      const handle = await applyCaBundleWrite(clients, {
+        cluster: input.cluster,
+        reviewed: input.reviewed,
+        certificates: check.certificates,
+      });
+      return { handle };
+    }),
+  );
 }

@@ -1,4 +1,5 @@
 'use server';
+import { logAction } from '@/lib/log/action-log';
 import { z } from 'zod';
 import type { ActionResult } from '@/lib/action-result';
 import { runArmAction } from '@/lib/azure/run-action';
@@ -11,13 +12,19 @@ import type { ClusterSummary, SubscriptionSummary, TenantSummary } from '@/lib/a
 import { subscriptionIdSchema } from '@/lib/azure/resource-names';
 
 export async function listSubscriptions(token: string): Promise<ActionResult<SubscriptionSummary[]>> {
-  return runArmAction(token, z.undefined(), undefined, (clients) => listAllSubscriptions(clients));
+  return logAction('listSubscriptions', () =>
+    runArmAction(token, z.undefined(), undefined, (clients) => listAllSubscriptions(clients)),
+  );
 }
 
 export async function listClusters(token: string, subscriptionId: string): Promise<ActionResult<ClusterSummary[]>> {
-  return runArmAction(token, subscriptionIdSchema, subscriptionId, (clients, id) => listClustersIn(clients, id));
+  return logAction('listClusters', () =>
+    runArmAction(token, subscriptionIdSchema, subscriptionId, (clients, id) => listClustersIn(clients, id)),
+  );
 }
 
 export async function listTenants(token: string): Promise<ActionResult<TenantSummary[]>> {
-  return runArmAction(token, z.undefined(), undefined, (clients) => listAllTenants(clients));
+  return logAction('listTenants', () =>
+    runArmAction(token, z.undefined(), undefined, (clients) => listAllTenants(clients)),
+  );
 }

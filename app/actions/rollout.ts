@@ -1,4 +1,5 @@
 'use server';
+import { logAction } from '@/lib/log/action-log';
 import { rolloutSnapshot, type RolloutSnapshotResult } from '@/lib/azure/rollout';
 import { abortRollout as abortLatestOperation } from '@/lib/azure/rollout-abort';
 import type { ActionResult } from '@/lib/action-result';
@@ -10,7 +11,7 @@ export async function readRolloutSnapshot(
   token: string,
   input: { cluster: ClusterInput; operationUrl: string | null; refreshCluster?: boolean },
 ): Promise<RolloutSnapshotResult> {
-  return rolloutSnapshot(token, input);
+  return logAction('readRolloutSnapshot', () => rolloutSnapshot(token, input));
 }
 
 /** Aborts the cluster's running operation (`managedClusters.abortLatestOperation`). */
@@ -18,5 +19,5 @@ export async function abortRollout(
   token: string,
   input: { cluster: ClusterInput },
 ): Promise<ActionResult<{ accepted: true }>> {
-  return abortLatestOperation(token, input);
+  return logAction('abortRollout', () => abortLatestOperation(token, input));
 }

@@ -1,11 +1,15 @@
 import { Command, CommanderError, Option } from 'commander';
 import { decodeCommand, lintCommand, payloadCommand, type CommandOutput } from './commands';
+import type { FleetDeps } from './fleet/commands';
+import { registerFleet } from './fleet/register';
 import { UsageError, type ReadStdin } from './inputs';
 
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
   stdin: ReadStdin;
+  /** For the fleet commands: the environment (default process.env), a credential (tests), whether stderr is a terminal. */
+  fleet?: Partial<Pick<FleetDeps, 'env' | 'credential' | 'stderrIsTTY'>>;
 }
 
 const nowOption = () => new Option('--now <iso-8601>', 'judge expiry at this time instead of the current time');
@@ -45,10 +49,22 @@ function buildProgram(io: CliIo, run: (output: Promise<CommandOutput>) => Promis
     .addOption(nowOption())
     .action((file: string | undefined, options) => run(decodeCommand(file, options, io.stdin)));
 
+  registerFleet(
+    program,
+    () => ({
+      env: io.fleet?.env ?? process.env,
+      credential: io.fleet?.credential,
+      stderrIsTTY: io.fleet?.stderrIsTTY ?? false,
+      stderr: io.stderr,
+      stdin: io.stdin,
+    }),
+    run,
+  );
+
   return program;
 }
 
-/** Runs the command line and returns its exit code: 0 no error, 1 error findings, 2 usage error. */
+/** Runs the command line and returns its exit code: 0 no error, 1 error findings (fleet: see bin/cli/fleet), 2 usage error. */
 export async function runCli(args: string[], io: CliIo): Promise<number> {
   let exitCode = 0;
   const program = buildProgram(io, async (pending) => {

@@ -3,7 +3,7 @@ import type { ClusterRef } from '@/lib/azure/resource-names';
 import { rolloutHref } from '@/lib/clusters/links';
 import { SignInAgain } from '@/components/auth/SignInAgain';
 import { ErrorAlert } from '@/components/ui/Alert';
-import { needsSignIn } from './client-error';
+import { needsSignIn, REQUEST_TOO_LARGE } from './client-error';
 import type { ApplyFailure } from './use-apply';
 
 /** What went wrong with apply, in the words that tell the operator what to do next. */
@@ -34,6 +34,14 @@ export function ApplyFailureAlert({
       <ErrorAlert title="Someone changed this cluster since you loaded it">
         Nothing was applied{what ? ` (${what})` : ''}. The current bundle has been reloaded and your proposal kept:
         check the new diff below, then apply again.
+      </ErrorAlert>
+    );
+  }
+  if (failure.code === REQUEST_TOO_LARGE) {
+    return (
+      <ErrorAlert title="The change is too large to send">
+        Nothing was applied. {failure.message} A cluster trusts at most 10 CA certificates: remove what does not belong
+        in the bundle and apply again.
       </ErrorAlert>
     );
   }

@@ -1,7 +1,7 @@
 /** Everything the ARM routes and the control API share. */
 import type { Principal, VerifyBearer } from '../contract';
 import type { FaultList } from './http/faults';
-import type { TokenBuckets } from './http/throttle';
+import type { ArmBudgets } from './http/throttle';
 import type { Clock, RolloutSimulator } from './rollout/simulator';
 import type { Store } from './state/store';
 import type { OperationSigning } from './operations/signing-certificate';
@@ -29,8 +29,8 @@ export interface ArmContext {
   simulator: RolloutSimulator;
   clock: Clock;
   faults: FaultList;
-  reads: TokenBuckets;
-  writes: TokenBuckets;
+  /** ARM's token buckets (reads, writes, deletes; per principal and global per subscription). */
+  budgets: ArmBudgets;
   settings: ArmSettings;
   /** Signs and checks operation URLs (azure-facts §13). */
   operationSigning: OperationSigning;

@@ -7,7 +7,7 @@ import type { ArmContext, ArmSettings, ETagMode } from './context';
 import { loadOrCreateOperationSigning, type OperationSigning } from './operations/signing-certificate';
 import { createControl } from './control';
 import { FaultList } from './http/faults';
-import { TokenBuckets } from './http/throttle';
+import { ArmBudgets, DEFAULT_BUCKETS, type BucketSpec } from './http/throttle';
 import { createArmRoutes } from './routes';
 import { RolloutSimulator, systemClock, type Clock } from './rollout/simulator';
 import { buildSeedState } from './seed';
@@ -19,9 +19,9 @@ export const DEFAULTS = {
   msPerBatch: 3000,
   pageSize: 20,
   machinePageSize: 500,
-  /** Enough for a 50 × 40 inventory with paging plus several tabs polling rollouts. */
-  readBudgetPerMinute: 12_000,
-  writeBudgetPerMinute: 1_200,
+  /** ARM's documented buckets (see http/throttle.ts): a careful loader stays inside them, a careless one does not. */
+  readBucket: DEFAULT_BUCKETS.read,
+  writeBucket: DEFAULT_BUCKETS.write,
 } as const;
 
 /** Options beyond the shared contract, for tests and tools that call createArm directly. */
@@ -32,7 +32,7 @@ export interface ArmExtraOptions {
   pageSize?: number;
   eTags?: ETagMode;
   operationSigning?: OperationSigning;
-  writeBudgetPerMinute?: number;
+  writeBucket?: BucketSpec;
   certificates?: SeedCertificates;
 }
 
@@ -78,8 +78,10 @@ export async function createArm(options: ArmOptions & ArmExtraOptions): Promise<
     simulator,
     clock,
     faults: new FaultList(),
-    reads: new TokenBuckets(options.readBudgetPerMinute ?? DEFAULTS.readBudgetPerMinute, () => clock.now()),
-    writes: new TokenBuckets(options.writeBudgetPerMinute ?? DEFAULTS.writeBudgetPerMinute, () => clock.now()),
+    budgets: new ArmBudgets(
+      { read: options.readBucket ?? DEFAULTS.readBucket, write: options.writeBucket ?? DEFAULTS.writeBucket },
+      () => clock.now(),
+    ),
     operationSigning: options.operationSigning ?? (await loadOrCreateOperationSigning(options.dataDir)),
     settings: initialSettings(),
   };
@@ -95,11 +97,11 @@ export async function createArm(options: ArmOptions & ArmExtraOptions): Promise<
     store.replace(seed());
     ctx.faults.clear();
     ctx.failNext = undefined;
-    ctx.reads.reset();
-    ctx.writes.reset();
     ctx.settings = initialSettings();
-    ctx.reads.setPerMinute(options.readBudgetPerMinute ?? DEFAULTS.readBudgetPerMinute);
-    ctx.writes.setPerMinute(options.writeBudgetPerMinute ?? DEFAULTS.writeBudgetPerMinute);
+    ctx.budgets.configure({
+      read: options.readBucket ?? DEFAULTS.readBucket,
+      write: options.writeBucket ?? DEFAULTS.writeBucket,
+    });
     simulator.setSpeed(msPerBatch);
     simulator.resume();
   };

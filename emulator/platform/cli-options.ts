@@ -28,7 +28,16 @@ export const cliOptionsSchema = z.object({
   fleet: fleet.optional(),
   latency: integer(0, 600_000, 'milliseconds from 0 to 600000').optional(),
   msPerBatch: integer(0, 3_600_000, 'milliseconds from 0 to 3600000').optional(),
-  readBudget: integer(1, 100_000_000, 'a positive number of reads per minute').optional(),
+  readBucket: z
+    .string()
+    .trim()
+    .regex(/^\d{1,9}\/\d{1,9}$/, 'expected SIZE/REFILL_PER_SECOND, e.g. 250/25')
+    .transform((v) => {
+      const [size, refillPerSecond] = v.split('/').map(Number) as [number, number];
+      return { size, refillPerSecond };
+    })
+    .refine((b) => b.size >= 1 && b.refillPerSecond >= 1, 'size and refill must be at least 1')
+    .optional(),
   quiet: z.boolean().default(false),
 });
 
@@ -42,7 +51,7 @@ const FLAG_BY_KEY: Record<string, string> = {
   fleet: '--fleet',
   latency: '--latency',
   msPerBatch: '--ms-per-batch',
-  readBudget: '--read-budget',
+  readBucket: '--read-bucket',
   quiet: '--quiet',
 };
 

@@ -1,19 +1,23 @@
 import 'server-only';
 import { Agent } from 'node:https';
 import { createSecureContext, rootCertificates } from 'node:tls';
-import { getConfig } from '../config';
+import { getArmConfig, type ArmConfig } from '../config';
 
-let agent: Agent | undefined;
+const agents = new Map<string, Agent>();
 
 /**
  * The https agent for ARM when ARM_CA_FILE adds a CA (corporate TLS inspection or the local emulator): the
- * system store plus that file, in one secure context built once, with keep-alive. Building the context per
- * connection, or passing ~150 PEMs as `ca` per request, costs milliseconds on every call.
+ * system store plus that file, in one secure context built once per CA file content, with keep-alive. Building
+ * the context per connection, or passing ~150 PEMs as `ca` per request, costs milliseconds on every call.
  * Undefined when no extra CA is configured: Node's defaults apply unchanged.
  */
-export function armHttpsAgent(): Agent | undefined {
-  const extra = getConfig().armCaPem;
+export function armHttpsAgent(config: ArmConfig = getArmConfig()): Agent | undefined {
+  const extra = config.armCaPem;
   if (!extra) return undefined;
-  agent ??= new Agent({ keepAlive: true, secureContext: createSecureContext({ ca: [...rootCertificates, extra] }) });
+  let agent = agents.get(extra);
+  if (!agent) {
+    agent = new Agent({ keepAlive: true, secureContext: createSecureContext({ ca: [...rootCertificates, extra] }) });
+    agents.set(extra, agent);
+  }
   return agent;
 }

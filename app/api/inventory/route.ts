@@ -2,6 +2,7 @@ import { getConfig } from '@/lib/config';
 import { armClients } from '@/lib/azure/clients';
 import { streamInventory } from '@/lib/azure/inventory-stream';
 import { bearerTokenSchema } from '@/lib/azure/run-action';
+import { logRoute } from '@/lib/log/action-log';
 
 export const dynamic = 'force-dynamic';
 
@@ -9,7 +10,7 @@ export const dynamic = 'force-dynamic';
  * The fleet inventory as NDJSON, one event per line as each subscription answers. A Route Handler rather than
  * server actions, because Next.js dispatches a client's server actions one at a time and this fans out.
  */
-export async function POST(request: Request): Promise<Response> {
+async function inventory(request: Request): Promise<Response> {
   const token = bearerTokenSchema.safeParse(
     request.headers.get('authorization')?.replace(/^Bearer /i, '') ?? undefined,
   );
@@ -35,3 +36,6 @@ export async function POST(request: Request): Promise<Response> {
     headers: { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' },
   });
 }
+
+/** One JSON log line per request, when the stream ends (lib/log). */
+export const POST = logRoute('/api/inventory', inventory);

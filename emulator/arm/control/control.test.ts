@@ -136,7 +136,7 @@ describe('control API', () => {
       eTags: 'seed',
       pageSize: 20,
       msPerBatch: 1000,
-      readBudgetPerMinute: 12_000,
+      readBucket: { size: 250, refillPerSecond: 25 },
     });
   });
 });

@@ -60,8 +60,8 @@ function settingsView(ctx: ArmContext) {
   return {
     ...ctx.settings,
     msPerBatch: ctx.simulator.msPerBatch,
-    readBudgetPerMinute: ctx.reads.capacity,
-    writeBudgetPerMinute: ctx.writes.capacity,
+    readBucket: ctx.budgets.readBucket,
+    writeBucket: ctx.budgets.writeBucket,
   };
 }
 
@@ -118,10 +118,13 @@ export function createControl(ctx: ArmContext, reset: () => Promise<void>): Hono
   app.put('/settings', async (c) => {
     const input = await parse(c, settingsSchema);
     if (!input.ok) return input.response;
-    const { readBudgetPerMinute, writeBudgetPerMinute, ...rest } = input.data;
+    const { readBucket, writeBucket, ...rest } = input.data;
     Object.assign(ctx.settings, Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)));
-    if (readBudgetPerMinute) ctx.reads.setPerMinute(readBudgetPerMinute);
-    if (writeBudgetPerMinute) ctx.writes.setPerMinute(writeBudgetPerMinute);
+    if (readBucket || writeBucket)
+      ctx.budgets.configure({
+        ...(readBucket ? { read: readBucket } : {}),
+        ...(writeBucket ? { write: writeBucket } : {}),
+      });
     return c.json(settingsView(ctx));
   });
 

@@ -12,6 +12,13 @@ export const failNextSchema = z
 
 export const speedSchema = z.object({ msPerBatch: z.number().int().min(1).max(600_000) }).strict();
 
+const bucketSchema = z
+  .object({
+    size: z.number().int().min(1).max(10_000_000),
+    refillPerSecond: z.number().int().min(1).max(10_000_000),
+  })
+  .strict();
+
 export const settingsSchema = z
   .object({
     pageSize: z.number().int().min(1).max(1000).optional(),
@@ -19,7 +26,7 @@ export const settingsSchema = z
     eTags: z.enum(['seed', 'always', 'never']).optional(),
     rejectWindowsCaChange: z.boolean().optional(),
     latencyMs: z.number().int().min(0).max(120_000).optional(),
-    readBudgetPerMinute: z.number().int().min(1).max(10_000_000).optional(),
-    writeBudgetPerMinute: z.number().int().min(1).max(10_000_000).optional(),
+    readBucket: bucketSchema.optional(),
+    writeBucket: bucketSchema.optional(),
   })
   .strict();

@@ -52,8 +52,11 @@ export const messages = {
     `The api-version '${v}' is invalid. The supported versions are '2026-06-01,2026-04-01,2025-10-01,2025-07-01,2025-04-01,2025-01-01,2022-12-01'.`,
   noRegisteredProvider: (v: string, type: string) =>
     `No registered resource provider found for location 'global' and API version '${v}' for type '${type}'. The supported api-versions are '2025-01-01, 2025-04-01, 2025-07-01, 2025-10-01, 2026-04-01, 2026-06-01'. The supported locations are 'westeurope, northeurope, eastus2, germanywestcentral, swedencentral'.`,
-  throttled: (kind: 'read' | 'write', subject: string, seconds: number) =>
+  throttled: (kind: 'read' | 'write' | 'delete', subject: string, seconds: number) =>
     `Number of '${kind}' requests for ${subject} exceeded. Please try again after '${seconds}' seconds after additional tokens are available. Refer to https://aka.ms/arm-throttling`,
+  /** Invented (the global limit's own text is not recorded); follows the per-principal text. */
+  throttledGlobal: (kind: 'read' | 'write' | 'delete', subscriptionId: string, seconds: number) =>
+    `Number of '${kind}' requests for subscription '${subscriptionId}' exceeded the limit for all callers together. Please try again after '${seconds}' seconds after additional tokens are available. Refer to https://aka.ms/arm-throttling`,
   pathNotFound: (path: string) => `The requested path '${path}' is not served by the emulated Azure Resource Manager.`,
 } as const;
 

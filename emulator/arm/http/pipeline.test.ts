@@ -32,9 +32,11 @@ describe('headers', () => {
     expect(r.headers.get('x-ms-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     expect(r.headers.get('x-ms-correlation-request-id')).toBe('corr-1');
     expect(r.headers.get('x-ms-client-request-id')).toBe('abc-123');
-    // Recorded names (azure-facts §13).
-    expect(Number(r.headers.get('x-ms-ratelimit-remaining-subscription-global-reads'))).toBeGreaterThan(0);
-    expect(r.headers.get('x-ms-ratelimit-remaining-subscription-reads')).toBeNull();
+    // Recorded names and values of a first read (azure-facts §13; SDK recordings of 2024-2025 show 249 / 3749).
+    expect(r.headers.get('x-ms-ratelimit-remaining-subscription-reads')).toBe('249');
+    expect(r.headers.get('x-ms-ratelimit-remaining-subscription-global-reads')).toBe('3749');
+    const tenantLevel = await arm.call('GET', '/subscriptions?api-version=2022-12-01');
+    expect(tenantLevel.headers.get('x-ms-ratelimit-remaining-tenant-reads')).toBe('249');
     const w = await arm.call(
       'PATCH',
       `/subscriptions/${prod}/resourceGroups/rg-web-prod/providers/Microsoft.ContainerService/managedClusters/aks-web-prod-neu`,
@@ -67,17 +69,46 @@ describe('paging', () => {
 });
 
 describe('throttling', () => {
-  it('429 TooManyRequests with Retry-After once the read budget is spent; refills over time', async () => {
-    const arm = await createTestArm({ readBudgetPerMinute: 3 });
+  const SUB2 = `/subscriptions/${SUBSCRIPTIONS[1]!.subscriptionId}/providers/Microsoft.ContainerService/managedClusters`;
+
+  it("429 SubscriptionRequestsThrottled with Retry-After once a principal spends a subscription's read bucket; refills", async () => {
+    const arm = await createTestArm({ readBucket: { size: 3, refillPerSecond: 1 } });
     for (let i = 0; i < 3; i++) expect((await arm.call('GET', LIST)).status).toBe(200);
     const throttled = await arm.call('GET', LIST);
     expect(throttled.status).toBe(429);
-    expect(throttled.headers.get('retry-after')).toBe('20');
-    expect((await throttled.json()).error.code).toBe('TooManyRequests');
-    // another principal has its own budget
+    expect(throttled.headers.get('retry-after')).toBe('1');
+    expect(throttled.headers.get('x-ms-ratelimit-remaining-subscription-reads')).toBe('0');
+    const body = await throttled.json();
+    expect(body.error.code).toBe('SubscriptionRequestsThrottled');
+    expect(body.error.message).toMatch(/^Number of 'read' requests for subscription '[^']+' actor '[^']+' exceeded\./);
+    // the bucket is per subscription and per principal
+    expect((await arm.call('GET', SUB2)).status).toBe(200);
     expect((await arm.call('GET', LIST, { persona: 'reader' })).status).toBe(200);
-    arm.clock.t += 20_000;
+    arm.clock.t += 1_000;
     expect((await arm.call('GET', LIST)).status).toBe(200);
+  });
+
+  it('a careless burst of 300 reads on one subscription is throttled by the default 250-token bucket', async () => {
+    const arm = await createTestArm();
+    const statuses = await Promise.all(Array.from({ length: 300 }, () => arm.call('GET', LIST).then((r) => r.status)));
+    expect(statuses.filter((s) => s === 200)).toHaveLength(250);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(50);
+  });
+
+  it('the global bucket (15 times, all principals) refuses when many principals share a subscription', async () => {
+    const arm = await createTestArm({ readBucket: { size: 1, refillPerSecond: 1 } });
+    // owner, reader: 2 of the 15 global tokens; 13 more from the owner are refused by its own bucket first
+    expect((await arm.call('GET', LIST)).status).toBe(200);
+    expect((await arm.call('GET', LIST, { persona: 'reader' })).status).toBe(200);
+    expect((await arm.call('GET', LIST)).headers.get('x-ms-ratelimit-remaining-subscription-global-reads')).toBe('12');
+  });
+
+  it('writes have their own bucket; tenant-level reads are TenantRequestsThrottled', async () => {
+    const arm = await createTestArm({ readBucket: { size: 1, refillPerSecond: 1 } });
+    expect((await arm.call('GET', '/tenants?api-version=2022-12-01')).status).toBe(200);
+    const tenant = await arm.call('GET', '/subscriptions?api-version=2022-12-01');
+    expect(tenant.status).toBe(429);
+    expect((await tenant.json()).error.code).toBe('TenantRequestsThrottled');
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * What every ARM request goes through before its handler: request ids, added latency, injected faults,
- * bearer token check (401 in ARM's shape), api-version check, and the per-principal throttling budget.
+ * bearer token check (401 in ARM's shape), api-version check, and ARM's token buckets (http/throttle.ts).
  */
 import { randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
@@ -21,22 +21,6 @@ function subscriptionOfPath(path: string): string | undefined {
 function isContainerServicePath(path: string): boolean {
   const providers = [...path.matchAll(/\/providers\/([^/]+)/gi)];
   return providers.at(-1)?.[1]?.toLowerCase() === 'microsoft.containerservice';
-}
-
-/** Recorded names (azure-facts §13): reads `…-subscription-global-reads`; writes `…-subscription-writes` and `…-global-writes`. */
-function rateLimitHeaders(
-  scope: 'subscription' | 'tenant',
-  isRead: boolean,
-  remaining: number,
-): Record<string, string> {
-  if (scope === 'tenant')
-    return { [`x-ms-ratelimit-remaining-tenant-${isRead ? 'reads' : 'writes'}`]: String(remaining) };
-  if (isRead) return { 'x-ms-ratelimit-remaining-subscription-global-reads': String(remaining) };
-  // Both from the one per-principal write bucket (real ARM counts them separately: 799 and 11999 recorded).
-  return {
-    'x-ms-ratelimit-remaining-subscription-writes': String(remaining),
-    'x-ms-ratelimit-remaining-subscription-global-writes': String(remaining),
-  };
 }
 
 function wwwAuthenticate(ctx: ArmContext, path: string, description: string): string {
@@ -100,26 +84,40 @@ export function armPipeline(ctx: ArmContext): MiddlewareHandler<ArmEnv> {
     if (versionError) return armError(c, versionError);
     c.set('apiVersion', apiVersion!);
 
-    const isRead = method === 'GET' || method === 'HEAD';
-    const bucket = (isRead ? ctx.reads : ctx.writes).take(check.principal.objectId);
-    const scope = subscriptionOfPath(c.req.path) ? 'subscription' : 'tenant';
-    for (const [name, value] of Object.entries(rateLimitHeaders(scope, isRead, bucket.remaining)))
-      c.header(name, value);
-    if (!bucket.allowed) {
-      const subject = subscriptionOfPath(c.req.path)
-        ? `subscription '${subscriptionOfPath(c.req.path)}' actor '${check.principal.objectId}'`
-        : `tenant '${check.principal.tenantId}' actor '${check.principal.objectId}'`;
-      return armError(
-        c,
-        new ArmError(
-          429,
-          'TooManyRequests',
-          messages.throttled(isRead ? 'read' : 'write', subject, bucket.retryAfterSeconds),
-          {
-            'Retry-After': String(bucket.retryAfterSeconds),
-          },
-        ),
-      );
+    const kind = method === 'GET' || method === 'HEAD' ? 'read' : method === 'DELETE' ? 'delete' : 'write';
+    const subscriptionId = subscriptionOfPath(c.req.path);
+    const verdict = ctx.budgets.take(
+      kind,
+      { subscriptionId, tenantId: check.principal.tenantId },
+      check.principal.objectId,
+    );
+    for (const [name, value] of Object.entries(verdict.headers)) c.header(name, value);
+    if (!verdict.allowed) {
+      const seconds = verdict.retryAfterSeconds;
+      const error = subscriptionId
+        ? new ArmError(
+            429,
+            'SubscriptionRequestsThrottled',
+            verdict.limit === 'global'
+              ? messages.throttledGlobal(kind, subscriptionId, seconds)
+              : messages.throttled(
+                  kind,
+                  `subscription '${subscriptionId}' actor '${check.principal.objectId}'`,
+                  seconds,
+                ),
+            { 'Retry-After': String(seconds) },
+          )
+        : new ArmError(
+            429,
+            'TenantRequestsThrottled',
+            messages.throttled(
+              kind,
+              `tenant '${check.principal.tenantId}' actor '${check.principal.objectId}'`,
+              seconds,
+            ),
+            { 'Retry-After': String(seconds) },
+          );
+      return armError(c, error);
     }
     await next();
   };

@@ -5,7 +5,7 @@ import { ArmError, messages } from '../http/errors';
 import { paged } from '../http/paging';
 import { json } from '../http/respond';
 import type { Router } from '../http/router';
-import { assignmentsFor, roleAt } from '../http/rbac';
+import { assignmentsFor, isWithin, roleAt } from '../http/rbac';
 import { clusterId, subscriptionPath } from '../state/ids';
 import { wireAgentPool, wireCluster, wireMachine } from '../wire/cluster';
 import { ACTIONS, requireCluster, requirePool, requireResourceGroup, resourceGroupScope } from './lookup';
@@ -28,7 +28,9 @@ export function clusterReadRoutes(router: Router, ctx: ArmContext): void {
       action: ACTIONS.clusterRead,
       anyRoleInSubscription: true,
     });
-    const readable = ctx.store.clustersIn(p.sub!).filter((cl) => roleAt(assignments, clusterId(cl)) !== undefined);
+    // Only assignments at or below this subscription, or above it, can apply (a fleet's owner holds hundreds).
+    const relevant = assignments.filter((a) => isWithin(scope, a.scope) || isWithin(a.scope, scope));
+    const readable = ctx.store.clustersIn(p.sub!).filter((cl) => roleAt(relevant, clusterId(cl)) !== undefined);
     return json(
       c,
       200,

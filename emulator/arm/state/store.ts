@@ -8,6 +8,7 @@ const FINISHED_OPERATIONS_KEPT = 500;
 
 export class Store {
   private listeners: Array<() => void> = [];
+  private index?: { clusters: ClusterRecord[]; length: number; bySubscription: Map<string, ClusterRecord[]> };
 
   constructor(public state: ArmState) {}
 
@@ -44,11 +45,25 @@ export class Store {
   }
 
   clustersIn(subscriptionId: string, resourceGroup?: string): ClusterRecord[] {
-    const sub = subscriptionId.toLowerCase();
+    const inSubscription = this.clustersBySubscription().get(subscriptionId.toLowerCase()) ?? [];
     const rg = resourceGroup?.toLowerCase();
-    return this.state.clusters.filter(
-      (c) => c.subscriptionId.toLowerCase() === sub && (rg === undefined || c.resourceGroup.toLowerCase() === rg),
-    );
+    return inSubscription.filter((c) => rg === undefined || c.resourceGroup.toLowerCase() === rg);
+  }
+
+  /** Clusters by subscription, rebuilt when the cluster list changes (a push changes its length, a removal the array). */
+  private clustersBySubscription(): Map<string, ClusterRecord[]> {
+    const clusters = this.state.clusters;
+    if (this.index?.clusters !== clusters || this.index.length !== clusters.length) {
+      const bySubscription = new Map<string, ClusterRecord[]>();
+      for (const c of clusters) {
+        const key = c.subscriptionId.toLowerCase();
+        const list = bySubscription.get(key);
+        if (list) list.push(c);
+        else bySubscription.set(key, [c]);
+      }
+      this.index = { clusters, length: clusters.length, bySubscription };
+    }
+    return this.index.bySubscription;
   }
 
   removeCluster(cluster: ClusterRecord): void {
