@@ -16,6 +16,7 @@ import { ApplyDialog, type ApplyMode } from '@/components/certificates/ApplyDial
 import { BundleEditor } from '@/components/certificates/BundleEditor';
 import { CurrentBundle } from '@/components/certificates/CurrentBundle';
 import { useCurrentBundle, useProposal } from '@/components/certificates/use-bundle';
+import { clusterKeyOf, ServerCheckPanel, TrustChangeSummary, useServerChecks } from '@/components/verify';
 import { AccessNotice } from './AccessNotice';
 import { ApplyFailureAlert } from './ApplyFailureAlert';
 import { ChangeReview } from './ChangeReview';
@@ -37,6 +38,7 @@ export function ClusterPage({ cluster: ref, tenantId: requestedTenant }: { clust
   const current = useCurrentBundle(cluster?.caEntries, now);
   const [editor, dispatch] = useReducer(editorReducer, INITIAL_EDITOR_STATE);
   const proposal = useProposal(current, editor, now);
+  const serverChecks = useServerChecks(clusterKeyOf(ref), current?.certificates, proposal?.payload, now);
   const impact = useMemo(() => changeImpact(cluster?.agentPools ?? []), [cluster]);
   const { apply, sending, failure, clearFailure } = useApply(ref, tenantId, reload);
   const [dialog, setDialog] = useState<ApplyMode | null>(null);
@@ -179,6 +181,7 @@ export function ClusterPage({ cluster: ref, tenantId: requestedTenant }: { clust
               removeAllDisabledReason={removeAllReason}
             />
           )}
+          {current && <ServerCheckPanel checks={serverChecks} />}
           {proposal && (
             <ChangeReview
               proposal={proposal}
@@ -193,6 +196,7 @@ export function ClusterPage({ cluster: ref, tenantId: requestedTenant }: { clust
                 setDialog('apply');
               }}
             >
+              <TrustChangeSummary checks={serverChecks} />
               {failure && (
                 <ApplyFailureAlert
                   failure={failure}
