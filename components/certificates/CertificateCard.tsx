@@ -89,7 +89,7 @@ export function CertificateCard({
         <dt className="sr-only">Fleet</dt>
         <dd className="col-start-2">
           <Link href={`/cas/${certificate.sha256}`} className="text-blue-800 underline dark:text-blue-300">
-            Which clusters trust this CA?<span className="sr-only"> ({certificate.displayName})</span>
+            Which clusters trust this CA?<span className="sr-only"> ({label})</span>
           </Link>
         </dd>
       </dl>

@@ -6,7 +6,7 @@ import { relativeExpiry } from '@/lib/inventory/expiry';
 import { ExpiryBadge } from '@/components/ui/ExpiryBadge';
 import { CopyButton } from '@/components/ui/CopyButton';
 import { colonHex, utcTime } from '@/components/certificates/format';
-import { CaText } from './CaText';
+import { CertText } from '@/components/ui/CertText';
 import { ClusterList } from './ClusterList';
 import { ScopeForm } from './ScopeForm';
 import { useFleet } from './fleet-context';
@@ -30,17 +30,17 @@ export function CaDetailView({ sha256 }: { sha256: string }) {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">
-        {ca ? <CaText text={ca.displayName} /> : loading ? 'Loading the fleet…' : 'A CA no loaded cluster trusts'}
+        {ca ? <CertText value={ca.displayName} /> : loading ? 'Loading the fleet…' : 'A CA no loaded cluster trusts'}
       </h1>
       {ca ? (
         <dl className="grid grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]" data-testid="ca-facts">
           <dt className="font-medium text-slate-700 dark:text-slate-300">Subject</dt>
           <dd>
-            <CaText text={ca.subject} />
+            <CertText value={ca.subject} max={1000} />
           </dd>
           <dt className="font-medium text-slate-700 dark:text-slate-300">Issuer</dt>
           <dd>
-            <CaText text={ca.issuer} />
+            <CertText value={ca.issuer} max={1000} />
             {ca.selfSigned && ' (self-signed)'}
           </dd>
           <dt className="font-medium text-slate-700 dark:text-slate-300">Expiry</dt>

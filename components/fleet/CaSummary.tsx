@@ -4,7 +4,7 @@ import type { FleetCa, MatchKind } from '@/lib/fleet';
 import { relativeExpiry } from '@/lib/inventory/expiry';
 import { ExpiryBadge } from '@/components/ui/ExpiryBadge';
 import { colonHex, utcTime } from '@/components/certificates/format';
-import { CaText } from './CaText';
+import { CertText } from '@/components/ui/CertText';
 
 const MATCHED_BY: Record<MatchKind, string | null> = {
   sha256: 'Matches the SHA-256 fingerprint',
@@ -30,7 +30,7 @@ export function CaSummary({ ca, now, matchedBy }: { ca: FleetCa; now: Date; matc
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h3 className="text-base font-semibold">
           <Link href={caHref(ca.sha256)} className="text-blue-800 underline dark:text-blue-300">
-            <CaText text={ca.displayName} />
+            <CertText value={ca.displayName} />
           </Link>
         </h3>
         <span className="text-sm font-medium" data-testid="trust-count">
@@ -41,7 +41,7 @@ export function CaSummary({ ca, now, matchedBy }: { ca: FleetCa; now: Date; matc
       <dl className="grid grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
         <dt className="font-medium text-slate-700 dark:text-slate-300">Issuer</dt>
         <dd>
-          <CaText text={ca.issuer} />
+          <CertText value={ca.issuer} />
         </dd>
         <dt className="font-medium text-slate-700 dark:text-slate-300">Expiry</dt>
         <dd className="flex flex-wrap items-center gap-2">

@@ -7,7 +7,7 @@ import { MAX_INPUT_BYTES, readBundle } from '@/lib/pki';
 import { findCa, type FleetCa } from '@/lib/fleet';
 import { SECONDARY_BUTTON } from '@/components/ui/buttons';
 import { colonHex } from '@/components/certificates/format';
-import { CaText } from './CaText';
+import { CertText } from '@/components/ui/CertText';
 import { caHref } from './CaSummary';
 
 interface FileCertificate {
@@ -79,12 +79,12 @@ export function FindByFile({ index, now }: { index: FleetCa[]; now: Date }) {
         {outcome &&
           ('error' in outcome ? (
             <p role="alert" className="text-sm text-red-800 dark:text-red-300">
-              <CaText text={outcome.file} />: {outcome.error}
+              <CertText value={outcome.file} />: {outcome.error}
             </p>
           ) : (
             <div className="space-y-1 text-sm">
               <p>
-                In <CaText text={outcome.file} className="font-medium" />:
+                In <CertText value={outcome.file} className="font-medium" />:
               </p>
               <ul className="space-y-2">
                 {outcome.certificates.map((certificate) => {
@@ -95,7 +95,7 @@ export function FindByFile({ index, now }: { index: FleetCa[]; now: Date }) {
                         href={caHref(certificate.sha256)}
                         className="font-medium text-blue-800 underline dark:text-blue-300"
                       >
-                        <CaText text={certificate.displayName} />
+                        <CertText value={certificate.displayName} />
                       </Link>{' '}
                       {ca
                         ? `: trusted by ${ca.clusters.length} cluster${ca.clusters.length === 1 ? '' : 's'}`
