@@ -1,7 +1,7 @@
 'use client';
 import type { Dispatch } from 'react';
-import { RotateCcw, Trash2, Undo2, X } from 'lucide-react';
-import type { CertificateInfo } from '@/lib/pki';
+import { KeyRound, RotateCcw, Trash2, Undo2, X } from 'lucide-react';
+import { removePrivateKeys, type CertificateInfo, type Finding } from '@/lib/pki';
 import { PASTE_SOURCE_NAME, type EditorAction, type EditorState } from '@/lib/clusters/editor-state';
 import type { Proposal } from '@/lib/clusters/proposal';
 import { Badge } from '@/components/ui/Badge';
@@ -43,6 +43,34 @@ export function BundleEditor({
   const otherFindings = findings.filter((finding) => finding.file !== PASTE_SOURCE_NAME);
   const certificates = proposal?.certificates ?? [];
   const name = (index: number) => certificates[index]?.displayName;
+  // Remove the key: one action on the first private-key finding of the pasted text or of a file.
+  const firstKeyFinding = (list: Finding[], file: string | undefined) =>
+    list.find((finding) => finding.id === 'private-key' && finding.file === file);
+  const pasteKeyFinding = firstKeyFinding(pasteFindings, PASTE_SOURCE_NAME);
+  const removeKeyAction = (finding: Finding) => {
+    if (finding === pasteKeyFinding)
+      return (
+        <button
+          type="button"
+          className={SECONDARY_BUTTON}
+          onClick={() => dispatch({ type: 'paste-changed', text: removePrivateKeys(editor.pasted).text })}
+        >
+          <KeyRound aria-hidden="true" className="h-4 w-4" /> Remove the key
+        </button>
+      );
+    const file = editor.files.find((item) => item.name === finding.file);
+    if (!file || finding !== firstKeyFinding(otherFindings, file.name)) return null;
+    return (
+      <button
+        type="button"
+        className={SECONDARY_BUTTON}
+        onClick={() => dispatch({ type: 'file-removed', id: file.id })}
+      >
+        <KeyRound aria-hidden="true" className="h-4 w-4" /> Remove the key
+        <span className="sr-only"> (drops {file.name})</span>
+      </button>
+    );
+  };
   const paging = usePage(certificates.length, CARDS_PER_PAGE);
   const notDecoded = proposal?.notDecoded ?? 0;
 
@@ -116,7 +144,13 @@ export function BundleEditor({
             findings={pasteFindings}
             describedBy={PASTE_FINDINGS_ID}
           />
-          <FindingList id={PASTE_FINDINGS_ID} findings={pasteFindings} certificateName={name} label="Pasted text" />
+          <FindingList
+            id={PASTE_FINDINGS_ID}
+            findings={pasteFindings}
+            certificateName={name}
+            label="Pasted text"
+            actionFor={removeKeyAction}
+          />
         </div>
       </div>
 
@@ -139,7 +173,12 @@ export function BundleEditor({
           </p>
         )}
         {otherFindings.length > 0 && (
-          <FindingList findings={otherFindings} certificateName={name} label="Proposed bundle" />
+          <FindingList
+            findings={otherFindings}
+            certificateName={name}
+            label="Proposed bundle"
+            actionFor={removeKeyAction}
+          />
         )}
         <Pager label="Certificates" total={certificates.length} paging={paging} />
         <div className="grid gap-3 xl:grid-cols-2">

@@ -73,7 +73,7 @@ export function FindingMessage({ message }: { message: string }) {
 }
 
 /** One finding: severity in words and icon (never colour alone), the sentence, and where. */
-export function FindingItem({ finding, place }: { finding: Finding; place?: ReactNode }) {
+export function FindingItem({ finding, place, action }: { finding: Finding; place?: ReactNode; action?: ReactNode }) {
   const { word, Icon, className } = SEVERITY[finding.severity];
   return (
     <li
@@ -86,6 +86,7 @@ export function FindingItem({ finding, place }: { finding: Finding; place?: Reac
       <span className="min-w-0">
         <strong>{word}:</strong> <FindingMessage message={finding.message} />
         {place && <span className="block text-xs text-slate-700 dark:text-slate-300">{place}</span>}
+        {action && <span className="mt-1 block">{action}</span>}
       </span>
     </li>
   );
@@ -99,11 +100,14 @@ export function FindingList({
   findings,
   certificateName,
   label,
+  actionFor,
 }: {
   id?: string;
   findings: Finding[];
   certificateName?: (index: number) => string | undefined;
   label: string;
+  /** An action offered on a finding (e.g. Remove the key on the first private-key finding of a source). */
+  actionFor?: (finding: Finding, index: number) => ReactNode;
 }) {
   const errors = findings.filter((finding) => finding.severity === 'error');
   const others = findings.filter((finding) => finding.severity !== 'error');
@@ -117,6 +121,7 @@ export function FindingList({
                 key={`e-${finding.id}-${index}`}
                 finding={finding}
                 place={findingPlace(finding, certificateName)}
+                action={actionFor?.(finding, index)}
               />
             ))}
           </ul>

@@ -30,3 +30,4 @@ export {
 } from './path/verify-path';
 export { pemBlocksOf } from './path/pem-blocks';
 export { visibleText, hasInvisibleCharacters } from './visible-text';
+export { removePrivateKeys } from './intake/remove-keys';

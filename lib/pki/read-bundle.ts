@@ -1,4 +1,4 @@
-import { decodeCertificate } from './decode';
+import { decodeCertificate, StrictDerError } from './decode';
 import { encodeBase64 } from './encoding';
 import { intake, type CertificateCandidate } from './intake';
 import { lintCertificates, uniqueCertificates } from './lint';
@@ -12,22 +12,30 @@ export interface ReadBundleOptions {
 
 type Decoded = Omit<CertificateInfo, 'index'> | Finding;
 
-function notACertificate({ file, startLine }: SourcePosition): Finding {
+/** Why a certificate was refused, for repeats of it elsewhere in the input. */
+const reasons = new WeakMap<Finding, string | undefined>();
+
+function notACertificate({ file, startLine }: SourcePosition, reason?: string): Finding {
   const where = startLine === undefined ? 'The input' : `The block at line ${startLine}`;
+  const why = reason ? ` (${reason})` : '';
   return {
     id: 'not-a-certificate',
     severity: 'error',
     file,
     line: startLine,
-    message: `${where} is not a readable X.509 certificate; export the CA certificate again as PEM.`,
+    message: `${where} is not a readable X.509 certificate${why}; AKS nodes would refuse it, so export the CA certificate again as PEM.`,
   };
 }
 
 async function decodeCandidate(candidate: CertificateCandidate, base64OfDer: string): Promise<Decoded> {
   try {
     return { ...(await decodeCertificate(candidate.der, base64OfDer)), source: candidate.source };
-  } catch {
-    return notACertificate(candidate.source);
+  } catch (error) {
+    // Reasons are fixed texts of the strict decoder; they never quote the input.
+    const reason = error instanceof StrictDerError ? error.message : undefined;
+    const finding = notACertificate(candidate.source, reason);
+    reasons.set(finding, reason);
+    return finding;
   }
 }
 
@@ -106,7 +114,9 @@ export async function readBundle(inputs: BundleInput[], options: ReadBundleOptio
       if (first) {
         pending.push(
           first.then((item) =>
-            isFinding(item) ? notACertificate(candidate.source) : { ...item, source: candidate.source },
+            isFinding(item)
+              ? notACertificate(candidate.source, reasons.get(item))
+              : { ...item, source: candidate.source },
           ),
         );
         continue;

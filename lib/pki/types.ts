@@ -66,6 +66,8 @@ export interface CertificateInfo {
   /** null when the extension is absent. */
   keyUsageCritical: boolean | null;
   extendedKeyUsage: string[];
+  /** subjectAltName entries as `DNS:…`, `email:…`, `URI:…`, `IP:…`, `DirName:…` (empty when absent). */
+  subjectAltNames: string[];
   subjectKeyIdentifier: string | null;
   authorityKeyIdentifier: string | null;
   nameConstraints: NameConstraintsInfo | null;

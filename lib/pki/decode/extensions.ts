@@ -12,6 +12,7 @@ export type ExtensionFields = Pick<
   | 'keyUsage'
   | 'keyUsageCritical'
   | 'extendedKeyUsage'
+  | 'subjectAltNames'
   | 'subjectKeyIdentifier'
   | 'authorityKeyIdentifier'
   | 'nameConstraints'
@@ -95,6 +96,7 @@ export function readExtensions(rawExtensions: RawExtension[]): ExtensionFields {
     keyUsage: [],
     keyUsageCritical: null,
     extendedKeyUsage: [],
+    subjectAltNames: [],
     subjectKeyIdentifier: null,
     authorityKeyIdentifier: null,
     nameConstraints: null,
@@ -126,6 +128,9 @@ export function readExtensions(rawExtensions: RawExtension[]): ExtensionFields {
           const oid = readOid(bytes, purpose) ?? '(malformed)';
           return EXTENDED_KEY_USAGES[oid] ?? oid;
         });
+        break;
+      case EXTENSION_IDS.subjectAltName:
+        fields.subjectAltNames = (readChildren(bytes, tlv) ?? []).map((name) => formatGeneralName(bytes, name));
         break;
       case EXTENSION_IDS.subjectKeyIdentifier:
         if (tlv.tag === TAG.OCTET_STRING) fields.subjectKeyIdentifier = toHex(content(bytes, tlv));

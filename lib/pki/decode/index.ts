@@ -5,11 +5,13 @@ import { displayNameOf, formatName, readName, sameBytes, sameName } from './name
 import { SIGNATURE_ALGORITHMS } from './oids';
 import { describePublicKey } from './public-key';
 import { MalformedCertificateError, splitCertificate } from './structure';
+import { checkCertificateStrictly } from './strict';
 import { readAlgorithm, readTime } from './values';
 import { verifySignature } from './verify';
 
 export type DecodedCertificate = Omit<CertificateInfo, 'index' | 'source'>;
 export { MalformedCertificateError };
+export { StrictDerError } from './strict-der';
 
 async function digestHex(algorithm: 'SHA-256' | 'SHA-1', bytes: Uint8Array): Promise<string> {
   return toHex(await globalThis.crypto.subtle.digest(algorithm, bytes as BufferSource));
@@ -29,6 +31,7 @@ function required<T>(value: T | null, what: string): T {
  * `base64OfDer` saves re-encoding when the caller already has it.
  */
 export async function decodeCertificate(der: Uint8Array, base64OfDer?: string): Promise<DecodedCertificate> {
+  checkCertificateStrictly(der);
   const parts = splitCertificate(der);
   const subject = required(readName(parts.subject), 'subject');
   const issuer = required(readName(parts.issuer), 'issuer');

@@ -95,6 +95,7 @@ export const KEY_USAGE_BITS = [
 export const EXTENSION_IDS = {
   subjectKeyIdentifier: '2.5.29.14',
   keyUsage: '2.5.29.15',
+  subjectAltName: '2.5.29.17',
   basicConstraints: '2.5.29.19',
   nameConstraints: '2.5.29.30',
   authorityKeyIdentifier: '2.5.29.35',

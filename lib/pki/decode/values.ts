@@ -1,5 +1,6 @@
 import { readChildren, readTlv, type Tlv } from '../intake/der';
 import { toHex } from '../encoding';
+import { checkTime } from './strict-values';
 
 /** Readers for the DER primitive values that certificates use. Each returns null when malformed. */
 
@@ -96,25 +97,14 @@ export function readString(bytes: Uint8Array, tlv: Tlv): string {
   }
 }
 
-const TIME_PATTERN = /^(\d{2}|\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})?(?:\.\d+)?Z$/;
-
-/** UTCTime or GeneralizedTime as an ISO-8601 UTC string. */
+/** UTCTime or GeneralizedTime as an ISO-8601 UTC string (Go's format rules; see checkTime). */
 export function readTime(bytes: Uint8Array, tlv: Tlv | undefined): string | null {
-  if (!tlv || (tlv.tag !== TAG.UTC_TIME && tlv.tag !== TAG.GENERALIZED_TIME)) return null;
-  const match = TIME_PATTERN.exec(latin1(content(bytes, tlv)));
-  if (!match) return null;
-  const [, yearText, month, day, hour, minute, second] = match;
-  let year = Number(yearText);
-  if (tlv.tag === TAG.UTC_TIME) {
-    if (yearText!.length !== 2) return null;
-    year += year >= 50 ? 1900 : 2000; // RFC 5280 4.1.2.5.1
-  } else if (yearText!.length !== 4) {
+  if (!tlv) return null;
+  try {
+    return new Date(checkTime(bytes, tlv, 'a time')).toISOString();
+  } catch {
     return null;
   }
-  const date = new Date(
-    Date.UTC(year, Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second ?? 0)),
-  );
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
 
 export function readBoolean(bytes: Uint8Array, tlv: Tlv): boolean {

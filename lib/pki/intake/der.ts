@@ -52,7 +52,7 @@ export const SEQUENCE = 0x30;
 const CONTEXT_0_CONSTRUCTED = 0xa0;
 const SIGNED_DATA_OID = [0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x02];
 
-export type DerKind = 'certificate' | 'pkcs7' | 'private-key' | 'unknown';
+export type DerKind = 'certificate' | 'pkcs7' | 'private-key' | 'pkcs12' | 'unknown';
 
 function isCertificateAt(bytes: Uint8Array, tlv: Tlv): boolean {
   if (tlv.tag !== SEQUENCE) return false;
@@ -84,6 +84,7 @@ function looksLikePrivateKey(bytes: Uint8Array, parts: Tlv[]): boolean {
 }
 
 export function classifyDer(bytes: Uint8Array): DerKind {
+  if (isPkcs12(bytes)) return 'pkcs12';
   const outer = readTlv(bytes, 0);
   if (!outer || outer.tag !== SEQUENCE || outer.end !== bytes.length) return 'unknown';
   if (isCertificateAt(bytes, outer)) return 'certificate';
@@ -111,4 +112,25 @@ export function certificatesFromPkcs7(bytes: Uint8Array): Uint8Array[] | null {
   return members
     .filter((member) => isCertificateAt(bytes, member))
     .map((member) => bytes.slice(member.start, member.end));
+}
+
+const PKCS7_DATA_OID = [0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x01];
+
+/** Skips a tag and a length (short, long or BER indefinite); the offset of the content, or -1. */
+function skipHeader(bytes: Uint8Array, offset: number, tag: number): number {
+  if (bytes[offset] !== tag) return -1;
+  const first = bytes[offset + 1];
+  if (first === undefined) return -1;
+  return first < 0x80 ? offset + 2 : offset + 2 + (first & 0x7f);
+}
+
+/**
+ * A PKCS#12 (.pfx/.p12) archive: SEQUENCE { INTEGER 3, SEQUENCE { pkcs7-data OID, ... }, ... }. Windows writes
+ * it in BER (indefinite lengths), so this looks at the first bytes only instead of parsing strictly.
+ */
+export function isPkcs12(bytes: Uint8Array): boolean {
+  let offset = skipHeader(bytes, 0, SEQUENCE);
+  if (offset < 0 || bytes[offset] !== INTEGER || bytes[offset + 1] !== 1 || bytes[offset + 2] !== 3) return false;
+  offset = skipHeader(bytes, offset + 3, SEQUENCE);
+  return offset >= 0 && PKCS7_DATA_OID.every((byte, i) => bytes[offset + i] === byte);
 }

@@ -7,7 +7,8 @@ import { entriesFromJson } from './json-entries';
 import { splitLines } from './lines';
 import { blocksToCandidates } from './pem-blocks';
 import { scanPem } from './pem-scan';
-import { binaryPrivateKeyFinding } from './refusals';
+import { findKeySpans, type KeySpan } from './key-spans';
+import { binaryPrivateKeyFinding, keySpanFinding } from './refusals';
 
 export type { CertificateCandidate, IntakeResult } from './candidate';
 
@@ -98,7 +99,8 @@ function intakeDer(bytes: Uint8Array, file: string | undefined, line?: LineOverr
       ],
     };
   }
-  if (kind === 'private-key') return refuse({ ...binaryPrivateKeyFinding(file), line: line?.startLine });
+  if (kind === 'private-key' || kind === 'pkcs12')
+    return refuse({ ...binaryPrivateKeyFinding(file, kind === 'pkcs12'), line: line?.startLine });
   return null;
 }
 
@@ -117,8 +119,33 @@ function bytesToText(bytes: Uint8Array): string | null {
   }
 }
 
-function intakeText(text: string, file: string | undefined, depth: number, override?: LineOverride): IntakeResult {
+function intakeText(
+  text: string,
+  file: string | undefined,
+  depth: number,
+  override?: LineOverride,
+  masked = false,
+): IntakeResult {
   if (text.trim() === '' || text === '\ufeff') return refuse({ ...emptyInput(file), line: override?.startLine });
+  if (depth === 0 && !override && !masked) {
+    // Keys in any shape are reported where they are; the rest of the text is read without them.
+    const spans = findKeySpans(text);
+    if (spans.length > 0) {
+      const masked = maskSpans(text, spans);
+      const rest: IntakeResult =
+        masked.trim() === '' ? { candidates: [], findings: [] } : intakeText(masked, file, 0, undefined, true);
+      return {
+        candidates: rest.candidates,
+        findings: [
+          ...rest.findings.filter(
+            (finding) =>
+              finding.id !== 'private-key' && (rest.candidates.length > 0 || finding.id !== 'no-certificate'),
+          ),
+          ...spans.map((span) => keySpanFinding(span, file)),
+        ],
+      };
+    }
+  }
   const { lines, findings } = splitLines(text, file);
   const scan = scanPem(lines, file);
   const blocks = blocksToCandidates(scan.blocks, file);
@@ -128,7 +155,7 @@ function intakeText(text: string, file: string | undefined, depth: number, overr
   };
   if (!scan.sawMarker) {
     const whole: LineOverride = override ?? { startLine: 1, endLine: lines.length };
-    result = (depth < MAX_WRAPPING_DEPTH && unwrapEncoded(text, lines, file, depth, whole)) || {
+    result = (depth < MAX_WRAPPING_DEPTH && unwrapEncoded(text, lines, file, depth, whole, masked)) || {
       candidates: [],
       findings: [
         {
@@ -145,6 +172,17 @@ function intakeText(text: string, file: string | undefined, depth: number, overr
   return override ? pinToLines(result, override) : result;
 }
 
+/** The text with each key span emptied, line breaks kept, so lines keep their numbers. */
+function maskSpans(text: string, spans: KeySpan[]): string {
+  let out = '';
+  let cursor = 0;
+  for (const span of spans) {
+    out += text.slice(cursor, span.start) + text.slice(span.start, span.end).replace(/[^\r\n]/g, '');
+    cursor = span.end;
+  }
+  return out + text.slice(cursor);
+}
+
 /** Text with no PEM markers: ARM/az JSON, base64 of PEM (what ARM returns), base64 of DER, or one of those per line. */
 function unwrapEncoded(
   text: string,
@@ -152,8 +190,11 @@ function unwrapEncoded(
   file: string | undefined,
   depth: number,
   whole: LineOverride,
+  masked = false,
 ): IntakeResult | null {
-  const entries = entriesFromJson(text);
+  const found = entriesFromJson(text);
+  // Entries emptied by masking a key were reported as the key.
+  const entries = masked && found ? found.filter((entry) => entry !== '') : found;
   if (entries) {
     const decoded = entries.map(
       (entry) =>

@@ -1,7 +1,7 @@
 import { decodeBase64, firstNonBase64Char } from '../encoding';
 import type { Finding } from '../types';
 import type { CertificateCandidate, IntakeResult } from './candidate';
-import { certificatesFromPkcs7, readTlv } from './der';
+import { certificatesFromPkcs7, classifyDer, readTlv } from './der';
 import type { PemBlock } from './pem-scan';
 import { refusalFinding } from './refusals';
 
@@ -24,6 +24,11 @@ export function blocksToCandidates(blocks: PemBlock[], file: string | undefined)
     }
     const der = decodeBody(block, file, findings);
     if (!der) continue;
+    const kind = classifyDer(der);
+    if (kind === 'private-key' || kind === 'pkcs12') {
+      findings.push(refusalFinding(kind === 'pkcs12' ? 'PKCS12' : 'PRIVATE KEY', file, block.beginLine, block.endLine));
+      continue;
+    }
     if (isCertificate) {
       candidates.push({ der, source });
     } else if (isTrusted) {

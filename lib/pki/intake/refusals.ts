@@ -6,12 +6,15 @@ type RefusalKind = { id: string; what: string; advice: string };
 const PRIVATE_KEY: RefusalKind = {
   id: 'private-key',
   what: 'a private key',
-  advice: 'It was removed and never sent; AKS needs only the CA certificate, so keep private keys out of the bundle.',
+  advice:
+    'Nothing was sent: delete the key from the input (Remove the key does it in the editor); AKS needs only the CA certificate, so keep private keys out of the bundle.',
 };
 
 /** What to say about a PEM label that is not a certificate; null for labels we can read. */
 function refusalForLabel(label: string): RefusalKind | null {
   if (/PRIVATE KEY/.test(label)) return PRIVATE_KEY;
+  if (label === 'PKCS12')
+    return { id: 'private-key', what: 'a PKCS#12 archive, which holds a private key,', advice: PRIVATE_KEY.advice };
   if (/CERTIFICATE REQUEST/.test(label)) {
     return {
       id: 'certificate-request',
@@ -62,11 +65,31 @@ export function refusalFinding(
   };
 }
 
-export function binaryPrivateKeyFinding(file: string | undefined): Finding {
+export function binaryPrivateKeyFinding(file: string | undefined, pkcs12 = false): Finding {
   return {
     id: 'private-key',
     severity: 'error',
     file,
-    message: `The input holds ${PRIVATE_KEY.what} in binary form, not a certificate. ${PRIVATE_KEY.advice}`,
+    message: pkcs12
+      ? `The input is a PKCS#12 archive, which holds a private key, not only a certificate. ${PRIVATE_KEY.advice} Export the CA certificate alone as PEM.`
+      : `The input holds ${PRIVATE_KEY.what} in binary form, not a certificate. ${PRIVATE_KEY.advice}`,
+  };
+}
+
+/** A private key found in any shape (see key-spans.ts), at its lines. */
+export function keySpanFinding(
+  span: { startLine: number; endLine: number; kind: 'private-key' | 'pkcs12' },
+  file: string | undefined,
+): Finding {
+  const where =
+    span.endLine !== span.startLine ? `Lines ${span.startLine}-${span.endLine} hold` : `Line ${span.startLine} holds`;
+  const what =
+    span.kind === 'pkcs12' ? 'a PKCS#12 archive, which holds a private key,' : `${PRIVATE_KEY.what} (in some encoding)`;
+  return {
+    id: 'private-key',
+    severity: 'error',
+    file,
+    line: span.startLine,
+    message: `${where} ${what} not a certificate. ${PRIVATE_KEY.advice}`,
   };
 }

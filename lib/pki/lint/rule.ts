@@ -1,4 +1,5 @@
 import type { CertificateInfo, Finding, Severity } from '../types';
+import { visibleText } from '../visible-text';
 
 export interface LintContext {
   now: Date;
@@ -15,9 +16,9 @@ export function findingFor(certificate: CertificateInfo, id: string, severity: S
   return finding;
 }
 
-/** How findings name a certificate: its display name in quotes. */
+/** How findings name a certificate: its display name in quotes, shortened, invisible characters escaped. */
 export function named(certificate: CertificateInfo): string {
   const name =
     certificate.displayName.length > 80 ? `${certificate.displayName.slice(0, 77)}...` : certificate.displayName;
-  return `"${name}"`;
+  return `"${visibleText(name)}"`;
 }
