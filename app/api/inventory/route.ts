@@ -1,13 +1,15 @@
 import { getConfig } from '@/lib/config';
 import { armClients } from '@/lib/azure/clients';
+import { acceptsGzip, gzipStream, ndjsonLines, plainStream } from '@/lib/azure/inventory-response';
 import { streamInventory } from '@/lib/azure/inventory-stream';
 import { bearerTokenSchema } from '@/lib/azure/run-action';
 
 export const dynamic = 'force-dynamic';
 
 /**
- * The fleet inventory as NDJSON, one event per line as each subscription answers. A Route Handler rather than
- * server actions, because Next.js dispatches a client's server actions one at a time and this fans out.
+ * The fleet inventory of the token's tenant as NDJSON, one event per line as each subscription answers. A Route
+ * Handler rather than server actions, because Next.js dispatches a client's server actions one at a time and this
+ * fans out. Compressed with gzip when the client accepts it.
  */
 export async function POST(request: Request): Promise<Response> {
   const token = bearerTokenSchema.safeParse(
@@ -19,19 +21,14 @@ export async function POST(request: Request): Promise<Response> {
       { status: 401 },
     );
   }
-  const events = streamInventory(armClients(token.data), getConfig().armEndpoint);
-  const encoder = new TextEncoder();
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const next = await events.next();
-      if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(`${JSON.stringify(next.value)}\n`));
+  const lines = ndjsonLines(streamInventory(armClients(token.data), getConfig().armEndpoint));
+  const gzip = acceptsGzip(request.headers.get('accept-encoding'));
+  return new Response(gzip ? gzipStream(lines) : plainStream(lines), {
+    headers: {
+      'content-type': 'application/x-ndjson; charset=utf-8',
+      'cache-control': 'no-store',
+      vary: 'accept-encoding',
+      ...(gzip ? { 'content-encoding': 'gzip' } : {}),
     },
-    async cancel() {
-      await events.return(undefined);
-    },
-  });
-  return new Response(body, {
-    headers: { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' },
   });
 }
