@@ -93,7 +93,7 @@ export function ClusterTable({
   const virtualizer = useWindowVirtualizer({
     count: rows.length,
     estimateSize: () => ESTIMATED_ROW_PX,
-    overscan: 6,
+    overscan: 10,
     scrollMargin,
     getItemKey: (index) => rows[index]!.id,
   });

@@ -28,7 +28,9 @@ export const SORT_LABELS: Record<SortKey, string> = {
 
 const fieldClass =
   'w-full rounded border border-slate-400 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900';
-const labelClass = 'flex w-full flex-col gap-1 text-sm sm:w-auto';
+// Fixed widths from 640 px: options arriving (tenants, subscriptions) must not resize a field and move the others.
+const labelBase = 'flex w-full flex-col gap-1 text-sm';
+const labelClass = `${labelBase} sm:w-48`;
 
 export function InventoryFilters({
   view,
@@ -51,7 +53,7 @@ export function InventoryFilters({
       className="flex flex-wrap items-end gap-3"
       onSubmit={(event) => event.preventDefault()}
     >
-      <label className={`${labelClass} sm:w-72`}>
+      <label className={`${labelBase} sm:w-72`}>
         <span className="font-medium">Search by name</span>
         <input
           type="search"
@@ -61,23 +63,22 @@ export function InventoryFilters({
           className={fieldClass}
         />
       </label>
-      {tenants.length > 1 && (
-        <label className={labelClass}>
-          <span className="font-medium">Tenant</span>
-          <select
-            value={view.tenant}
-            onChange={(event) => onChange({ tenant: event.target.value, subscription: '' })}
-            className={fieldClass}
-          >
-            <option value="">All tenants</option>
-            {tenants.map((tenant) => (
-              <option key={tenant.tenantId} value={tenant.tenantId}>
-                {tenant.displayName}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
+      {/* Always there (a tenant list that answers late must not push the fields). */}
+      <label className={labelClass}>
+        <span className="font-medium">Tenant</span>
+        <select
+          value={view.tenant}
+          onChange={(event) => onChange({ tenant: event.target.value, subscription: '' })}
+          className={fieldClass}
+        >
+          <option value="">All tenants</option>
+          {tenants.map((tenant) => (
+            <option key={tenant.tenantId} value={tenant.tenantId}>
+              {tenant.displayName}
+            </option>
+          ))}
+        </select>
+      </label>
       <label className={labelClass}>
         <span className="font-medium">Subscription</span>
         <select

@@ -95,23 +95,39 @@ export function useInventory(homeTenantId: string | undefined) {
     const run = ++generation.current;
     const update = updater(run);
     update((previous) => ({ ...previous, phase: 'loading', error: undefined }));
-    let tenants: TenantSummary[];
+    let token: string;
     try {
-      const listed = await listTenants(await getArmToken(homeTenantId));
-      tenants = withHomeTenant(listed.ok ? listed.data : [], homeTenantId);
+      token = await getArmToken(homeTenantId);
     } catch (error) {
       // MSAL needing the user for the home tenant becomes SignInRequired: "Sign in again", no navigation.
       const code = (error as { code?: string }).code ?? 'InventoryFailed';
       update((previous) => ({ ...previous, phase: 'failed', error: toClientError(error, code) }));
       return;
     }
-    update((previous) => ({
-      ...previous,
-      tenants: tenants.map((summary) => ({ summary, status: 'loading' })),
+    // The home tenant is always reachable: its stream starts now, beside the tenant list, so the first rows come
+    // as early as with one tenant.
+    update((previous) => ({ ...previous, tenants: withHomeLoad(previous.tenants, homeTenantId) }));
+    const home = loadTenant(homeTenantId, update);
+    const listed = await listTenants(token).catch(() => undefined);
+    const tenants = withHomeTenant(listed?.ok ? listed.data : [], homeTenantId);
+    update((previous) => {
+      const next: InventoryState = {
+        ...previous,
+        tenants: tenants.map((summary) => {
+          const current = previous.tenants.find((t) => t.summary.tenantId === summary.tenantId);
+          return summary.tenantId === homeTenantId && current
+            ? { ...current, summary }
+            : { summary, status: 'loading' as const };
+        }),
+      };
       // Subscriptions of tenants no longer listed go; the others stay on screen until their tenant answers.
-      subscriptions: previous.subscriptions.filter((s) => tenants.some((t) => t.tenantId === s.tenantId)),
-    }));
-    await Promise.all(tenants.map((tenant) => loadTenant(tenant.tenantId, update)));
+      const kept = previous.subscriptions.filter((s) => tenants.some((t) => t.tenantId === s.tenantId));
+      return { ...next, subscriptions: orderByTenant(next, kept) };
+    });
+    await Promise.all([
+      home,
+      ...tenants.filter((t) => t.tenantId !== homeTenantId).map((t) => loadTenant(t.tenantId, update)),
+    ]);
     update((previous) =>
       previous.phase === 'loading' ? { ...previous, phase: 'done', finishedAt: new Date() } : previous,
     );
@@ -156,6 +172,15 @@ export function useInventory(homeTenantId: string | undefined) {
   }, [load]);
 
   return { state, refresh: load, retrySubscription, retryTenant, signInToTenant };
+}
+
+/** The tenant list with the home tenant loading (named by its id until /tenants answers). */
+function withHomeLoad(tenants: TenantLoad[], homeTenantId: string): TenantLoad[] {
+  if (tenants.some((t) => t.summary.tenantId === homeTenantId)) return tenants;
+  return [
+    { summary: { tenantId: homeTenantId, displayName: homeTenantId, defaultDomain: null }, status: 'loading' },
+    ...tenants,
+  ];
 }
 
 function withHomeTenant(tenants: TenantSummary[], homeTenantId: string): TenantSummary[] {
