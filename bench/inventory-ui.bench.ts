@@ -12,6 +12,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { appEnvironmentFor } from '../emulator/app-environment';
@@ -112,8 +113,12 @@ async function measure(page: Page) {
     const response = await request.response();
     const sizes = await request.sizes();
     ndjson.encoded += sizes.responseBodySize;
-    ndjson.decoded += (await response?.body().catch(() => Buffer.alloc(0)))?.length ?? 0;
-    ndjson.contentEncoding = (await response?.allHeaders())?.['content-encoding'] ?? 'identity';
+    const headers = (await response?.allHeaders()) ?? {};
+    const body = (await response?.body().catch(() => Buffer.alloc(0))) ?? Buffer.alloc(0);
+    // The page asks for a gzip body itself (x-inventory-encoding; see app/api/inventory/route.ts).
+    const gzipped = headers['x-inventory-encoding'] === 'gzip';
+    ndjson.decoded += gzipped ? gunzipSync(body).length : body.length;
+    ndjson.contentEncoding = gzipped ? 'gzip (x-inventory-encoding)' : (headers['content-encoding'] ?? 'identity');
   });
 
   await page.goto(APP_URL);

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ActionError } from '@/lib/action-result';
 import type { ClusterSummary, SubscriptionSummary, TenantSummary } from '@/lib/azure/models';
-import type { InventoryEvent } from '@/lib/inventory/wire';
+import { INVENTORY_ENCODING_REQUEST, INVENTORY_ENCODING_RESPONSE, type InventoryEvent } from '@/lib/inventory/wire';
 import { listClusters, listTenants } from '@/app/actions/inventory';
 import { isSignInRequired, useAuth } from '@/components/auth/auth-context';
 import { toClientError } from './client-error';
@@ -61,7 +61,10 @@ export function useInventory(homeTenantId: string | undefined) {
         const token = await getArmToken(tenantId);
         const response = await fetch('/api/inventory', {
           method: 'POST',
-          headers: { authorization: `Bearer ${token}` },
+          headers: {
+            authorization: `Bearer ${token}`,
+            ...(typeof DecompressionStream === 'function' ? { [INVENTORY_ENCODING_REQUEST]: 'gzip' } : {}),
+          },
         });
         if (!response.ok || !response.body) {
           const body = (await response.json().catch(() => null)) as { error?: ActionError } | null;
@@ -70,7 +73,13 @@ export function useInventory(homeTenantId: string | undefined) {
             { code: body?.error?.code },
           );
         }
-        for await (const event of readInventoryStream(response.body)) {
+        const gzipped = response.headers.get(INVENTORY_ENCODING_RESPONSE) === 'gzip';
+        const body = gzipped
+          ? response.body.pipeThrough(
+              new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>,
+            )
+          : response.body;
+        for await (const event of readInventoryStream(body)) {
           update((previous) => applyEvent(previous, tenantId, event));
         }
         update((previous) =>

@@ -7,6 +7,13 @@
 import type { ActionError } from '../action-result';
 import type { ClusterSummary, SubscriptionSummary } from '../azure/models';
 
+/**
+ * The page asks for a gzip body with this request header (a value as in Accept-Encoding) and finds the answer's
+ * encoding in the response header: HTTP's own Content-Encoding does not survive a Next.js Route Handler.
+ */
+export const INVENTORY_ENCODING_REQUEST = 'x-inventory-accept-encoding';
+export const INVENTORY_ENCODING_RESPONSE = 'x-inventory-encoding';
+
 /** One inventory event as the server produces it, in the order the page can use it. */
 export type InventoryEvent =
   | { type: 'subscriptions'; subscriptions: SubscriptionSummary[] }
