@@ -43,7 +43,7 @@ export const ClusterTableRow = memo(function ClusterTableRow({
         <Link
           href={`${clusterHref(row)}${tenantQuery}`}
           prefetch={false}
-          className="text-blue-700 underline-offset-2 hover:underline dark:text-blue-300"
+          className="text-blue-700 underline underline-offset-2 dark:text-blue-300"
         >
           {row.name}
         </Link>
@@ -54,6 +54,11 @@ export const ClusterTableRow = memo(function ClusterTableRow({
         <span className="mt-0.5 block text-xs font-normal md:hidden">
           <ProvisioningState state={row.provisioningState} powerState={row.powerState} />
         </span>
+        {row.windowsPoolCount > 0 && (
+          <span className="mt-0.5 block font-normal md:hidden">
+            <WindowsNote />
+          </span>
+        )}
       </th>
       <td className={wide}>{row.tenantName}</td>
       <td className={wide}>{row.resourceGroup}</td>
@@ -102,16 +107,24 @@ export const ClusterTableRow = memo(function ClusterTableRow({
         <span className="inline-flex flex-wrap items-center gap-1">
           {row.linuxPoolCount} Linux{row.windowsPoolCount > 0 && `, ${row.windowsPoolCount} Windows`} · {row.nodeCount}{' '}
           node{row.nodeCount === 1 ? '' : 's'}
-          {row.windowsPoolCount > 0 && (
-            <Badge tone="warning" title="Windows node pools do not receive custom CAs">
-              Windows pools get no custom CAs
-            </Badge>
-          )}
+          {row.windowsPoolCount > 0 && <WindowsNote />}
         </span>
       </td>
     </tr>
   );
 });
+
+/** Like the warning badge, but it wraps: the node-pool column is narrow. */
+function WindowsNote() {
+  return (
+    <span
+      title="Windows node pools do not receive custom CAs"
+      className="inline-block rounded border border-amber-700 px-1.5 py-0.5 text-xs font-medium text-amber-900 dark:border-amber-400 dark:text-amber-200"
+    >
+      Windows pools get no custom CAs
+    </span>
+  );
+}
 
 /** Reserved space while the inventory loads: the height of a row, nothing to read. */
 export function SkeletonRow({ height, columns }: { height: number; columns: number }) {

@@ -32,7 +32,11 @@ export function InventoryView({ homeTenantId }: { homeTenantId: string }) {
   const rows = useClusterRows(state.subscriptions, now, tenants);
   const sorted = useMemo(() => sortRows(filterRows(rows, view), view), [rows, view]);
   const loading = state.phase === 'loading' || state.phase === 'idle';
-  const { rows: visible, unsorted, apply } = useStableRows(sorted, viewToParams(view).toString(), loading);
+  // Rows appear once their CA list is decoded, which can be after the last event: the load has settled when every
+  // loaded cluster has its row.
+  const clusterCount = state.subscriptions.reduce((sum, s) => sum + s.clusters.length, 0);
+  const settling = loading || rows.length < clusterCount;
+  const { rows: visible, unsorted, apply } = useStableRows(sorted, viewToParams(view).toString(), settling);
   const states = useMemo(() => [...new Set(rows.map((row) => row.provisioningState))].sort(), [rows]);
 
   // The view lives in the URL. history.replaceState (which Next's router follows) changes it without a server
