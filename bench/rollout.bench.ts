@@ -59,12 +59,19 @@ const emulator = await startEmulator({
   },
 });
 
-function call(
+type MachinePage = { value: { name: string }[]; nextLink?: string | null };
+
+interface ClusterJson {
+  properties: { agentPoolProfiles: { name: string }[]; securityProfile: { customCATrustCertificates: string[] } };
+}
+
+/** One request to the emulator; the caller names the JSON shape it expects (a bench, so no runtime check). */
+function call<T = unknown>(
   method: string,
   path: string,
   body?: unknown,
   token?: string,
-): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; json: any }> {
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; json: T }> {
   const payload = body === undefined ? undefined : JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const req = request(
@@ -134,24 +141,23 @@ async function signIn(page: Page, appUrl: string) {
 async function startRollout(page: Page): Promise<string> {
   await call('POST', '/_emulator/reset');
   await call('PUT', '/_emulator/speed', { msPerBatch: MS_PER_BATCH });
-  const token: string = (await call('POST', '/_emulator/token', { persona: 'owner' })).json.access_token;
-  const cluster = (await call('GET', `${clusterPath(PAYMENTS)}?${API}`, undefined, token)).json;
-  const web = (await call('GET', `${clusterPath(WEB)}?${API}`, undefined, token)).json;
+  const token: string = (await call<{ access_token: string }>('POST', '/_emulator/token', { persona: 'owner' })).json
+    .access_token;
+  const cluster = (await call<ClusterJson>('GET', `${clusterPath(PAYMENTS)}?${API}`, undefined, token)).json;
+  const web = (await call<ClusterJson>('GET', `${clusterPath(WEB)}?${API}`, undefined, token)).json;
   const machinesBefore: Record<string, string[]> = {};
-  for (const pool of cluster.properties.agentPoolProfiles as { name: string }[]) {
+  for (const pool of cluster.properties.agentPoolProfiles) {
     const names: string[] = [];
     for (let next: string | null = `${clusterPath(PAYMENTS)}/agentPools/${pool.name}/machines?${API}`; next;) {
-      const listed: { value: { name: string }[]; nextLink?: string | null } = (
-        await call('GET', next, undefined, token)
-      ).json;
+      const listed: MachinePage = (await call<MachinePage>('GET', next, undefined, token)).json;
       names.push(...listed.value.map((m) => m.name));
       next = listed.nextLink ? new URL(listed.nextLink).pathname + new URL(listed.nextLink).search : null;
     }
     machinesBefore[pool.name] = names;
   }
-  cluster.properties.securityProfile.customCATrustCertificates.push(
-    web.properties.securityProfile.customCATrustCertificates[1],
-  );
+  const added = web.properties.securityProfile.customCATrustCertificates[1];
+  if (!added) throw new Error('the seed changed: aks-web-prod-neu has fewer than two CAs');
+  cluster.properties.securityProfile.customCATrustCertificates.push(added);
   const put = await call('PUT', `${clusterPath(PAYMENTS)}?${API}`, cluster, token);
   if (put.status !== 200) throw new Error(`PUT answered ${put.status}`);
   const operationUrl = String(put.headers['azure-asyncoperation']);

@@ -180,6 +180,7 @@ test.describe('cluster page and editor', () => {
     page,
     emulator: _,
   }) => {
+    test.setTimeout(120_000); // four axe passes; each takes seconds of CPU on a busy machine
     const cluster = new ClusterPage(page);
     await signInWithMsal(page, 'Olivia Owner');
     await cluster.open(CORE);

@@ -126,7 +126,7 @@ test.describe('rollout tracking', () => {
   }) => {
     test.setTimeout(120_000);
     await emulator.setSpeed(2500);
-    const rollout = await openOwnRollout(page, arm, PAYMENTS, WEB, 1);
+    await openOwnRollout(page, arm, PAYMENTS, WEB, 1);
     const view = new RolloutPage(page);
     await view.waitForLive();
     await expect(view.stage('nodes')).toHaveAttribute('data-state', 'current', { timeout: 60_000 });
@@ -187,7 +187,7 @@ test.describe('rollout tracking', () => {
     await emulator.setSpeed(800);
     const message = `Drain of node aks-apps-vmss000001 failed when evicting pods: PodDisruptionBudget allows 0 disruptions. ${'<b>not markup</b> '.repeat(90)}`;
     await emulator.failNextRollout({ code: 'UpgradeFailed', message, afterBatches: 3 });
-    const rollout = await openOwnRollout(page, arm, PAYMENTS, WEB, 1);
+    await openOwnRollout(page, arm, PAYMENTS, WEB, 1);
     const view = new RolloutPage(page);
 
     await expect(view.outcome()).toHaveAttribute('data-outcome', 'failed', { timeout: 60_000 });

@@ -9,7 +9,7 @@ import type { ArmEmulator, FleetOptions } from './contract';
 import { createEntra } from './entra';
 import { createControlRoutes } from './identity/control-routes';
 import { createVerifyBearer, loadOrCreateSigningKey, TokenSigner } from './identity';
-import { loadArm } from './platform/arm-loader';
+import { createArm } from './arm/index';
 import { armError, createErrorHandler, notFound } from './platform/http-errors';
 import { listenLoopback } from './platform/listen';
 import { loopbackOnly } from './platform/loopback';
@@ -60,10 +60,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const signer = new TokenSigner(key);
 
   // The port is known only after listening (port 0), so the app is built lazily on the first request.
-  let handler: Hono<{ Bindings: HttpBindings }> | undefined;
+  const built: { handler?: Hono<{ Bindings: HttpBindings }> } = {};
   const fetch = (request: Request, env: HttpBindings) =>
-    handler
-      ? handler.fetch(request, env)
+    built.handler
+      ? built.handler.fetch(request, env)
       : Response.json(armError('ServiceUnavailable', 'The emulator is starting.'), {
           status: 503,
           headers: { 'retry-after': '1' },
@@ -82,19 +82,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
   let arm: ArmEmulator | undefined;
   try {
-    arm = await loadArm(
-      {
-        publicBaseUrl: baseUrl,
-        dataDir,
-        verifyBearer,
-        stateFile: options.stateFile ? resolve(options.stateFile) : undefined,
-        fleet: options.fleet,
-        latencyMs: options.latencyMs,
-        msPerBatch: options.msPerBatch,
-        readBudgetPerMinute: options.readBudgetPerMinute,
-      },
-      write,
-    );
+    arm = await createArm({
+      publicBaseUrl: baseUrl,
+      dataDir,
+      verifyBearer,
+      stateFile: options.stateFile ? resolve(options.stateFile) : undefined,
+      fleet: options.fleet,
+      latencyMs: options.latencyMs,
+      msPerBatch: options.msPerBatch,
+      readBudgetPerMinute: options.readBudgetPerMinute,
+    });
   } catch (error) {
     await listening.close();
     throw error;
@@ -125,7 +122,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       control: `${baseUrl}/_emulator`,
     }),
   );
-  handler = app;
+  built.handler = app;
 
   let closed = false;
   return {

@@ -1,5 +1,6 @@
 'use client';
 import { useEffect, useState } from 'react';
+import Link from 'next/link';
 
 export function RedirectBridge() {
   const [problem, setProblem] = useState<string>();
@@ -14,9 +15,9 @@ export function RedirectBridge() {
     return (
       <p role="alert">
         Sign-in could not finish: {problem}{' '}
-        <a href="/" className="underline">
+        <Link href="/" className="underline">
           Back to the start page
-        </a>
+        </Link>
       </p>
     );
   }

@@ -4,38 +4,43 @@ import { readAksEntries, type BundleResult } from '@/lib/pki';
 import { editorInputs, type EditorState } from '@/lib/clusters/editor-state';
 import { buildProposal, type Proposal } from '@/lib/clusters/proposal';
 
-/** Runs an async pure computation whenever `deps` change (the caller lists what `compute` reads); only the latest answer is kept. */
-function useLatest<T>(compute: () => Promise<T>, deps: unknown[]): T | null {
-  const [value, setValue] = useState<T | null>(null);
+/** The answer of the latest promise; an earlier one that settles late is dropped. Callers memoise the promise. */
+function useLatest<T>(promise: Promise<T>): T | null {
+  const [settled, setSettled] = useState<{ promise: Promise<T>; value: T } | null>(null);
   useEffect(() => {
     let current = true;
-    void compute().then((result) => {
-      if (current) setValue(result);
+    void promise.then((value) => {
+      if (current) setSettled({ promise, value });
     });
     return () => {
       current = false;
     };
-  }, deps);
-  return value;
+  }, [promise]);
+  // Until the latest promise settles, the previous answer stays on screen (no flash while typing).
+  return settled?.value ?? null;
 }
 
 /** The cluster's CA entries decoded in the browser, with the findings that apply now. */
 export function useCurrentBundle(entries: string[] | undefined, now: Date): BundleResult | null {
   const key = entries?.join('\u0000');
-  return (
-    useLatest(
-      async () => (entries ? readAksEntries(entries, { now }) : null) as Promise<BundleResult | null>,
-      [key, now],
-    ) ?? null
+  const promise = useMemo(
+    () => (entries ? readAksEntries(entries, { now }) : Promise.resolve(null)),
+    // entries are compared by content: a re-read of the same list is the same bundle
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [key, now],
   );
+  return useLatest(promise);
 }
 
 /** The proposal, recomputed in the browser as the user drops, pastes or removes certificates. */
 export function useProposal(current: BundleResult | null, editor: EditorState, now: Date): Proposal | null {
   const inputs = useMemo(() => editorInputs(editor), [editor]);
-  return useLatest(
-    async () =>
-      current ? buildProposal({ current: current.certificates, inputs, excluded: editor.excluded, now }) : null,
+  const promise = useMemo(
+    () =>
+      current
+        ? buildProposal({ current: current.certificates, inputs, excluded: editor.excluded, now })
+        : Promise.resolve(null),
     [current, inputs, editor.excluded, now],
   );
+  return useLatest(promise);
 }

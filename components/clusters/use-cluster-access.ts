@@ -6,6 +6,8 @@ import { getClusterPermissions } from '@/app/actions/cluster';
 import { useAuth } from '@/components/auth/auth-context';
 import { toClientError } from './client-error';
 
+const CHECKING: WriteAccess = { status: 'checking' };
+
 /**
  * What the caller may do on the cluster, asked of ARM's permissions API once per cluster and tenant, before any
  * edit. When the question itself fails the answer is `unknown`: the editor stays usable and ARM checks at write time.
@@ -15,11 +17,12 @@ export function useClusterAccess(
   tenantId: string | undefined,
 ): WriteAccess {
   const { getArmToken } = useAuth();
-  const [access, setAccess] = useState<WriteAccess>({ status: 'checking' });
+  const key = tenantId ? `${tenantId}/${subscriptionId}/${resourceGroup}/${name}` : null;
+  // The answer remembers which cluster it is for: a new cluster or tenant reads as "checking" until its own arrives.
+  const [answer, setAnswer] = useState<{ key: string; access: WriteAccess } | null>(null);
   useEffect(() => {
-    if (!tenantId) return;
+    if (!key || !tenantId) return;
     let current = true;
-    setAccess({ status: 'checking' });
     (async (): Promise<WriteAccess> => {
       try {
         const result = await getClusterPermissions(await getArmToken(tenantId), {
@@ -32,12 +35,12 @@ export function useClusterAccess(
       } catch (cause) {
         return { status: 'unknown', message: toClientError(cause, 'PermissionsCheckFailed').message };
       }
-    })().then((answer) => {
-      if (current) setAccess(answer);
+    })().then((access) => {
+      if (current) setAnswer({ key, access });
     });
     return () => {
       current = false;
     };
-  }, [getArmToken, tenantId, subscriptionId, resourceGroup, name]);
-  return access;
+  }, [getArmToken, key, tenantId, subscriptionId, resourceGroup, name]);
+  return answer && answer.key === key ? answer.access : CHECKING;
 }

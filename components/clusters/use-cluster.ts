@@ -16,43 +16,70 @@ export type ClusterLoad =
 /** While an operation runs, the page re-reads the cluster this often to show when it ends. */
 const RUNNING_REFRESH_MS = 5000;
 
+type ClusterResult = Awaited<ReturnType<typeof getCluster>>;
+
+const LOADING: ClusterLoad = { status: 'loading' };
+
 /** One cluster, read with a token for its tenant. A reload keeps the cluster on screen until the new one arrives. */
 export function useCluster({ subscriptionId, resourceGroup, name }: ClusterRef, tenantId: string | undefined) {
   const { getArmToken } = useAuth();
-  const [load, setLoad] = useState<ClusterLoad>({ status: 'loading' });
+  const key = tenantId ? `${tenantId}/${subscriptionId}/${resourceGroup}/${name}` : null;
+  // The load remembers which cluster it is for: another cluster or tenant reads as loading until its own arrives.
+  const [stored, setStored] = useState<{ key: string; load: ClusterLoad } | null>(null);
+  const load: ClusterLoad = stored && stored.key === key ? stored.load : LOADING;
   const generation = useRef(0);
 
-  const reload = useCallback(async (): Promise<ClusterSummary | null> => {
-    if (!tenantId) return null;
-    const run = ++generation.current;
-    setLoad((previous) => (previous.status === 'loaded' ? { ...previous, refreshing: true } : { status: 'loading' }));
-    let result: Awaited<ReturnType<typeof getCluster>>;
+  const fetchCluster = useCallback(async (): Promise<ClusterResult> => {
     try {
-      result = await getCluster(await getArmToken(tenantId), { subscriptionId, resourceGroup, name });
+      return await getCluster(await getArmToken(tenantId), { subscriptionId, resourceGroup, name });
     } catch (cause) {
       // MSAL needing the user (SignInRequired) is shown as "Sign in again"; nothing navigates by itself.
-      result = { ok: false, error: toClientError(cause, 'ClusterLoadFailed') };
+      return { ok: false, error: toClientError(cause, 'ClusterLoadFailed') };
     }
-    if (run !== generation.current) return null;
-    if (result.ok) {
-      setLoad({ status: 'loaded', cluster: result.data, loadedAt: new Date(), refreshing: false });
-      return result.data;
-    }
-    const error = result.error;
-    setLoad((previous) =>
-      previous.status === 'loaded'
-        ? { ...previous, refreshing: false, refreshError: error }
-        : { status: 'failed', error },
-    );
-    return null;
   }, [getArmToken, tenantId, subscriptionId, resourceGroup, name]);
 
+  const settle = useCallback(
+    (run: number, result: ClusterResult): ClusterSummary | null => {
+      if (!key || run !== generation.current) return null;
+      if (result.ok) {
+        setStored({ key, load: { status: 'loaded', cluster: result.data, loadedAt: new Date(), refreshing: false } });
+        return result.data;
+      }
+      const error = result.error;
+      setStored((previous) =>
+        previous?.key === key && previous.load.status === 'loaded'
+          ? { key, load: { ...previous.load, refreshing: false, refreshError: error } }
+          : { key, load: { status: 'failed', error } },
+      );
+      return null;
+    },
+    [key],
+  );
+
+  const read = useCallback((): Promise<ClusterSummary | null> => {
+    if (!key) return Promise.resolve(null);
+    const run = ++generation.current;
+    return fetchCluster().then((result) => settle(run, result));
+  }, [key, fetchCluster, settle]);
+
+  /** Reads again, keeping the cluster on screen (marked refreshing) until the new one arrives. */
+  const reload = useCallback((): Promise<ClusterSummary | null> => {
+    if (key)
+      setStored((previous) =>
+        previous?.key === key && previous.load.status === 'loaded'
+          ? { key, load: { ...previous.load, refreshing: true } }
+          : { key, load: LOADING },
+      );
+    return read();
+  }, [key, read]);
+
   useEffect(() => {
-    void reload();
+    void read();
+    const runs = generation;
     return () => {
-      generation.current++;
+      runs.current++; // an answer that arrives after this cluster was left is dropped
     };
-  }, [reload]);
+  }, [read]);
 
   const running = load.status === 'loaded' && isOperationRunning(load.cluster.provisioningState);
   useEffect(() => {

@@ -175,8 +175,9 @@ export function useInventory(homeTenantId: string | undefined) {
   useEffect(() => {
     setState(INITIAL);
     void load();
+    const runs = generation;
     return () => {
-      generation.current++;
+      runs.current++; // answers for a load this page left are dropped
     };
   }, [load]);
 

@@ -42,13 +42,13 @@ export function RolloutLive({ cluster, tenantId, handle, absence, since }: Rollo
   const { state, resume, changed } = useRolloutPolling(cluster, handle?.operationUrl ?? null, tenantId, tracker);
   const now = useSecondClock();
   const progress = useMemo(() => progressAt(state, now), [state, now]);
+  const running = progress !== null && (progress.phase === 'running' || progress.phase === 'canceling');
+  // Remembered across renders (state set during render, React's pattern for derived state): only a rollout this
+  // page saw running ends with a toast.
   const [watchedRunning, setWatchedRunning] = useState(false);
-  useEffect(() => {
-    if (progress && (progress.phase === 'running' || progress.phase === 'canceling')) setWatchedRunning(true);
-  }, [progress]);
+  if (running && !watchedRunning) setWatchedRunning(true);
   const announcement = useRolloutAnnouncements(progress, cluster.name, watchedRunning);
   const connection = state.connection;
-  const running = progress !== null && (progress.phase === 'running' || progress.phase === 'canceling');
   const fromHandle = state.tracker.baselineFromHandle;
 
   return (

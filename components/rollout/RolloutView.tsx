@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useState } from 'react';
+import { useMemo } from 'react';
 import Link from 'next/link';
 import { Toaster } from 'sonner';
 import { clusterId, type ClusterRef } from '@/lib/azure/resource-names';
@@ -10,6 +10,7 @@ import { rolloutHref } from '@/lib/clusters/links';
 import { operationIdOf } from '@/lib/rollout/handle';
 import { findRolloutHandle, latestRolloutHandle } from './handle-browser';
 import { RolloutLive } from './RolloutLive';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 export interface RolloutViewProps {
   cluster: ClusterRef;
@@ -27,16 +28,16 @@ type Lookup = { handle: RolloutHandle | null; absence: HandleAbsence | null; lat
  */
 export function RolloutView({ cluster, operationId, since, tenantId }: RolloutViewProps) {
   const { state: auth, signIn } = useAuth();
-  const [lookup, setLookup] = useState<Lookup | null>(null);
   const account = auth.status === 'signed-in' ? auth.account : null;
-
-  useEffect(() => {
-    if (!account) return;
+  const hydrated = useHydrated();
+  // The private handle lives in this browser's storage, so it is looked up only once hydrated and signed in.
+  const lookup = useMemo((): Lookup | null => {
+    if (!hydrated || !account) return null;
     if (!operationId && !since)
-      return setLookup({ handle: null, absence: 'no-link', latest: latestRolloutHandle(account, clusterId(cluster)) });
+      return { handle: null, absence: 'no-link', latest: latestRolloutHandle(account, clusterId(cluster)) };
     const found = findRolloutHandle(account, { operationId, clusterId: clusterId(cluster), since: since ?? '' });
-    setLookup(found.found ? { handle: found.handle, absence: null } : { handle: null, absence: found.reason });
-  }, [account, operationId, since, cluster]);
+    return found.found ? { handle: found.handle, absence: null } : { handle: null, absence: found.reason };
+  }, [hydrated, account, operationId, since, cluster]);
 
   const clusterPath = `/clusters/${cluster.subscriptionId}/${encodeURIComponent(cluster.resourceGroup)}/${encodeURIComponent(cluster.name)}`;
   return (

@@ -8,11 +8,8 @@ export function TrustedBundle({ entries }: { entries: string[] }) {
     Pick<CertificateInfo, 'displayName' | 'sha256' | 'notAfter'>[] | null
   >(null);
   useEffect(() => {
+    if (entries.length === 0) return;
     let cancelled = false;
-    if (entries.length === 0) {
-      setCertificates([]);
-      return;
-    }
     readAksEntries(entries, { now: new Date() }).then(
       (result) => !cancelled && setCertificates(result.certificates),
       () => !cancelled && setCertificates([]),
@@ -22,13 +19,13 @@ export function TrustedBundle({ entries }: { entries: string[] }) {
     };
   }, [entries]);
 
-  if (certificates === null) return <p className="text-sm">Reading the CA list back from Azure…</p>;
   if (entries.length === 0)
     return (
       <p className="text-sm" data-testid="trusted-bundle">
         The cluster now trusts no custom CA.
       </p>
     );
+  if (certificates === null) return <p className="text-sm">Reading the CA list back from Azure…</p>;
   return (
     <div data-testid="trusted-bundle">
       <p className="text-sm">

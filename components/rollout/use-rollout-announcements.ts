@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { toast } from 'sonner';
 import type { RolloutPhase, RolloutProgress } from '@/lib/rollout/progress';
 
@@ -21,7 +21,7 @@ export function useRolloutAnnouncements(
   clusterName: string,
   watchedRunning: boolean,
 ): string {
-  const [announcement, setAnnouncement] = useState('');
+  const announcement = progress ? announcementOf(progress, clusterName) : '';
   const lastKey = useRef('');
 
   useEffect(() => {
@@ -33,22 +33,13 @@ export function useRolloutAnnouncements(
         ? `${words} · ${clusterName}`
         : `${words}${counts} · ${clusterName}`;
 
-    const current = progress.stages.find((s) => s.state === 'current' || s.state === 'canceling');
-    const key = `${progress.phase}:${current?.key ?? ''}`;
+    const key = `${progress.phase}:${currentStage(progress)?.key ?? ''}`;
     if (key === lastKey.current) return;
     lastKey.current = key;
-    if (progress.terminal) {
-      const detail = progress.terminal.error
-        ? `: ${progress.terminal.error.code}. ${progress.terminal.error.message.slice(0, 300)}`
-        : '.';
-      setAnnouncement(`${words} on ${clusterName}${detail}`);
-      if (watchedRunning) {
-        if (progress.phase === 'succeeded')
-          toast.success(`${words} on ${clusterName}`, { description: `${progress.total} nodes renewed.` });
-        else toast.error(`${words} on ${clusterName}`, { description: progress.terminal.error?.message.slice(0, 300) });
-      }
-    } else {
-      setAnnouncement(current ? `${current.label}.` : `${words}.`);
+    if (progress.terminal && watchedRunning) {
+      if (progress.phase === 'succeeded')
+        toast.success(`${words} on ${clusterName}`, { description: `${progress.total} nodes renewed.` });
+      else toast.error(`${words} on ${clusterName}`, { description: progress.terminal.error?.message.slice(0, 300) });
     }
   }, [progress, clusterName, watchedRunning]);
 
@@ -60,4 +51,21 @@ export function useRolloutAnnouncements(
   }, []);
 
   return announcement;
+}
+
+function currentStage(progress: RolloutProgress) {
+  return progress.stages.find((s) => s.state === 'current' || s.state === 'canceling');
+}
+
+/** The live region's text: it changes only with the phase or the stage, so screen readers hear no machine churn. */
+function announcementOf(progress: RolloutProgress, clusterName: string): string {
+  const words = PHASE_WORDS[progress.phase];
+  if (progress.terminal) {
+    const detail = progress.terminal.error
+      ? `: ${progress.terminal.error.code}. ${progress.terminal.error.message.slice(0, 300)}`
+      : '.';
+    return `${words} on ${clusterName}${detail}`;
+  }
+  const current = currentStage(progress);
+  return current ? `${current.label}.` : `${words}.`;
 }

@@ -34,7 +34,9 @@ export function useRolloutPolling(
   const mounted = useRef(true);
 
   const refresh = useRef(false);
-  refresh.current = state.refreshCluster;
+  useEffect(() => {
+    refresh.current = state.refreshCluster;
+  }, [state.refreshCluster]);
 
   const poll = useCallback(async () => {
     if (inFlight.current) return;

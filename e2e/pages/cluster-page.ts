@@ -63,13 +63,11 @@ export class ClusterPage {
   }
 
   async addFile(name: string, content: string | Buffer) {
-    await this.page
-      .getByTestId('file-input')
-      .setInputFiles({
-        name,
-        mimeType: 'application/octet-stream',
-        buffer: typeof content === 'string' ? Buffer.from(content) : content,
-      });
+    await this.page.getByTestId('file-input').setInputFiles({
+      name,
+      mimeType: 'application/octet-stream',
+      buffer: typeof content === 'string' ? Buffer.from(content) : content,
+    });
   }
 
   async paste(text: string) {

@@ -22,9 +22,16 @@ async function get(path: string, persona = 'owner') {
   return r.json();
 }
 
+/** The cluster body as these tests change it; the rest of the properties travel through untouched. */
+type ClusterProperties = {
+  securityProfile: { customCATrustCertificates: string[] };
+  agentPoolProfiles: { upgradeSettings?: Record<string, string>; [field: string]: unknown }[];
+  [field: string]: unknown;
+};
+
 async function putBody(
   path: string,
-  change: (body: { location: string; properties: Record<string, any> }) => void,
+  change: (body: { location: string; properties: ClusterProperties }) => void,
   persona = 'owner',
 ) {
   const cluster = await get(path);
@@ -33,7 +40,7 @@ async function putBody(
   return arm.call('PUT', path, { body, persona });
 }
 
-const dropFirstCa = (body: { properties: Record<string, any> }) => {
+const dropFirstCa = (body: { properties: ClusterProperties }) => {
   body.properties.securityProfile = {
     customCATrustCertificates: body.properties.securityProfile.customCATrustCertificates.slice(0, 1),
   };
@@ -138,7 +145,7 @@ describe('deployer persona', () => {
 describe('upgradeSettings on PUT (azure-facts §13)', () => {
   it('{} reads back as the recorded defaults; maxSurge 0 with maxUnavailable 0 is refused (400, invented text)', async () => {
     const r = await putBody(WEB, (b) => {
-      b.properties.agentPoolProfiles[0].upgradeSettings = {};
+      b.properties.agentPoolProfiles[0]!.upgradeSettings = {};
     });
     expect(r.status).toBe(200);
     expect((await r.json()).properties.agentPoolProfiles[0].upgradeSettings).toEqual({
@@ -147,7 +154,7 @@ describe('upgradeSettings on PUT (azure-facts §13)', () => {
     });
     arm.advance(10_000);
     const refused = await putBody(WEB, (b) => {
-      b.properties.agentPoolProfiles[1].upgradeSettings = { maxSurge: '0', maxUnavailable: '0' };
+      b.properties.agentPoolProfiles[1]!.upgradeSettings = { maxSurge: '0', maxUnavailable: '0' };
     });
     expect(refused.status).toBe(400);
     expect((await refused.json()).error).toMatchObject({
@@ -160,7 +167,7 @@ describe('upgradeSettings on PUT (azure-facts §13)', () => {
     expect(
       (
         await putBody(WEB, (b) => {
-          b.properties.agentPoolProfiles[1].upgradeSettings = { maxSurge: '0', maxUnavailable: '1' };
+          b.properties.agentPoolProfiles[1]!.upgradeSettings = { maxSurge: '0', maxUnavailable: '1' };
         })
       ).status,
     ).toBe(200);
