@@ -28,8 +28,12 @@ export class InventoryPage {
   }
 
   /** The tenant filter ("All tenants" shows every tenant). */
+  tenantFilter(): Locator {
+    return this.page.getByRole('search').getByRole('combobox', { name: /^Tenant\b/ });
+  }
+
   async chooseTenant(name: string) {
-    await this.page.getByLabel('Tenant', { exact: true }).selectOption({ label: name });
+    await this.tenantFilter().selectOption({ label: name });
   }
 
   /** A tenant that did not load: its "Sign in to this tenant" button or its error. */
