@@ -35,13 +35,19 @@ test.describe('fleet inventory', () => {
     await expectAccessible(page, 'owner inventory');
 
     // Filters live in the URL: a reload shows the same view.
-    await page.getByLabel('CA expiry').selectOption({ label: 'Needs attention' });
+    await page
+      .getByRole('search')
+      .getByRole('combobox', { name: /^CA expiry/ })
+      .selectOption({ label: 'Needs attention' });
     await expect(page).toHaveURL(/expiry=attention/);
     await expect(inventory.rows()).toHaveCount(1);
     await page.reload();
     await inventory.waitUntilLoaded();
     await expect(inventory.rows()).toHaveCount(1);
-    await page.getByLabel('CA expiry').selectOption({ label: 'Any' });
+    await page
+      .getByRole('search')
+      .getByRole('combobox', { name: /^CA expiry/ })
+      .selectOption({ label: 'Any' });
 
     // The other tenant: an expired CA still trusted is an error finding on the cluster.
     await inventory.chooseTenant('Fabrikam');
