@@ -3,6 +3,7 @@ import { decodeCommand, lintCommand, payloadCommand, type CommandOutput } from '
 import type { FleetDeps } from './fleet/commands';
 import { registerFleet } from './fleet/register';
 import { UsageError, type ReadStdin } from './inputs';
+import { registerPathCommands } from './path-commands';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -61,6 +62,7 @@ function buildProgram(io: CliIo, run: (output: Promise<CommandOutput>) => Promis
     run,
   );
 
+  registerPathCommands(program, io.stdin, run);
   return program;
 }
 

@@ -1,5 +1,6 @@
 'use client';
 import type { ReactNode } from 'react';
+import Link from 'next/link';
 import { BadgeCheck, Download } from 'lucide-react';
 import { validityStatus, type CertificateInfo, type Finding } from '@/lib/pki';
 import { Badge } from '@/components/ui/Badge';
@@ -84,6 +85,12 @@ export function CertificateCard({
         <dt className="font-medium text-slate-700 dark:text-slate-300">SPKI SHA-256</dt>
         <dd>
           <code className="font-mono text-xs break-all">{colonHex(certificate.spkiSha256)}</code>
+        </dd>
+        <dt className="sr-only">Fleet</dt>
+        <dd className="col-start-2">
+          <Link href={`/cas/${certificate.sha256}`} className="text-blue-800 underline dark:text-blue-300">
+            Which clusters trust this CA?<span className="sr-only"> ({label})</span>
+          </Link>
         </dd>
       </dl>
 

@@ -12,10 +12,12 @@ import { useAuth } from '@/components/auth/auth-context';
 import { SignInAgain } from '@/components/auth/SignInAgain';
 import { ErrorAlert } from '@/components/ui/Alert';
 import { SECONDARY_BUTTON } from '@/components/ui/buttons';
-import { ApplyDialog, type ApplyMode } from '@/components/certificates/ApplyDialog';
+import dynamic from 'next/dynamic';
+import type { ApplyMode } from '@/components/certificates/ApplyDialog';
 import { BundleEditor } from '@/components/certificates/BundleEditor';
 import { CurrentBundle } from '@/components/certificates/CurrentBundle';
 import { useCurrentBundle, useProposal } from '@/components/certificates/use-bundle';
+import { clusterKeyOf, ServerCheckPanel, TrustChangeSummary, useServerChecks } from '@/components/verify';
 import { AccessNotice } from './AccessNotice';
 import { ApplyFailureAlert } from './ApplyFailureAlert';
 import { ChangeReview } from './ChangeReview';
@@ -25,6 +27,11 @@ import { needsSignIn } from './client-error';
 import { useCluster } from './use-cluster';
 import { useClusterAccess } from './use-cluster-access';
 import { useMinuteClock } from './use-cluster-rows';
+
+// The confirmation dialog (Radix, 14 KB gzip) loads when the user first asks to apply, not with the page.
+const ApplyDialog = dynamic(() => import('@/components/certificates/ApplyDialog').then((m) => m.ApplyDialog), {
+  ssr: false,
+});
 
 /** The cluster page: facts, the current bundle, the editor, the review and apply. */
 export function ClusterPage({ cluster: ref, tenantId: requestedTenant }: { cluster: ClusterRef; tenantId?: string }) {
@@ -37,6 +44,7 @@ export function ClusterPage({ cluster: ref, tenantId: requestedTenant }: { clust
   const current = useCurrentBundle(cluster?.caEntries, now);
   const [editor, dispatch] = useReducer(editorReducer, INITIAL_EDITOR_STATE);
   const proposal = useProposal(current, editor, now);
+  const serverChecks = useServerChecks(clusterKeyOf(ref), current?.certificates, proposal?.payload, now);
   const impact = useMemo(() => changeImpact(cluster?.agentPools ?? []), [cluster]);
   const { apply, sending, failure, clearFailure } = useApply(ref, tenantId, reload);
   const [dialog, setDialog] = useState<ApplyMode | null>(null);
@@ -179,6 +187,7 @@ export function ClusterPage({ cluster: ref, tenantId: requestedTenant }: { clust
               removeAllDisabledReason={removeAllReason}
             />
           )}
+          {current && <ServerCheckPanel checks={serverChecks} />}
           {proposal && (
             <ChangeReview
               proposal={proposal}
@@ -193,6 +202,7 @@ export function ClusterPage({ cluster: ref, tenantId: requestedTenant }: { clust
                 setDialog('apply');
               }}
             >
+              <TrustChangeSummary checks={serverChecks} />
               {failure && (
                 <ApplyFailureAlert
                   failure={failure}

@@ -13,7 +13,7 @@ export function AppHeader({ environmentLabel }: { environmentLabel: string }) {
         Skip to content
       </a>
       <div className="mx-auto flex max-w-screen-2xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-        <div className="flex items-center gap-3">
+        <div className="flex flex-wrap items-center gap-3">
           <Link href="/" className="text-lg font-semibold">
             AKS CA trust
           </Link>
@@ -23,6 +23,20 @@ export function AppHeader({ environmentLabel }: { environmentLabel: string }) {
           >
             {environmentLabel}
           </span>
+          <nav aria-label="Main">
+            <ul className="flex gap-3 text-sm">
+              <li>
+                <Link href="/" className="underline-offset-2 hover:underline">
+                  Clusters
+                </Link>
+              </li>
+              <li>
+                <Link href="/cas" className="underline-offset-2 hover:underline">
+                  CA index
+                </Link>
+              </li>
+            </ul>
+          </nav>
         </div>
         <div className="flex items-center gap-3 text-sm" aria-live="polite">
           {state.status === 'signed-in' && (

@@ -20,5 +20,14 @@ export { lintCertificates, uniqueCertificates, type LintContext } from './lint';
 export { entriesFromJson } from './intake/json-entries';
 export { validityStatus, type ValidityStatus } from './validity-status';
 export { EXPIRING_CRITICAL_DAYS, EXPIRING_SOON_DAYS, MAX_AKS_CERTIFICATES, MAX_INPUT_BYTES } from './limits';
+export {
+  verifyPath,
+  verifyChain,
+  type VerifyPathOptions,
+  type VerifyChainOptions,
+  type PathValidationResult,
+  type PathEntry,
+} from './path/verify-path';
+export { pemBlocksOf } from './path/pem-blocks';
 export { visibleText, hasInvisibleCharacters } from './visible-text';
 export { removePrivateKeys } from './intake/remove-keys';

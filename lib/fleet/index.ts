@@ -1,0 +1,7 @@
+/** lib/fleet: the pure fleet model (CA index, scopes, search, expiry windows, exports). No React, no lib/azure. */
+export type { FleetCa, FleetCertificate, FleetCluster, FleetClusterRef, FleetScope } from './types';
+export { buildCaIndex, clusterRef, compareClusters, daysLeft, findCa, keyDescription } from './ca-index';
+export { inScope, scopeFromParams, scopeToParams, trustInScope } from './scope';
+export { normalizeHex, searchCas, type CaMatch, type MatchKind } from './search';
+export { DEFAULT_EXPIRY_WINDOW, EXPIRY_WINDOWS, MAX_EXPIRY_WINDOW, expiringWithin, parseWindowDays } from './expiring';
+export { EXPORT_COLUMNS, caIndexRows, csvField, inventoryRows, toCsv, toJson, type FleetExportRow } from './export';
