@@ -17,7 +17,8 @@ export const metadata: Metadata = {
 export default function RootLayout({ children }: { children: ReactNode }) {
   const config = toPublicAuthConfig(getConfig());
   return (
-    <html lang="en">
+    // data-auth-mode lets components/auth/AuthRoot start the MSAL download before hydration.
+    <html lang="en" data-auth-mode={config.mode}>
       <body className="min-h-screen bg-white text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
         <AuthRoot config={config}>
           <AppHeader environmentLabel={config.environmentLabel} />

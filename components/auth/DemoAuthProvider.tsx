@@ -1,7 +1,6 @@
 'use client';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useRouter } from 'next/navigation';
-import { z } from 'zod';
 import { demoSignIn } from '@/app/actions/demo-sign-in';
 import { AuthContext, type AuthApi, type AuthState } from './auth-context';
 
@@ -9,19 +8,45 @@ const STORAGE_KEY = 'aks-ca-trust.demo-session';
 const CHANGE_EVENT = 'aks-ca-trust:demo-session';
 const RENEW_BEFORE_EXPIRY_SECONDS = 300;
 
-const tokenSchema = z.object({ accessToken: z.string(), expiresOn: z.number() });
-const storedSessionSchema = z.object({
-  personaId: z.string(),
-  account: z.object({ name: z.string(), username: z.string(), tenantId: z.string() }),
+interface StoredToken {
+  accessToken: string;
+  expiresOn: number;
+}
+interface StoredSession {
+  personaId: string;
+  account: { name: string; username: string; tenantId: string };
   /** ARM tokens by tenant id. */
-  tokens: z.record(z.string(), tokenSchema),
-});
-type StoredSession = z.infer<typeof storedSessionSchema>;
+  tokens: Record<string, StoredToken>;
+}
+
+/**
+ * What this provider itself wrote to localStorage (shape checked by hand: zod would be the largest thing the demo
+ * provider loads). The server checks every token it is handed; a damaged entry only means "signed out".
+ */
+function isStoredSession(value: unknown): value is StoredSession {
+  const v = value as Partial<StoredSession> | null;
+  const isText = (x: unknown) => typeof x === 'string';
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    isText(v.personaId) &&
+    typeof v.account === 'object' &&
+    v.account !== null &&
+    isText(v.account.name) &&
+    isText(v.account.username) &&
+    isText(v.account.tenantId) &&
+    typeof v.tokens === 'object' &&
+    v.tokens !== null &&
+    Object.values(v.tokens).every(
+      (t) => typeof t === 'object' && t !== null && isText(t.accessToken) && typeof t.expiresOn === 'number',
+    )
+  );
+}
 
 function readStoredSession(): StoredSession | undefined {
   try {
-    const parsed = storedSessionSchema.safeParse(JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null'));
-    return parsed.success ? parsed.data : undefined;
+    const stored: unknown = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null');
+    return isStoredSession(stored) ? stored : undefined;
   } catch {
     return undefined;
   }

@@ -13,6 +13,18 @@ import type { PublicAuthConfig } from '@/lib/auth/public-config';
 import { AuthContext, SignInRequiredError, type AuthApi, type AuthState } from './auth-context';
 import { describeAuthError } from './describe-auth-error';
 
+/**
+ * Sign-in from a page that had no MSAL session (AuthRoot did not start MSAL there): a client only for the redirect.
+ * The page it comes back to finds MSAL's redirect state in sessionStorage and starts MsalAuthProvider.
+ */
+export async function signInWithRedirect(config: PublicAuthConfig): Promise<void> {
+  const pca = new PublicClientApplication(buildMsalConfiguration(config, window.location.origin));
+  await pca.initialize();
+  await pca.loginRedirect({ ...armTokenRequest(config), prompt: 'select_account' });
+}
+
+export { describeAuthError };
+
 /** Production sign-in: Microsoft Entra ID through MSAL.js. Loaded in the browser only. */
 export default function MsalAuthProvider({ config, children }: { config: PublicAuthConfig; children: ReactNode }) {
   const [instance] = useState(() => {

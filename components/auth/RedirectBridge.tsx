@@ -1,12 +1,13 @@
 'use client';
 import { useEffect, useState } from 'react';
 import Link from 'next/link';
+import { loadRedirectBridge } from './load-redirect-bridge';
 
 export function RedirectBridge() {
   const [problem, setProblem] = useState<string>();
   useEffect(() => {
-    import('@azure/msal-browser/redirect-bridge')
-      .then(({ broadcastResponseToMainFrame }) => broadcastResponseToMainFrame())
+    loadRedirectBridge()
+      .then((broadcastResponseToMainFrame) => broadcastResponseToMainFrame())
       .catch((error: unknown) =>
         setProblem(error instanceof Error ? error.message : 'The sign-in response could not be read.'),
       );

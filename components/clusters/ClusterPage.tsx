@@ -12,7 +12,8 @@ import { useAuth } from '@/components/auth/auth-context';
 import { SignInAgain } from '@/components/auth/SignInAgain';
 import { ErrorAlert } from '@/components/ui/Alert';
 import { SECONDARY_BUTTON } from '@/components/ui/buttons';
-import { ApplyDialog, type ApplyMode } from '@/components/certificates/ApplyDialog';
+import dynamic from 'next/dynamic';
+import type { ApplyMode } from '@/components/certificates/ApplyDialog';
 import { BundleEditor } from '@/components/certificates/BundleEditor';
 import { CurrentBundle } from '@/components/certificates/CurrentBundle';
 import { useCurrentBundle, useProposal } from '@/components/certificates/use-bundle';
@@ -26,6 +27,11 @@ import { needsSignIn } from './client-error';
 import { useCluster } from './use-cluster';
 import { useClusterAccess } from './use-cluster-access';
 import { useMinuteClock } from './use-cluster-rows';
+
+// The confirmation dialog (Radix, 14 KB gzip) loads when the user first asks to apply, not with the page.
+const ApplyDialog = dynamic(() => import('@/components/certificates/ApplyDialog').then((m) => m.ApplyDialog), {
+  ssr: false,
+});
 
 /** The cluster page: facts, the current bundle, the editor, the review and apply. */
 export function ClusterPage({ cluster: ref, tenantId: requestedTenant }: { cluster: ClusterRef; tenantId?: string }) {

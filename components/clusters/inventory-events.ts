@@ -1,20 +1,42 @@
-/** Reads the inventory's NDJSON stream; each line is checked before use. */
-import { z } from 'zod';
+/**
+ * Reads the inventory's NDJSON stream; each line's shape is checked before use. The stream comes from our own
+ * route (app/api/inventory), which built it from ARM answers it validated with zod; here a small hand-written
+ * guard is enough and keeps zod out of the browser.
+ */
 import type { InventoryEvent } from '@/lib/azure/inventory-stream';
 
-const errorSchema = z.object({
-  code: z.string(),
-  message: z.string(),
-  status: z.number().optional(),
-  target: z.string().optional(),
-});
-const eventSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('subscriptions'), subscriptions: z.array(z.any()) }),
-  z.object({ type: z.literal('clusters'), subscriptionId: z.string(), clusters: z.array(z.any()) }),
-  z.object({ type: z.literal('subscription-failed'), subscriptionId: z.string(), error: errorSchema }),
-  z.object({ type: z.literal('failed'), error: errorSchema }),
-  z.object({ type: z.literal('done') }),
-]);
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const optional = (value: unknown, type: 'string' | 'number') => value === undefined || typeof value === type;
+
+function isError(value: unknown): boolean {
+  return (
+    isObject(value) &&
+    typeof value.code === 'string' &&
+    typeof value.message === 'string' &&
+    optional(value.status, 'number') &&
+    optional(value.target, 'string')
+  );
+}
+
+export function isInventoryEvent(value: unknown): value is InventoryEvent {
+  if (!isObject(value)) return false;
+  switch (value.type) {
+    case 'subscriptions':
+      return Array.isArray(value.subscriptions);
+    case 'clusters':
+      return typeof value.subscriptionId === 'string' && Array.isArray(value.clusters);
+    case 'subscription-failed':
+      return typeof value.subscriptionId === 'string' && isError(value.error);
+    case 'failed':
+      return isError(value.error);
+    case 'done':
+      return true;
+    default:
+      return false;
+  }
+}
 
 export async function* readInventoryStream(body: ReadableStream<Uint8Array>): AsyncGenerator<InventoryEvent> {
   const reader = body
@@ -28,8 +50,8 @@ export async function* readInventoryStream(body: ReadableStream<Uint8Array>): As
     buffer = done ? '' : lines.pop()!;
     for (const line of lines) {
       if (!line.trim()) continue;
-      const parsed = eventSchema.safeParse(JSON.parse(line));
-      if (parsed.success) yield parsed.data as InventoryEvent;
+      const event: unknown = JSON.parse(line);
+      if (isInventoryEvent(event)) yield event;
     }
     if (done) return;
   }

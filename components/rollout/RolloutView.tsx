@@ -2,7 +2,8 @@
 import { useMemo } from 'react';
 import Link from 'next/link';
 import { Toaster } from 'sonner';
-import { clusterId, type ClusterRef } from '@/lib/azure/resource-names';
+import type { ClusterRef } from '@/lib/azure/resource-names';
+import { clusterId } from '@/lib/clusters/cluster-id';
 import type { RolloutHandle } from '@/lib/rollout/handle';
 import type { HandleAbsence } from '@/lib/rollout/signals';
 import { useAuth } from '@/components/auth/auth-context';

@@ -1,8 +1,8 @@
 import { type Configuration, ProtocolMode, LogLevel } from '@azure/msal-browser';
 import type { PublicAuthConfig } from './public-config';
+import { REDIRECT_PATH } from './redirect-path';
 
-/** The page MSAL returns to after redirect, popup and silent (iframe) sign-in; see app/auth/redirect. */
-export const REDIRECT_PATH = '/auth/redirect';
+export { REDIRECT_PATH };
 
 export function buildMsalConfiguration(config: PublicAuthConfig, origin: string): Configuration {
   return {

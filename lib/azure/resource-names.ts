@@ -50,6 +50,4 @@ export function parseClusterId(id: string): ClusterRef | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
-export function clusterId({ subscriptionId, resourceGroup, name }: ClusterRef): string {
-  return `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.ContainerService/managedClusters/${name}`;
-}
+export { clusterId } from '../clusters/cluster-id';

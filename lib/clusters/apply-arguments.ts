@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { clusterRefSchema } from '../azure/resource-names';
 import { MAX_AKS_CERTIFICATES } from '../pki';
-import { reviewedClusterSchema } from './reviewed-cluster';
+import { reviewedClusterSchema } from './reviewed-cluster-schema';
 
 /** A canonical PEM certificate is about 1-3 KB; this leaves room for large extensions, not for a file dump. */
 export const MAX_PEM_CHARACTERS = 16_384;

@@ -5,9 +5,9 @@ import {
   changeSinceReview,
   concurrencyProtection,
   reviewedCluster,
-  reviewedClusterSchema,
   type ClusterState,
 } from './reviewed-cluster';
+import { reviewedClusterSchema } from './reviewed-cluster-schema';
 
 let fx: Fixtures;
 let rsa: string;

@@ -4,23 +4,18 @@
  * cluster again and compares. Fingerprints are the SHA-256 of each certificate's DER, as lib/pki computes it, so
  * order and encoding do not count; an entry lib/pki cannot read counts by the SHA-256 of its text. Pure, isomorphic.
  */
-import { z } from 'zod';
-import { MAX_AKS_CERTIFICATES, readAksEntries } from '../pki';
+import { readAksEntries } from '../pki';
 
 /** An entry lib/pki could not read: its own text's hash, so a change to it still shows. */
 const UNREADABLE_PREFIX = 'entry:';
-const FINGERPRINT = /^(entry:)?[0-9a-f]{64}$/i;
 
-export const reviewedClusterSchema = z.object({
-  caFingerprints: z
-    .array(z.string().regex(FINGERPRINT, 'A CA fingerprint is a SHA-256 in hex.'))
-    // A cluster read back may hold more than AKS accepts today; the bound only keeps the argument small.
-    .max(MAX_AKS_CERTIFICATES * 10, 'Too many CA fingerprints.'),
-  provisioningState: z.string().min(1).max(64),
-  powerState: z.string().max(64).nullable(),
-  eTag: z.string().max(256, 'The eTag is too long.').nullable(),
-});
-export type ReviewedCluster = z.infer<typeof reviewedClusterSchema>;
+/** What the browser sends back with apply; the server checks it with reviewed-cluster-schema.ts. */
+export interface ReviewedCluster {
+  caFingerprints: string[];
+  provisioningState: string;
+  powerState: string | null;
+  eTag: string | null;
+}
 
 /** What of a cluster the review depends on, as the dashboard reads it (ClusterSummary fits). */
 export interface ClusterState {

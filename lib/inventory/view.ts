@@ -1,8 +1,9 @@
 /**
  * The inventory's view state (search, filters, sort), kept in the URL so a link shows the same view.
- * Parsed with zod: a hand-edited URL falls back to defaults instead of breaking the page.
+ * A hand-edited URL falls back to defaults, value by value, instead of breaking the page. Checked by hand rather
+ * than with zod: this runs in the browser on every inventory load, and zod would be its largest dependency there
+ * (the rules are a length and a list of allowed values).
  */
-import { z } from 'zod';
 import type { ExpiryStatus } from './expiry';
 import type { ClusterRow } from './cluster-row';
 
@@ -30,15 +31,17 @@ export const EXPIRY_FILTERS = [
 ] as const;
 export type ExpiryFilter = (typeof EXPIRY_FILTERS)[number];
 
-const viewSchema = z.object({
-  q: z.string().max(200).catch(''),
-  subscription: z.string().max(64).catch(''),
-  state: z.string().max(40).catch(''),
-  expiry: z.enum(EXPIRY_FILTERS).catch('any'),
-  sort: z.enum(SORT_KEYS).catch('expiry'),
-  dir: z.enum(['asc', 'desc']).catch('asc'),
-});
-export type InventoryView = z.infer<typeof viewSchema>;
+export interface InventoryView {
+  q: string;
+  subscription: string;
+  state: string;
+  expiry: ExpiryFilter;
+  sort: SortKey;
+  dir: 'asc' | 'desc';
+}
+
+const MAX_LENGTH = { q: 200, subscription: 64, state: 40 } as const;
+const ALLOWED = { expiry: EXPIRY_FILTERS, sort: SORT_KEYS, dir: ['asc', 'desc'] } as const;
 
 export const DEFAULT_VIEW: InventoryView = {
   q: '',
@@ -50,8 +53,22 @@ export const DEFAULT_VIEW: InventoryView = {
 };
 
 export function parseView(params: URLSearchParams): InventoryView {
-  const raw = Object.fromEntries(Object.keys(DEFAULT_VIEW).map((key) => [key, params.get(key) ?? undefined]));
-  return viewSchema.parse(raw);
+  const text = (key: keyof typeof MAX_LENGTH) => {
+    const value = params.get(key);
+    return value !== null && value.length <= MAX_LENGTH[key] ? value : DEFAULT_VIEW[key];
+  };
+  const oneOf = <K extends keyof typeof ALLOWED>(key: K): InventoryView[K] => {
+    const value = params.get(key);
+    return (ALLOWED[key] as readonly string[]).includes(value ?? '') ? (value as InventoryView[K]) : DEFAULT_VIEW[key];
+  };
+  return {
+    q: text('q'),
+    subscription: text('subscription'),
+    state: text('state'),
+    expiry: oneOf('expiry'),
+    sort: oneOf('sort'),
+    dir: oneOf('dir'),
+  };
 }
 
 /** Only what differs from the defaults, so a plain inventory has a plain URL. */

@@ -4,20 +4,35 @@
  * Storage is injected, so this is pure and tested without a browser. Never throws: a full or disabled storage
  * only means the view tracks from cluster state, and says so.
  */
-import { z } from 'zod';
-import { operationIdOf, rolloutHandleSchema, type RolloutHandle } from './handle';
+import { operationIdOf, parseRolloutHandle, type RolloutHandle } from './handle';
 
 export type HandleStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
 
 export const HANDLE_KEY_PREFIX = 'aks-ca-trust.rollout.';
 export const HANDLE_MAX_AGE_MS = 3 * 24 * 60 * 60_000;
 
-const storedSchema = z.object({
-  v: z.literal(1),
-  account: z.string().min(1).max(512),
-  savedAt: z.number(),
-  handle: rolloutHandleSchema,
-});
+interface StoredHandle {
+  v: 1;
+  account: string;
+  savedAt: number;
+  handle: RolloutHandle;
+}
+
+/** A stored entry, checked by hand (this runs in the browser; see parseRolloutHandle), or null. */
+function parseStored(raw: string | null): StoredHandle | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw ?? 'null');
+  } catch {
+    return null;
+  }
+  if (typeof value !== 'object' || value === null) return null;
+  const stored = value as Record<string, unknown>;
+  const handle = parseRolloutHandle(stored.handle);
+  if (stored.v !== 1 || typeof stored.savedAt !== 'number' || !handle) return null;
+  if (typeof stored.account !== 'string' || stored.account.length < 1 || stored.account.length > 512) return null;
+  return { v: 1, account: stored.account, savedAt: stored.savedAt, handle };
+}
 
 /** The account a handle belongs to: its homeAccountId (MSAL's `<oid>.<tid>`, the same in every tab and tenant). */
 export function accountTagOf(account: { homeAccountId: string }): string {
@@ -71,14 +86,8 @@ export function loadRolloutHandle(
     return { found: false, reason: 'unavailable' };
   }
   if (raw === null) return { found: false, reason: 'none' };
-  let parsed: ReturnType<typeof storedSchema.safeParse>;
-  try {
-    parsed = storedSchema.safeParse(JSON.parse(raw));
-  } catch {
-    return { found: false, reason: 'damaged' };
-  }
-  if (!parsed.success) return { found: false, reason: 'damaged' };
-  const stored = parsed.data;
+  const stored = parseStored(raw);
+  if (!stored) return { found: false, reason: 'damaged' };
   if (now - stored.savedAt > HANDLE_MAX_AGE_MS) return { found: false, reason: 'expired' };
   if (stored.account !== account) return { found: false, reason: 'other-account' };
   if (stored.handle.clusterId.toLowerCase() !== rollout.clusterId.toLowerCase())
@@ -99,14 +108,9 @@ export function handlesForCluster(
     for (let i = 0; i < storage.length; i++) {
       const key = storage.key(i);
       if (!key?.startsWith(HANDLE_KEY_PREFIX)) continue;
-      let parsed: ReturnType<typeof storedSchema.safeParse>;
-      try {
-        parsed = storedSchema.safeParse(JSON.parse(storage.getItem(key) ?? 'null'));
-      } catch {
-        continue;
-      }
-      if (!parsed.success || parsed.data.account !== account || now - parsed.data.savedAt > HANDLE_MAX_AGE_MS) continue;
-      if (parsed.data.handle.clusterId.toLowerCase() === clusterId.toLowerCase()) found.push(parsed.data.handle);
+      const stored = parseStored(storage.getItem(key));
+      if (!stored || stored.account !== account || now - stored.savedAt > HANDLE_MAX_AGE_MS) continue;
+      if (stored.handle.clusterId.toLowerCase() === clusterId.toLowerCase()) found.push(stored.handle);
     }
   } catch {
     return [];

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { clusterRefSchema, tenantIdSchema } from '@/lib/azure/resource-names';
-import { operationIdSchema } from '@/lib/rollout/handle';
+import { operationIdSchema } from '@/lib/rollout/handle-schema';
 import { ErrorAlert } from '@/components/ui/Alert';
 import { RolloutView } from '@/components/rollout/RolloutView';
 
