@@ -28,6 +28,7 @@ export function InventoryView({ homeTenantId }: { homeTenantId: string }) {
 
   const { state, refresh, retrySubscription, retryTenant, signInToTenant } = useInventory(homeTenantId);
   const tenants = useMemo(() => state.tenants.map((t) => t.summary), [state.tenants]);
+  const tenantNames = useMemo(() => new Map(tenants.map((t) => [t.tenantId, t.displayName])), [tenants]);
   const now = useMinuteClock();
   const rows = useClusterRows(state.subscriptions, now, tenants);
   const sorted = useMemo(() => sortRows(filterRows(rows, view), view), [rows, view]);
@@ -144,7 +145,11 @@ export function InventoryView({ homeTenantId }: { homeTenantId: string }) {
               </div>
             )
           )}
-          <SubscriptionList subscriptions={state.subscriptions} onRetry={(id) => void retrySubscription(id)} />
+          <SubscriptionList
+            subscriptions={state.subscriptions}
+            tenantNames={tenantNames}
+            onRetry={(id) => void retrySubscription(id)}
+          />
         </>
       )}
     </div>

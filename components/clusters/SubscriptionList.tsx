@@ -7,9 +7,12 @@ import type { SubscriptionLoad } from './use-inventory';
 /** Every subscription with its own load state: one that fails shows its error and a retry; the rest load. */
 export function SubscriptionList({
   subscriptions,
+  tenantNames,
   onRetry,
 }: {
   subscriptions: SubscriptionLoad[];
+  /** Tenant display names by id, from the tenant list; a tenant not (yet) named shows its id. */
+  tenantNames: ReadonlyMap<string, string>;
   onRetry: (subscriptionId: string) => void;
 }) {
   return (
@@ -42,7 +45,10 @@ export function SubscriptionList({
               </span>
             </div>
             <p className="font-mono text-xs text-slate-600 dark:text-slate-400">
-              {summary.subscriptionId} · tenant {summary.tenantId}
+              {summary.subscriptionId} ·{' '}
+              <span className="font-sans" title={`Tenant ${summary.tenantId}`}>
+                tenant <bdi>{tenantNames.get(summary.tenantId) ?? summary.tenantId}</bdi>
+              </span>
             </p>
             {status === 'failed' && error && (
               <div className="mt-2 space-y-2">
