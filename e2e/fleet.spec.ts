@@ -76,6 +76,14 @@ test.describe('fleet CA index', () => {
     await fleet.waitUntilLoaded();
     await expect(fleet.search()).toHaveValue(root.sha256);
     await expect(fleet.entries()).toHaveCount(1);
+    // SHA-1, colon-separated upper case as Windows shows it, and text from the subject: the same CA.
+    await fleet.search().fill(root.sha1.toUpperCase().match(/../g)!.join(':'));
+    await expect(fleet.entries()).toHaveCount(1);
+    await expect(fleet.entries().first()).toHaveAttribute('data-sha256', root.sha256);
+    await fleet.search().fill('contoso root ca g2');
+    await expect(fleet.entries()).toHaveCount(1);
+    await expect(fleet.entries().first()).toHaveAttribute('data-sha256', root.sha256);
+    await fleet.search().fill(root.sha256);
 
     await fleet.entries().first().getByRole('link', { name: 'Contoso Root CA G2' }).click();
     await expect(page).toHaveURL(new RegExp(`/cas/${root.sha256}`));
@@ -249,6 +257,42 @@ test.describe('fleet CA index', () => {
     await page.getByRole('button', { name: 'CA index CSV' }).click();
     const [, ...indexRows] = parseCsv(readFileSync(await (await indexDownload).path(), 'utf8'));
     expect(indexRows.map(comparable).sort()).toEqual(
+      expected
+        .filter((r) => r[7])
+        .map(comparable)
+        .sort(),
+    );
+
+    // The JSON exports: the same rows, status as its id, days left as numbers.
+    const jsonDownload = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Inventory JSON' }).click();
+    const json = JSON.parse(readFileSync(await (await jsonDownload).path(), 'utf8')) as {
+      generatedAt: string;
+      rows: Record<string, string | number | null>[];
+    };
+    expect(Number.isNaN(Date.parse(json.generatedAt))).toBe(false);
+    const jsonComparable = (row: Record<string, string | number | null>) =>
+      comparable([
+        String(row.tenant),
+        String(row.tenantId),
+        String(row.subscription),
+        String(row.subscriptionId),
+        String(row.resourceGroup),
+        String(row.cluster),
+        String(row.caName),
+        String(row.sha256),
+        '',
+        row.daysLeft === null ? '' : String(row.daysLeft),
+        '',
+      ]);
+    expect(json.rows.map(jsonComparable).sort()).toEqual(expected.map(comparable).sort());
+    expect(json.rows.filter((row) => row.cluster === 'aks-staging-eus2').map((row) => row.status)).toEqual([
+      'expiring',
+    ]);
+    const indexJsonDownload = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'CA index JSON' }).click();
+    const indexJson = JSON.parse(readFileSync(await (await indexJsonDownload).path(), 'utf8')) as typeof json;
+    expect(indexJson.rows.map(jsonComparable).sort()).toEqual(
       expected
         .filter((r) => r[7])
         .map(comparable)

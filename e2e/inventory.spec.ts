@@ -9,15 +9,18 @@ const clustersOf = (subscriptionId: string) =>
   `/subscriptions/${subscriptionId}/providers/Microsoft.ContainerService/managedClusters`;
 
 test.describe('fleet inventory', () => {
-  test('the owner sees every cluster of a tenant with CA counts and expiry, earliest expiry first', async ({
+  test('the owner sees every cluster of each tenant with CA counts and expiry, earliest expiry first', async ({
     page,
     emulator: _,
   }) => {
     const inventory = new InventoryPage(page);
     await signInWithMsal(page, 'Olivia Owner');
     await inventory.waitUntilLoaded();
+    // Every tenant by default (e2e/inventory-fleet.spec.ts); this test looks at one tenant at a time.
+    await expect(inventory.status()).toHaveText('13 clusters in 4 subscriptions.');
+    await inventory.chooseTenant('Contoso');
     // contoso-prod holds the big seed clusters aks-big-400-weu and aks-big-1000-weu too.
-    await expect(inventory.status()).toHaveText('8 clusters in 2 subscriptions.');
+    await expect(inventory.rows()).toHaveCount(8);
 
     // Sorted by earliest CA expiry: the answer to "which CA expires first" is the first row.
     expect((await inventory.clusterNames())[0]).toBe('aks-staging-eus2');
@@ -32,21 +35,27 @@ test.describe('fleet inventory', () => {
     await expectAccessible(page, 'owner inventory');
 
     // Filters live in the URL: a reload shows the same view.
-    await page.getByLabel('CA expiry').selectOption({ label: 'Needs attention' });
+    await page
+      .getByRole('search')
+      .getByRole('combobox', { name: /^CA expiry/ })
+      .selectOption({ label: 'Needs attention' });
     await expect(page).toHaveURL(/expiry=attention/);
     await expect(inventory.rows()).toHaveCount(1);
     await page.reload();
     await inventory.waitUntilLoaded();
     await expect(inventory.rows()).toHaveCount(1);
-    await page.getByLabel('CA expiry').selectOption({ label: 'Any' });
+    await page
+      .getByRole('search')
+      .getByRole('combobox', { name: /^CA expiry/ })
+      .selectOption({ label: 'Any' });
 
     // The other tenant: an expired CA still trusted is an error finding on the cluster.
     await inventory.chooseTenant('Fabrikam');
     // Chosen right after resetting the filter: both changes must stick.
-    await expect(page).toHaveURL(/[?&]tenant=/);
+    await expect(page).toHaveURL(/[?&]tenant=72f988bf-0000-4000-8000-000000000002/);
     await expect(page).not.toHaveURL(/expiry=/);
     await inventory.waitUntilLoaded();
-    await expect(inventory.status()).toHaveText('5 clusters in 2 subscriptions.');
+    await expect(inventory.rows()).toHaveCount(5);
     expect((await inventory.clusterNames())[0]).toBe('aks-core-gwc');
     await expect(inventory.row('aks-core-gwc').getByTestId('earliest-expiry')).toContainText(
       /Expired.*expired 12 days ago/,
@@ -91,7 +100,8 @@ test.describe('fleet inventory', () => {
     const inventory = new InventoryPage(page);
     await signInWithMsal(page, 'Olivia Owner');
     await inventory.waitUntilLoaded();
-    await expect(inventory.status()).toHaveText('5 clusters in 2 subscriptions.');
+    // contoso-prod and Fabrikam's two subscriptions load; contoso-staging shows its error.
+    await expect(inventory.status()).toHaveText('10 clusters in 4 subscriptions.');
     const staging = inventory.subscription('contoso-staging');
     await expect(staging.getByRole('alert')).toContainText('HTTP 500 (InternalServerError)');
     await expect(inventory.subscription('contoso-prod').getByTestId('subscription-cluster-count')).toHaveText(
@@ -101,7 +111,7 @@ test.describe('fleet inventory', () => {
 
     await staging.getByRole('button', { name: 'Retry contoso-staging' }).click();
     await expect(staging.getByTestId('subscription-cluster-count')).toHaveText('3 clusters');
-    await expect(inventory.rows()).toHaveCount(8);
+    await expect(inventory.rows()).toHaveCount(13);
   });
 
   test('a burst of 429s is retried after Retry-After and the page completes', async ({ page, emulator }) => {
@@ -115,7 +125,7 @@ test.describe('fleet inventory', () => {
     const inventory = new InventoryPage(page);
     await signInWithMsal(page, 'Olivia Owner');
     await inventory.waitUntilLoaded();
-    await expect(inventory.status()).toHaveText('8 clusters in 2 subscriptions.');
+    await expect(inventory.status()).toHaveText('13 clusters in 4 subscriptions.');
     await expect(page.getByRole('main').getByRole('alert')).toHaveCount(0);
     expect((await emulator.faultHits()).every((fault) => fault.remaining === 0)).toBe(true);
   });

@@ -1,3 +1,8 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { issueCertificate } from '../emulator/certs';
 import { expectAccessible, signInWithMsal, test, expect } from './fixtures';
 import { ClusterPage } from './pages/cluster-page';
 import { WEB } from './support/arm';
@@ -14,6 +19,31 @@ function base64OfKeyDer(pem: string): string {
     .split('\n')
     .filter((line) => line && !line.startsWith('-----'))
     .join('');
+}
+
+/** A PKCS#12 archive (certificate + its key) as Windows and `openssl pkcs12 -export` write it. */
+async function makePfx(): Promise<Buffer> {
+  const issued = await issueCertificate({ subject: 'CN=Archive Holder CA', isCA: true, keyAlgorithm: 'RSA-2048' });
+  const dir = mkdtempSync(join(tmpdir(), 'pfx-'));
+  try {
+    writeFileSync(join(dir, 'cert.pem'), issued.certPem);
+    writeFileSync(join(dir, 'key.pem'), issued.keyPem);
+    execFileSync('openssl', [
+      'pkcs12',
+      '-export',
+      '-in',
+      join(dir, 'cert.pem'),
+      '-inkey',
+      join(dir, 'key.pem'),
+      '-passout',
+      'pass:secret',
+      '-out',
+      join(dir, 'server.pfx'),
+    ]);
+    return readFileSync(join(dir, 'server.pfx'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 test.describe('private keys in the editor', () => {
@@ -54,6 +84,26 @@ test.describe('private keys in the editor', () => {
     await expect(cluster.applyButton()).toBeDisabled();
     await cluster.finding('private-key').getByRole('button', { name: 'Remove the key' }).click();
     await expect(page.getByTestId('file-list')).toHaveCount(0);
+    await expect(cluster.applyButton()).toBeEnabled();
+  });
+
+  test('a .pfx file dropped: the finding names PKCS#12, Remove the key drops the file, then apply is enabled', async ({
+    page,
+    emulator: _,
+  }) => {
+    const pfx = await makePfx();
+    const cluster = new ClusterPage(page);
+    await signInWithMsal(page, 'Olivia Owner');
+    await cluster.open(WEB);
+    await cluster.paste(certs.goodCa);
+    await cluster.addFile('server.pfx', pfx);
+    const finding = cluster.finding('private-key');
+    await expect(finding).toContainText('PKCS#12');
+    await expect(finding).not.toContainText('removed');
+    await expect(cluster.applyButton()).toBeDisabled();
+    await finding.getByRole('button', { name: 'Remove the key' }).click();
+    await expect(page.getByTestId('file-list')).toHaveCount(0);
+    await expect(cluster.findings('private-key')).toHaveCount(0);
     await expect(cluster.applyButton()).toBeEnabled();
   });
 });

@@ -3,6 +3,9 @@ import { AuthError } from '@azure/msal-browser';
 /** A sentence a person can act on, for a sign-in or token failure. */
 export function describeAuthError(cause: unknown): string {
   if (cause instanceof AuthError) {
+    // A tenant's Conditional Access asking for MFA (AADSTS50076) answers a silent request with this suberror.
+    if (cause.subError === 'basic_action' || cause.subError === 'additional_action')
+      return 'This tenant requires multi-factor authentication: sign in to it to continue.';
     switch (cause.errorCode) {
       case 'consent_required':
       case 'interaction_required':

@@ -1,28 +1,31 @@
 'use client';
-import Link from 'next/link';
-import { ArrowDown, ArrowUp, ArrowUpDown, ShieldAlert } from 'lucide-react';
+import { useLayoutEffect, useRef, useState } from 'react';
+import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import { ArrowDown, ArrowUp, ArrowUpDown } from 'lucide-react';
 import type { ClusterRow } from '@/lib/inventory/cluster-row';
-import { relativeExpiry } from '@/lib/inventory/expiry';
 import type { InventoryView, SortKey } from '@/lib/inventory/view';
-import { ExpiryBadge } from '@/components/ui/ExpiryBadge';
-import { Badge } from '@/components/ui/Badge';
-import { ProvisioningState } from './ProvisioningState';
+import { ClusterTableRow, SkeletonRow } from './ClusterTableRow';
 
-const COLUMNS: { key: SortKey; label: string }[] = [
-  { key: 'name', label: 'Cluster' },
-  { key: 'resourceGroup', label: 'Resource group' },
-  { key: 'subscription', label: 'Subscription' },
-  { key: 'location', label: 'Location' },
-  { key: 'kubernetesVersion', label: 'Kubernetes' },
-  { key: 'provisioningState', label: 'State' },
-  { key: 'caCount', label: 'Custom CAs' },
-  { key: 'expiry', label: 'Earliest CA expiry' },
-  { key: 'nodes', label: 'Node pools' },
+export { clusterHref } from './cluster-href';
+
+/** `narrow`: the column is also shown below 768 px (the others fold into the cluster cell there). */
+const COLUMNS: { key: SortKey; label: string; width: string; narrow?: boolean }[] = [
+  { key: 'name', label: 'Cluster', width: 'w-[46%] md:w-[15%]', narrow: true },
+  { key: 'tenant', label: 'Tenant', width: 'md:w-[8%]' },
+  { key: 'resourceGroup', label: 'Resource group', width: 'md:w-[11%]' },
+  { key: 'subscription', label: 'Subscription', width: 'md:w-[11%]' },
+  { key: 'location', label: 'Location', width: 'md:w-[8%]' },
+  { key: 'kubernetesVersion', label: 'Kubernetes', width: 'md:w-[7%]' },
+  { key: 'provisioningState', label: 'State', width: 'md:w-[9%]' },
+  { key: 'caCount', label: 'Custom CAs', width: 'w-[20%] md:w-[9%]', narrow: true },
+  { key: 'expiry', label: 'Earliest CA expiry', width: 'w-[34%] md:w-[12%]', narrow: true },
+  { key: 'nodes', label: 'Node pools', width: 'md:w-[10%]' },
 ];
 
-export function clusterHref(row: Pick<ClusterRow, 'subscriptionId' | 'resourceGroup' | 'name'>): string {
-  return `/clusters/${row.subscriptionId}/${encodeURIComponent(row.resourceGroup)}/${encodeURIComponent(row.name)}`;
-}
+/** A row's height before it is measured; rows with a badge or a second line are measured as they render. */
+const ESTIMATED_ROW_PX = 64;
+/** While loading, the table keeps this many rows of space, so what follows it is not pushed down row by row. */
+const RESERVED_ROWS = 12;
 
 function SortHeader({
   column,
@@ -39,114 +42,98 @@ function SortHeader({
     <th
       scope="col"
       aria-sort={active ? (view.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
-      className="px-2 py-2 text-left font-semibold"
+      className={`px-2 py-2 text-left align-bottom font-semibold ${column.width} ${column.narrow ? '' : 'hidden md:table-cell'}`}
     >
       <button
         type="button"
         onClick={() => onSort(column.key)}
-        className="inline-flex items-center gap-1 rounded hover:underline"
+        className="inline-flex items-center gap-1 rounded text-left hover:underline"
       >
         {column.label}
-        <Icon aria-hidden="true" className="h-3.5 w-3.5" />
+        <Icon aria-hidden="true" className="h-3.5 w-3.5 shrink-0" />
       </button>
     </th>
   );
 }
 
+/**
+ * The cluster table, virtualised against the page's own scroll: only the rows on screen (plus a few) are in the
+ * DOM, between two spacer rows that keep the table its full height. Fixed column widths, so rows coming and going
+ * never re-flow the columns. Below 768 px only cluster, CA count and expiry remain as columns.
+ */
 export function ClusterTable({
   rows,
   view,
   onSort,
   now,
+  loading = false,
 }: {
   rows: ClusterRow[];
   view: InventoryView;
   onSort: (key: SortKey) => void;
   now: Date;
+  loading?: boolean;
 }) {
+  const bodyRef = useRef<HTMLTableSectionElement>(null);
+  const [scrollMargin, setScrollMargin] = useState(0);
+  useLayoutEffect(() => {
+    const body = bodyRef.current;
+    if (!body) return;
+    const measure = () => {
+      const top = Math.round(body.getBoundingClientRect().top + window.scrollY);
+      setScrollMargin((previous) => (previous === top ? previous : top));
+    };
+    measure();
+    // Content above the table (tenant notices, errors) moves it: follow.
+    const observer = new ResizeObserver(measure);
+    observer.observe(document.body);
+    return () => observer.disconnect();
+  }, []);
+
+  const virtualizer = useWindowVirtualizer({
+    count: rows.length,
+    estimateSize: () => ESTIMATED_ROW_PX,
+    overscan: 10,
+    scrollMargin,
+    getItemKey: (index) => rows[index]!.id,
+  });
+  const items = virtualizer.getVirtualItems();
+  const paddingTop = items.length ? items[0]!.start - scrollMargin : 0;
+  const paddingBottom = items.length ? virtualizer.getTotalSize() - items[items.length - 1]!.end : 0;
+  const skeletons = loading ? Math.max(0, RESERVED_ROWS - rows.length) : 0;
+
   return (
-    <div className="overflow-x-auto rounded border border-slate-200 dark:border-slate-800">
-      <table className="min-w-full text-sm" aria-label="AKS clusters">
+    <div className="rounded border border-slate-200 dark:border-slate-800">
+      <table className="w-full table-fixed text-sm" aria-label="AKS clusters" aria-rowcount={rows.length + 1}>
         <thead className="bg-slate-50 dark:bg-slate-900">
-          <tr>
+          <tr aria-rowindex={1}>
             {COLUMNS.map((column) => (
               <SortHeader key={column.key} column={column} view={view} onSort={onSort} />
             ))}
           </tr>
         </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr
-              key={row.id}
-              className="border-t border-slate-200 align-top dark:border-slate-800"
-              data-testid="cluster-row"
-              data-cluster={row.name}
-            >
-              <th scope="row" className="px-2 py-2 text-left font-medium">
-                {/* ARM tokens are tenant-scoped: the cluster page asks for a token of the cluster's tenant. */}
-                <Link
-                  href={`${clusterHref(row)}${row.tenantId ? `?tenant=${row.tenantId}` : ''}`}
-                  className="text-blue-700 underline-offset-2 hover:underline dark:text-blue-300"
-                >
-                  {row.name}
-                </Link>
-              </th>
-              <td className="px-2 py-2">{row.resourceGroup}</td>
-              <td className="px-2 py-2">{row.subscriptionName}</td>
-              <td className="px-2 py-2">{row.location}</td>
-              <td className="px-2 py-2">{row.kubernetesVersion}</td>
-              <td className="px-2 py-2">
-                <ProvisioningState state={row.provisioningState} powerState={row.powerState} />
-                {row.provisioningState === 'Updating' && (
-                  <Link
-                    href={`${clusterHref(row)}/rollout${row.tenantId ? `?tenant=${row.tenantId}` : ''}`}
-                    className="mt-1 block text-xs text-blue-700 underline underline-offset-2 dark:text-blue-300"
-                  >
-                    Watch rollout<span className="sr-only"> on {row.name}</span>
-                  </Link>
-                )}
-              </td>
-              <td className="px-2 py-2" data-testid="ca-count">
-                <span className="inline-flex items-center gap-1">
-                  {row.caCount}
-                  {row.caErrorCount > 0 && (
-                    <Badge tone="danger" title={row.caProblems.join(' ')}>
-                      <ShieldAlert aria-hidden="true" className="h-3.5 w-3.5" />
-                      {row.caErrorCount} problem{row.caErrorCount === 1 ? '' : 's'}
-                    </Badge>
-                  )}
-                </span>
-              </td>
-              <td className="px-2 py-2" data-testid="earliest-expiry">
-                {row.earliestExpiry ? (
-                  <span className="flex flex-col gap-0.5">
-                    <span className="inline-flex items-center gap-1">
-                      <ExpiryBadge status={row.earliestExpiry.status} />
-                      <time
-                        dateTime={row.earliestExpiry.notAfter}
-                        title={new Date(row.earliestExpiry.notAfter).toUTCString()}
-                      >
-                        {relativeExpiry(row.earliestExpiry.notAfter, now)}
-                      </time>
-                    </span>
-                    <span className="text-xs text-slate-600 dark:text-slate-400">{row.earliestExpiry.displayName}</span>
-                  </span>
-                ) : (
-                  <span className="text-slate-600 dark:text-slate-400">No custom CA</span>
-                )}
-              </td>
-              <td className="px-2 py-2">
-                <span className="inline-flex flex-wrap items-center gap-1">
-                  {row.linuxPoolCount} Linux{row.windowsPoolCount > 0 && `, ${row.windowsPoolCount} Windows`} ·{' '}
-                  {row.nodeCount} node{row.nodeCount === 1 ? '' : 's'}
-                  {row.windowsPoolCount > 0 && (
-                    <Badge tone="warning" title="Windows node pools do not receive custom CAs">
-                      Windows pools get no custom CAs
-                    </Badge>
-                  )}
-                </span>
-              </td>
+        <tbody ref={bodyRef}>
+          {paddingTop > 0 && (
+            <tr aria-hidden="true" style={{ height: paddingTop }}>
+              <td colSpan={COLUMNS.length} />
             </tr>
+          )}
+          {items.map((item) => (
+            <ClusterTableRow
+              key={item.key}
+              row={rows[item.index]!}
+              index={item.index}
+              now={now}
+              measure={virtualizer.measureElement}
+            />
+          ))}
+          {paddingBottom > 0 && (
+            <tr aria-hidden="true" style={{ height: paddingBottom }}>
+              <td colSpan={COLUMNS.length} />
+            </tr>
+          )}
+          {Array.from({ length: skeletons }, (_, i) => (
+            <SkeletonRow key={`skeleton-${i}`} height={ESTIMATED_ROW_PX} columns={COLUMNS.length} />
           ))}
         </tbody>
       </table>

@@ -1,9 +1,9 @@
 /**
- * Reads the inventory's NDJSON stream; each line's shape is checked before use. The stream comes from our own
+ * Reads the inventory's NDJSON stream (lib/inventory/wire.ts); each line's shape is checked before use. The stream comes from our own
  * route (app/api/inventory), which built it from ARM answers it validated with zod; here a small hand-written
  * guard is enough and keeps zod out of the browser.
  */
-import type { InventoryEvent } from '@/lib/azure/inventory-stream';
+import { CaListDecoder, type InventoryEvent, type InventoryWireEvent } from '@/lib/inventory/wire';
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
@@ -20,13 +20,23 @@ function isError(value: unknown): boolean {
   );
 }
 
-export function isInventoryEvent(value: unknown): value is InventoryEvent {
+const isListId = (value: unknown) => typeof value === 'number' && Number.isInteger(value) && value >= 0;
+
+export function isInventoryWireEvent(value: unknown): value is InventoryWireEvent {
   if (!isObject(value)) return false;
   switch (value.type) {
     case 'subscriptions':
       return Array.isArray(value.subscriptions);
+    case 'ca-list':
+      return (
+        isListId(value.id) && Array.isArray(value.entries) && value.entries.every((entry) => typeof entry === 'string')
+      );
     case 'clusters':
-      return typeof value.subscriptionId === 'string' && Array.isArray(value.clusters);
+      return (
+        typeof value.subscriptionId === 'string' &&
+        Array.isArray(value.clusters) &&
+        value.clusters.every((cluster) => isObject(cluster) && isListId(cluster.caList))
+      );
     case 'subscription-failed':
       return typeof value.subscriptionId === 'string' && isError(value.error);
     case 'failed':
@@ -42,6 +52,7 @@ export async function* readInventoryStream(body: ReadableStream<Uint8Array>): As
   const reader = body
     .pipeThrough(new TextDecoderStream() as unknown as ReadableWritablePair<string, Uint8Array>)
     .getReader();
+  const decoder = new CaListDecoder();
   let buffer = '';
   for (;;) {
     const { value, done } = await reader.read();
@@ -50,8 +61,10 @@ export async function* readInventoryStream(body: ReadableStream<Uint8Array>): As
     buffer = done ? '' : lines.pop()!;
     for (const line of lines) {
       if (!line.trim()) continue;
-      const event: unknown = JSON.parse(line);
-      if (isInventoryEvent(event)) yield event;
+      const wire: unknown = JSON.parse(line);
+      if (!isInventoryWireEvent(wire)) continue;
+      const event = decoder.decode(wire);
+      if (event) yield event;
     }
     if (done) return;
   }

@@ -2,10 +2,13 @@
 import { useEffect, useMemo, useState } from 'react';
 import { readAksEntries } from '@/lib/pki';
 import { toClusterRow, type ClusterRow, type ClusterTrust } from '@/lib/inventory/cluster-row';
+import type { ClusterSummary, TenantSummary } from '@/lib/azure/models';
 import type { SubscriptionLoad } from './use-inventory';
 
 /** Decoding is keyed by the entries themselves: fleets often trust the same CA list on many clusters. */
 const trustCache = new Map<string, Promise<ClusterTrust>>();
+/** The stream hands clusters that share a list one array: a lookup by identity skips joining the PEM texts. */
+const trustByList = new WeakMap<readonly string[], Promise<ClusterTrust>>();
 const TRUST_CACHE_LIMIT = 5_000;
 
 const NO_CUSTOM_CAS: Promise<ClusterTrust> = Promise.resolve({ certificates: [], findings: [] });
@@ -13,6 +16,8 @@ const NO_CUSTOM_CAS: Promise<ClusterTrust> = Promise.resolve({ certificates: [],
 function decodeTrust(entries: string[], now: Date): Promise<ClusterTrust> {
   // No list is a normal state (the feature is unused), not an empty input to complain about.
   if (entries.length === 0) return NO_CUSTOM_CAS;
+  const known = trustByList.get(entries);
+  if (known) return known;
   const key = entries.join('\u0000');
   let pending = trustCache.get(key);
   if (!pending) {
@@ -20,6 +25,7 @@ function decodeTrust(entries: string[], now: Date): Promise<ClusterTrust> {
     pending = readAksEntries(entries, { now }).then(({ certificates, findings }) => ({ certificates, findings }));
     trustCache.set(key, pending);
   }
+  trustByList.set(entries, pending);
   return pending;
 }
 
@@ -33,13 +39,21 @@ export function useMinuteClock(): Date {
   return now;
 }
 
+/** Rows are rebuilt only for clusters that changed (a streamed batch touches one subscription) or a new minute. */
+const rowCache = new WeakMap<ClusterSummary, { trust: ClusterTrust; now: Date; tenantName: string; row: ClusterRow }>();
+
 /** Inventory rows for every loaded cluster, with its CA list decoded by lib/pki in the browser. */
-export function useClusterRows(subscriptions: SubscriptionLoad[], now: Date): ClusterRow[] {
+export function useClusterRows(
+  subscriptions: SubscriptionLoad[],
+  now: Date,
+  tenants: readonly TenantSummary[] = [],
+): ClusterRow[] {
   const [trustById, setTrustById] = useState<Map<string, ClusterTrust>>(new Map());
   const clusters = useMemo(
     () => subscriptions.flatMap((s) => s.clusters.map((cluster) => ({ cluster, subscription: s.summary }))),
     [subscriptions],
   );
+  const tenantNames = useMemo(() => new Map(tenants.map((t) => [t.tenantId, t.displayName])), [tenants]);
 
   useEffect(() => {
     let cancelled = false;
@@ -58,8 +72,15 @@ export function useClusterRows(subscriptions: SubscriptionLoad[], now: Date): Cl
     () =>
       clusters.flatMap(({ cluster, subscription }) => {
         const trust = trustById.get(cluster.id);
-        return trust ? [toClusterRow(cluster, subscription, trust, now)] : [];
+        if (!trust) return [];
+        const tenantName = tenantNames.get(subscription.tenantId) ?? subscription.tenantId;
+        const cached = rowCache.get(cluster);
+        if (cached && cached.trust === trust && cached.now === now && cached.tenantName === tenantName)
+          return [cached.row];
+        const row = toClusterRow(cluster, subscription, trust, now, tenantName);
+        rowCache.set(cluster, { trust, now, tenantName, row });
+        return [row];
       }),
-    [clusters, trustById, now],
+    [clusters, trustById, now, tenantNames],
   );
 }

@@ -5,7 +5,8 @@ import { findCa, scopeFromParams, trustInScope, type FleetScope } from '@/lib/fl
 import { relativeExpiry } from '@/lib/inventory/expiry';
 import { ExpiryBadge } from '@/components/ui/ExpiryBadge';
 import { CopyButton } from '@/components/ui/CopyButton';
-import { colonHex, utcTime } from '@/components/certificates/format';
+import { utcTime } from '@/components/certificates/format';
+import { formatFingerprint } from '@/components/ui/fingerprint';
 import { CertText } from '@/components/ui/CertText';
 import { ClusterList } from './ClusterList';
 import { ScopeForm } from './ScopeForm';
@@ -25,7 +26,7 @@ export function CaDetailView({ sha256 }: { sha256: string }) {
   );
   const setScope = (next: FleetScope) =>
     patchQuery({ tenant: next.tenantId, subscription: next.subscriptionId, cluster: next.name });
-  const fingerprint = colonHex(sha256);
+  const fingerprint = formatFingerprint(sha256);
 
   return (
     <div className="space-y-6">
@@ -63,12 +64,12 @@ export function CaDetailView({ sha256 }: { sha256: string }) {
           </dd>
           <dt className="font-medium text-slate-700 dark:text-slate-300">SHA-1</dt>
           <dd>
-            <code className="font-mono text-xs break-all">{colonHex(ca.sha1)}</code>
+            <code className="font-mono text-xs break-all">{formatFingerprint(ca.sha1)}</code>
           </dd>
           <dt className="font-medium text-slate-700 dark:text-slate-300">Subject key identifier</dt>
           <dd>
             <code className="font-mono text-xs break-all">
-              {ca.subjectKeyIdentifier ? colonHex(ca.subjectKeyIdentifier) : 'none'}
+              {ca.subjectKeyIdentifier ? formatFingerprint(ca.subjectKeyIdentifier) : 'none'}
             </code>
           </dd>
         </dl>

@@ -3,7 +3,8 @@ import Link from 'next/link';
 import type { FleetCa, MatchKind } from '@/lib/fleet';
 import { relativeExpiry } from '@/lib/inventory/expiry';
 import { ExpiryBadge } from '@/components/ui/ExpiryBadge';
-import { colonHex, utcTime } from '@/components/certificates/format';
+import { utcTime } from '@/components/certificates/format';
+import { formatFingerprint } from '@/components/ui/fingerprint';
 import { CertText } from '@/components/ui/CertText';
 
 const MATCHED_BY: Record<MatchKind, string | null> = {
@@ -55,7 +56,7 @@ export function CaSummary({ ca, now, matchedBy }: { ca: FleetCa; now: Date; matc
         <dd>{ca.keyDescription}</dd>
         <dt className="font-medium text-slate-700 dark:text-slate-300">SHA-256</dt>
         <dd>
-          <code className="font-mono text-xs break-all">{colonHex(ca.sha256)}</code>
+          <code className="font-mono text-xs break-all">{formatFingerprint(ca.sha256)}</code>
         </dd>
       </dl>
     </article>

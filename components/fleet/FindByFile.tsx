@@ -6,7 +6,7 @@ import { FileSearch } from 'lucide-react';
 import { MAX_INPUT_BYTES, readBundle } from '@/lib/pki';
 import { findCa, type FleetCa } from '@/lib/fleet';
 import { SECONDARY_BUTTON } from '@/components/ui/buttons';
-import { colonHex } from '@/components/certificates/format';
+import { formatFingerprint } from '@/components/ui/fingerprint';
 import { CertText } from '@/components/ui/CertText';
 import { caHref } from './CaSummary';
 
@@ -101,7 +101,7 @@ export function FindByFile({ index, now }: { index: FleetCa[]; now: Date }) {
                         ? `: trusted by ${ca.clusters.length} cluster${ca.clusters.length === 1 ? '' : 's'}`
                         : ': no loaded cluster trusts this CA'}
                       <br />
-                      <code className="font-mono text-xs break-all">{colonHex(certificate.sha256)}</code>
+                      <code className="font-mono text-xs break-all">{formatFingerprint(certificate.sha256)}</code>
                     </li>
                   );
                 })}

@@ -99,6 +99,7 @@ export function useFleetLoad(homeTenantId: string | undefined) {
                     summary,
                     status: summary.state === 'Disabled' || summary.state === 'Deleted' ? 'loaded' : 'loading',
                     clusters: [],
+                    tenantId,
                   })),
                 }));
                 break;

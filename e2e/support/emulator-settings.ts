@@ -32,3 +32,20 @@ export async function withShortLivedTokens(body: () => Promise<void>): Promise<v
     await identitySettings({ accessTokenLifetimeSeconds: previous.accessTokenLifetimeSeconds });
   }
 }
+
+/**
+ * Runs `body` while silent sign-ins for a tenant need the user ("mfa": AADSTS50076, "consent": AADSTS65001), and
+ * turns it off afterwards (the emulator's reset does not).
+ */
+export async function withTenantInteraction(
+  tenantId: string,
+  required: 'mfa' | 'consent',
+  body: () => Promise<void>,
+): Promise<void> {
+  await send('PUT', `/identity/tenants/${tenantId}/interaction`, { required });
+  try {
+    await body();
+  } finally {
+    await send('PUT', `/identity/tenants/${tenantId}/interaction`, { required: null });
+  }
+}

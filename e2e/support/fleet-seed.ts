@@ -9,6 +9,8 @@ import { caEntries, readCluster } from './arm';
 
 export interface SeedCa {
   sha256: string;
+  /** Lower-case hex SHA-1 of the DER. */
+  sha1: string;
   name: string;
   notAfter: number;
   clusters: string[];
@@ -44,7 +46,8 @@ export async function readSeedFleet(): Promise<SeedFleet> {
         const sha256 = createHash('sha256').update(certificate.raw).digest('hex');
         pems.set(sha256, pem);
         const name = /^CN=(.*)$/m.exec(certificate.subject)?.[1] ?? certificate.subject;
-        const ca = cas.get(sha256) ?? { sha256, name, notAfter: Date.parse(certificate.validTo), clusters: [] };
+        const sha1 = createHash('sha1').update(certificate.raw).digest('hex');
+        const ca = cas.get(sha256) ?? { sha256, sha1, name, notAfter: Date.parse(certificate.validTo), clusters: [] };
         ca.clusters.push(address.name);
         cas.set(sha256, ca);
         return sha256;

@@ -9,6 +9,7 @@ import { clientInfo, resolveAuthorityTenant, splitScopes, tenantNotFoundMessage,
 import { badRedirectUriMessage, isKnownClient, parseLoopbackRedirectUri, unknownClientMessage } from './clients';
 import { requestOrigin, type EntraDeps } from './context';
 import { errorPage, pickerPage } from './pages';
+import { satisfy, silentRefusal } from './interaction';
 import { personaForHint, silentPersona } from './personas';
 import type { AuthorizationRequest, EntraState } from './requests';
 import { redirectError, redirectWith } from './respond';
@@ -114,8 +115,12 @@ export function mountAuthorize(app: Hono, deps: EntraDeps, state: EntraState): v
     const request = parsed.request;
     const prompt = c.req.query('prompt');
     const session = readSession(c, state);
+    const refusal = (persona: Persona) =>
+      silentRefusal(state.interaction, persona.id, tokenTenantId(request.authority, persona), request.clientId);
     if (prompt === 'none') {
       const persona = silentPersona(session, request.loginHint);
+      const refused = persona && refusal(persona);
+      if (refused) return redirectError(c, request, refused.authorizeError, refused.description);
       if (persona) return issueCode(c, state, request, persona);
       const message = session
         ? 'AADSTS50058: A silent sign-in request was sent but none of the currently signed in user(s) match the requested login hint.'
@@ -123,8 +128,10 @@ export function mountAuthorize(app: Hono, deps: EntraDeps, state: EntraState): v
       return redirectError(c, request, 'login_required', message);
     }
     if (prompt === undefined) {
+      // Single sign-on from the session, unless the tenant asks for MFA or consent: then the user interacts (the
+      // picker stands in for Entra's MFA and consent pages).
       const persona = silentPersona(session, request.loginHint);
-      if (persona) return issueCode(c, state, request, persona);
+      if (persona && !refusal(persona)) return issueCode(c, state, request, persona);
     }
     return showPicker(c, state, request);
   });
@@ -148,6 +155,7 @@ export function mountAuthorize(app: Hono, deps: EntraDeps, state: EntraState): v
     const persona = findPersona(form.data.persona ?? '');
     if (!persona) return showPicker(c, state, request);
     signIn(c, state, persona);
+    satisfy(state.interaction, persona.id, tokenTenantId(request.authority, persona));
     return issueCode(c, state, request, persona);
   });
 }

@@ -5,6 +5,7 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { findTenant } from '../identity';
 import type { EntraState } from './requests';
 
 const settingsSchema = z
@@ -21,6 +22,7 @@ export function createEntraControl(state: EntraState): Hono {
   control.post('/identity/revoke-sessions', (c) => {
     state.sessions.clear();
     state.refreshTokens.clear();
+    state.interaction.satisfied.clear();
     return c.json({ revoked: true });
   });
 
@@ -44,5 +46,41 @@ export function createEntraControl(state: EntraState): Hono {
     return c.json(state.settings);
   });
 
+  // Per tenant: silent sign-ins need the user (MFA by Conditional Access, or consent); `null` clears it.
+  control.get('/identity/tenants/:tenant/interaction', (c) => {
+    const tenant = findTenant(c.req.param('tenant'));
+    if (!tenant) return c.json(unknownTenant(c.req.param('tenant')), 404);
+    return c.json({ tenantId: tenant.tenantId, required: state.interaction.required.get(tenant.tenantId) ?? null });
+  });
+
+  control.put('/identity/tenants/:tenant/interaction', async (c) => {
+    const tenant = findTenant(c.req.param('tenant'));
+    if (!tenant) return c.json(unknownTenant(c.req.param('tenant')), 404);
+    const parsed = interactionSchema.safeParse(await c.req.json().catch(() => undefined));
+    if (!parsed.success) {
+      return c.json(
+        {
+          error: {
+            code: 'InvalidRequest',
+            message: 'required: one of "mfa", "consent" or null, e.g. {"required":"mfa"}.',
+          },
+        },
+        400,
+      );
+    }
+    if (parsed.data.required) state.interaction.required.set(tenant.tenantId, parsed.data.required);
+    else state.interaction.required.delete(tenant.tenantId);
+    for (const pair of state.interaction.satisfied) {
+      if (pair.endsWith(`:${tenant.tenantId}`)) state.interaction.satisfied.delete(pair);
+    }
+    return c.json({ tenantId: tenant.tenantId, required: parsed.data.required });
+  });
+
   return control;
+}
+
+const interactionSchema = z.object({ required: z.enum(['mfa', 'consent']).nullable() }).strict();
+
+function unknownTenant(segment: string) {
+  return { error: { code: 'TenantNotFound', message: `Unknown tenant '${segment}'.` } };
 }

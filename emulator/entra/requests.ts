@@ -1,5 +1,6 @@
 /** The state the look-alike keeps between authorize, the picker, the token endpoint and refreshes. */
 import { ACCESS_TOKEN_LIFETIME_SECONDS, type AuthorityTenant } from '../identity';
+import { createInteractionPolicy, type InteractionPolicy } from './interaction';
 import { ExpiringStore, MINUTE_MS } from './stores';
 
 export type ResponseMode = 'query' | 'fragment' | 'form_post';
@@ -49,6 +50,7 @@ export interface EntraState {
   refreshTokens: ExpiringStore<RefreshGrant>;
   sessions: ExpiringStore<BrowserSession>;
   settings: EntraSettings;
+  interaction: InteractionPolicy;
 }
 
 export function createEntraState(): EntraState {
@@ -58,5 +60,6 @@ export function createEntraState(): EntraState {
     refreshTokens: new ExpiringStore(24 * 60 * MINUTE_MS), // SPA refresh tokens: 24 hours
     sessions: new ExpiringStore(24 * 60 * MINUTE_MS),
     settings: { accessTokenLifetimeSeconds: ACCESS_TOKEN_LIFETIME_SECONDS },
+    interaction: createInteractionPolicy(),
   };
 }

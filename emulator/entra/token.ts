@@ -14,6 +14,7 @@ import {
 } from '../identity';
 import { isKnownClient, unknownClientMessage } from './clients';
 import { CORS_HEADERS, requestOrigin, type EntraDeps } from './context';
+import { silentRefusal } from './interaction';
 import { verifyPkce } from './pkce';
 import type { CodeGrant, EntraState, RefreshGrant } from './requests';
 import { authorizationCodeGrantSchema, firstIssue, grantTypeSchema, refreshTokenGrantSchema } from './schemas';
@@ -133,6 +134,27 @@ async function refreshTokenGrant(c: Context, deps: EntraDeps, state: EntraState,
   // A refresh token works across the user's tenants, as Entra's do: a tenant authority gets a token for that tenant.
   const authority = resolveAuthorityTenant(c.req.param('tenant') ?? '');
   const tenantId = authority?.kind === 'tenant' ? authority.tenant.tenantId : stored.tenantId;
+  // A tenant whose policy wants MFA or consent refuses the refresh token as Entra does: invalid_grant + suberror.
+  const refusal = silentRefusal(state.interaction, stored.personaId, tenantId, stored.clientId);
+  if (refusal) {
+    c.header('cache-control', 'no-store');
+    return c.json(
+      {
+        error: 'invalid_grant',
+        error_description: refusal.description,
+        error_codes: [refusal.errorCode],
+        timestamp: new Date()
+          .toISOString()
+          .replace('T', ' ')
+          .replace(/\.\d+Z$/, 'Z'),
+        trace_id: crypto.randomUUID(),
+        correlation_id: crypto.randomUUID(),
+        error_uri: `${requestOrigin(c, deps)}/error?code=${refusal.errorCode}`,
+        suberror: refusal.suberror,
+      },
+      400,
+    );
+  }
   return tokenResponse(c, deps, state, { grant: { ...stored, scopes, tenantId, origin: requestOrigin(c, deps) } });
 }
 

@@ -4,15 +4,11 @@ import { mapAsCompleted } from '../async/map-as-completed';
 import type { ArmClients } from './clients';
 import { toArmActionError } from './arm-errors';
 import { listClusters, listSubscriptions } from './inventory';
-import { ArmResponseError, type ClusterSummary, type SubscriptionSummary } from './models';
+import type { InventoryEvent } from '../inventory/wire';
+import { ArmResponseError, type SubscriptionSummary } from './models';
 
-/** One line of the inventory stream, in the order the page can use it. */
-export type InventoryEvent =
-  | { type: 'subscriptions'; subscriptions: SubscriptionSummary[] }
-  | { type: 'clusters'; subscriptionId: string; clusters: ClusterSummary[] }
-  | { type: 'subscription-failed'; subscriptionId: string; error: ActionError }
-  | { type: 'failed'; error: ActionError }
-  | { type: 'done' };
+/** One event of the inventory stream (its wire form, with CA lists sent once: lib/inventory/wire.ts). */
+export type { InventoryEvent } from '../inventory/wire';
 
 /** Subscriptions whose clusters are listed at once: fast on large fleets, well inside ARM's read budget. */
 export const INVENTORY_CONCURRENCY = 32;

@@ -15,6 +15,8 @@ export interface ClusterRow {
   subscriptionId: string;
   subscriptionName: string;
   tenantId: string;
+  /** The tenant's display name (its id when the tenant list did not name it). */
+  tenantName: string;
   location: string;
   kubernetesVersion: string;
   provisioningState: string;
@@ -34,6 +36,7 @@ export function toClusterRow(
   subscription: SubscriptionSummary | undefined,
   trust: ClusterTrust,
   now: Date,
+  tenantName?: string,
 ): ClusterRow {
   const earliest = [...trust.certificates].sort((a, b) => a.notAfter.localeCompare(b.notAfter))[0];
   const errors = trust.findings.filter((finding) => finding.severity === 'error');
@@ -45,6 +48,7 @@ export function toClusterRow(
     subscriptionId: cluster.subscriptionId,
     subscriptionName: subscription?.displayName ?? cluster.subscriptionId,
     tenantId: subscription?.tenantId ?? '',
+    tenantName: tenantName ?? subscription?.tenantId ?? '',
     location: cluster.location,
     kubernetesVersion: cluster.kubernetesVersion,
     provisioningState: cluster.provisioningState,

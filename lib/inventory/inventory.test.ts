@@ -150,4 +150,25 @@ describe('inventory view', () => {
     expect(viewToParams(DEFAULT_VIEW).toString()).toBe('');
     expect(parseView(new URLSearchParams('sort=evil&expiry=soon&dir=up'))).toEqual(DEFAULT_VIEW);
   });
+
+  it('filters and sorts by tenant, and keeps the tenant in the URL', () => {
+    const other = { ...subscription, subscriptionId: '00000000-aaaa-4000-8000-000000000003', tenantId: 't2' };
+    const mixed = [
+      ...rows,
+      toClusterRow(cluster('echo', { subscriptionId: other.subscriptionId }), other, trustOf(3), NOW, 'Fabrikam'),
+    ];
+    expect(mixed.map((r) => r.tenantName)).toEqual(['t1', 't1', 't1', 't1', 'Fabrikam']);
+    expect(filterRows(mixed, { ...DEFAULT_VIEW, tenant: 't2' }).map((r) => r.name)).toEqual(['echo']);
+    expect(sortRows(mixed, { ...DEFAULT_VIEW, sort: 'tenant' }).map((r) => r.name)).toEqual([
+      'echo',
+      'alpha',
+      'bravo',
+      'charlie',
+      'delta',
+    ]);
+    expect(parseView(viewToParams({ ...DEFAULT_VIEW, tenant: 't2', sort: 'tenant' }))).toMatchObject({
+      tenant: 't2',
+      sort: 'tenant',
+    });
+  });
 });

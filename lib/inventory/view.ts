@@ -9,6 +9,7 @@ import type { ClusterRow } from './cluster-row';
 
 export const SORT_KEYS = [
   'name',
+  'tenant',
   'resourceGroup',
   'subscription',
   'location',
@@ -33,6 +34,8 @@ export type ExpiryFilter = (typeof EXPIRY_FILTERS)[number];
 
 export interface InventoryView {
   q: string;
+  /** A tenant id; empty: every tenant. */
+  tenant: string;
   subscription: string;
   state: string;
   expiry: ExpiryFilter;
@@ -40,11 +43,12 @@ export interface InventoryView {
   dir: 'asc' | 'desc';
 }
 
-const MAX_LENGTH = { q: 200, subscription: 64, state: 40 } as const;
+const MAX_LENGTH = { q: 200, tenant: 64, subscription: 64, state: 40 } as const;
 const ALLOWED = { expiry: EXPIRY_FILTERS, sort: SORT_KEYS, dir: ['asc', 'desc'] } as const;
 
 export const DEFAULT_VIEW: InventoryView = {
   q: '',
+  tenant: '',
   subscription: '',
   state: '',
   expiry: 'any',
@@ -63,6 +67,7 @@ export function parseView(params: URLSearchParams): InventoryView {
   };
   return {
     q: text('q'),
+    tenant: text('tenant'),
     subscription: text('subscription'),
     state: text('state'),
     expiry: oneOf('expiry'),
@@ -95,13 +100,16 @@ export function filterRows(rows: readonly ClusterRow[], view: InventoryView): Cl
   return rows.filter(
     (row) =>
       (!query || row.name.toLowerCase().includes(query) || row.resourceGroup.toLowerCase().includes(query)) &&
+      (!view.tenant || row.tenantId === view.tenant) &&
       (!view.subscription || row.subscriptionId === view.subscription) &&
       (!view.state || row.provisioningState === view.state) &&
       matchesExpiry(row, view.expiry),
   );
 }
 
-/** Clusters without custom CAs sort after every cluster that has one, whichever the direction. */
+const text = new Intl.Collator(undefined, { sensitivity: 'variant' }).compare;
+const versions = new Intl.Collator(undefined, { numeric: true }).compare;
+
 function compare(a: ClusterRow, b: ClusterRow, key: SortKey): number {
   switch (key) {
     case 'caCount':
@@ -109,20 +117,27 @@ function compare(a: ClusterRow, b: ClusterRow, key: SortKey): number {
     case 'nodes':
       return a.nodeCount - b.nodeCount;
     case 'subscription':
-      return a.subscriptionName.localeCompare(b.subscriptionName);
+      return text(a.subscriptionName, b.subscriptionName);
+    case 'tenant':
+      return text(a.tenantName, b.tenantName);
     case 'kubernetesVersion':
-      return a.kubernetesVersion.localeCompare(b.kubernetesVersion, undefined, { numeric: true });
-    case 'expiry':
-      return (a.earliestExpiry?.notAfter ?? '').localeCompare(b.earliestExpiry?.notAfter ?? '');
+      return versions(a.kubernetesVersion, b.kubernetesVersion);
+    case 'expiry': {
+      // ISO timestamps of one format: code-unit order is time order.
+      const x = a.earliestExpiry?.notAfter ?? '';
+      const y = b.earliestExpiry?.notAfter ?? '';
+      return x < y ? -1 : x > y ? 1 : 0;
+    }
     default:
-      return a[key].localeCompare(b[key]);
+      return text(a[key], b[key]);
   }
 }
 
+/** Clusters without custom CAs sort after every cluster that has one, whichever the direction. */
 export function sortRows(rows: readonly ClusterRow[], view: InventoryView): ClusterRow[] {
   const sign = view.dir === 'asc' ? 1 : -1;
   return [...rows].sort((a, b) => {
     if (view.sort === 'expiry' && !a.earliestExpiry !== !b.earliestExpiry) return a.earliestExpiry ? -1 : 1;
-    return sign * compare(a, b, view.sort) || a.name.localeCompare(b.name);
+    return sign * compare(a, b, view.sort) || text(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   });
 }

@@ -1,14 +1,17 @@
 import { getConfig } from '@/lib/config';
 import { armClients } from '@/lib/azure/clients';
+import { acceptsGzip, gzipStream, ndjsonLines, plainStream } from '@/lib/azure/inventory-response';
 import { streamInventory } from '@/lib/azure/inventory-stream';
 import { bearerTokenSchema } from '@/lib/azure/run-action';
 import { logRoute } from '@/lib/log/action-log';
+import { INVENTORY_ENCODING_REQUEST, INVENTORY_ENCODING_RESPONSE } from '@/lib/inventory/wire';
 
 export const dynamic = 'force-dynamic';
 
 /**
- * The fleet inventory as NDJSON, one event per line as each subscription answers. A Route Handler rather than
- * server actions, because Next.js dispatches a client's server actions one at a time and this fans out.
+ * The fleet inventory of the token's tenant as NDJSON, one event per line as each subscription answers. A Route
+ * Handler rather than server actions, because Next.js dispatches a client's server actions one at a time and this
+ * fans out. Compressed with gzip when the page asks for it (`x-inventory-accept-encoding: gzip`).
  */
 async function inventory(request: Request): Promise<Response> {
   const token = bearerTokenSchema.safeParse(
@@ -20,20 +23,18 @@ async function inventory(request: Request): Promise<Response> {
       { status: 401 },
     );
   }
-  const events = streamInventory(armClients(token.data), getConfig().armEndpoint);
-  const encoder = new TextEncoder();
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const next = await events.next();
-      if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(`${JSON.stringify(next.value)}\n`));
+  const lines = ndjsonLines(streamInventory(armClients(token.data), getConfig().armEndpoint));
+  // Next 16 drops Content-Encoding from a Route Handler's response (server/send-response.js) and its standalone
+  // server does not compress NDJSON, so the page asks for a gzip body itself and inflates it with
+  // DecompressionStream: the same bytes on the wire as HTTP gzip, flushed per event.
+  const gzip = acceptsGzip(request.headers.get(INVENTORY_ENCODING_REQUEST));
+  return new Response(gzip ? gzipStream(lines) : plainStream(lines), {
+    headers: {
+      'content-type': gzip ? 'application/gzip' : 'application/x-ndjson; charset=utf-8',
+      'cache-control': 'no-store, no-transform',
+      vary: INVENTORY_ENCODING_REQUEST,
+      ...(gzip ? { [INVENTORY_ENCODING_RESPONSE]: 'gzip' } : {}),
     },
-    async cancel() {
-      await events.return(undefined);
-    },
-  });
-  return new Response(body, {
-    headers: { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' },
   });
 }
 

@@ -1,0 +1,56 @@
+'use client';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { ClusterRow } from '@/lib/inventory/cluster-row';
+import { applySort, EMPTY_ORDER, mergeStable, type StableOrder } from '@/lib/inventory/stable-order';
+
+interface Tracked {
+  sortedIds: readonly string[];
+  viewKey: string;
+  streaming: boolean;
+  /** Input from the user since this load began. */
+  touched: boolean;
+  order: StableOrder;
+}
+
+/**
+ * The rows in display order while data streams in (lib/inventory/stable-order.ts): rows already shown keep their
+ * place; later rows are added after them. The sort is applied again when the user changes sort or filter, clicks
+ * "Sort now", or when the load ends before the user has touched the page (so an untouched page ends sorted).
+ */
+export function useStableRows(sorted: ClusterRow[], viewKey: string, streaming: boolean) {
+  const sortedIds = useMemo(() => sorted.map((row) => row.id), [sorted]);
+  const [tracked, setTracked] = useState<Tracked>({
+    sortedIds: [],
+    viewKey,
+    streaming,
+    touched: false,
+    order: EMPTY_ORDER,
+  });
+
+  // "Touched" means input from the user during a load: wheel, touch, keys or a pointer press (not script scrolls).
+  useEffect(() => {
+    if (!streaming) return;
+    const onInput = () => setTracked((t) => (t.touched ? t : { ...t, touched: true }));
+    const events = ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const;
+    for (const type of events) window.addEventListener(type, onInput, { passive: true, once: true });
+    return () => {
+      for (const type of events) window.removeEventListener(type, onInput);
+    };
+  }, [streaming]);
+
+  if (tracked.sortedIds !== sortedIds || tracked.viewKey !== viewKey || tracked.streaming !== streaming) {
+    let order: StableOrder;
+    if (tracked.viewKey !== viewKey) order = applySort(sortedIds);
+    else if (tracked.streaming && !streaming && !tracked.touched) order = applySort(sortedIds);
+    else order = mergeStable(tracked.order, sortedIds);
+    const touched = streaming && !tracked.streaming ? false : tracked.touched;
+    // Adjusting state while rendering, as React documents for state derived from changing props.
+    setTracked({ sortedIds, viewKey, streaming, touched, order });
+  }
+  const order = tracked.order;
+
+  const apply = useCallback(() => setTracked((t) => ({ ...t, order: applySort(t.sortedIds) })), []);
+  const byId = useMemo(() => new Map(sorted.map((row) => [row.id, row])), [sorted]);
+  const rows = useMemo(() => order.ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])), [order, byId]);
+  return { rows, unsorted: order.unsorted, apply };
+}
