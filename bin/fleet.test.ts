@@ -13,6 +13,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { SUBSCRIPTIONS, TENANTS } from '../emulator/directory';
 import { httpsClient } from '../emulator/platform/test-client';
 import { startEmulator, type RunningEmulator } from '../emulator/server';
+import { inventoryRows, toCsv, toFleetCluster } from '../lib/fleet';
+import { readAksEntries } from '../lib/pki';
 import { runCli } from './cli/main';
 
 vi.mock('server-only', () => ({}));
@@ -154,11 +156,46 @@ describe('ca-trust fleet list', () => {
     const run = await caTrust(['fleet', 'list', '--csv', '--quiet', '--subscription', CONTOSO_STAGING]);
     expect(run.code).toBe(0);
     const lines = run.stdout.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('tenant,subscription,resource group,cluster,CA name,SHA-256,notAfter,days left,status');
-    expect(lines.slice(1).every((line) => line.startsWith('Contoso,contoso-staging,'))).toBe(true);
-    expect(lines.some((line) => line.includes('aks-dev-eus2,,,,,'))).toBe(true); // no custom CA: one empty row
+    expect(lines[0]).toBe(
+      'Tenant,Tenant ID,Subscription,Subscription ID,Resource group,Cluster,CA name,SHA-256,Not after (UTC),Days left,Status',
+    );
+    expect(
+      lines.slice(1).every((line) => line.startsWith(`Contoso,${CONTOSO},contoso-staging,${CONTOSO_STAGING},`)),
+    ).toBe(true);
+    expect(lines.some((line) => line.includes('aks-dev-eus2,,,,,no-custom-ca'))).toBe(true); // no custom CA: one row
     const fabrikam = await caTrust(['fleet', 'list', '--json', '--quiet', '--tenant', FABRIKAM]);
     expect(JSON.parse(fabrikam.stdout).clusters.every((c: { tenantId: string }) => c.tenantId === FABRIKAM)).toBe(true);
+  });
+});
+
+describe('one export for page and CLI', () => {
+  it("fleet list --csv --now is byte-identical to the fleet page's Inventory CSV of the same clusters and now", async () => {
+    const now = new Date('2026-12-01T12:00:00.000Z');
+    const run = await caTrust(['fleet', 'list', '--csv', '--quiet', '--now', now.toISOString()]);
+    expect(run.code).toBe(0);
+    // The page's path: ARM clusters as ClusterSummary, CAs decoded by lib/pki, toFleetCluster, then the
+    // download button's toCsv(inventoryRows(clusters, now)). Here the clusters are read from ARM directly.
+    const clusters = [];
+    for (const tenant of TENANTS) {
+      for (const wire of await armClusters(tenant.tenantId)) {
+        const subscriptionId = wire.id.split('/')[2]!;
+        const subscription = SUBSCRIPTIONS.find(
+          (s) => s.subscriptionId.toLowerCase() === subscriptionId.toLowerCase(),
+        )!;
+        const entries = entriesOf(wire).map((entry) => Buffer.from(entry, 'base64').toString('utf8'));
+        const { certificates } = entries.length ? await readAksEntries(entries, { now }) : { certificates: [] };
+        clusters.push(
+          toFleetCluster(
+            { id: wire.id, name: wire.name, resourceGroup: wire.id.split('/')[4]!, subscriptionId },
+            { tenantId: tenant.tenantId, tenantName: tenant.displayName, subscriptionName: subscription.displayName },
+            certificates,
+          ),
+        );
+      }
+    }
+    const page = toCsv(inventoryRows(clusters, now));
+    expect(run.stdout).toBe(page);
+    expect(page).toMatch(/,-?\d+,(ok|expiring|critical|expired|not-yet-valid)\r\n/);
   });
 });
 

@@ -225,7 +225,7 @@ test.describe('fleet CA index', () => {
               '',
               '',
               '',
-              'No custom CA',
+              'no-custom-ca',
             ],
           ]
         : cluster.cas.map((sha256) => {
@@ -249,8 +249,8 @@ test.describe('fleet CA index', () => {
     expect(rows.map(comparable).sort()).toEqual(expected.map(comparable).sort());
     for (const row of rows.filter((r) => r[7])) expect(Date.parse(row[8]!)).toBe(seed.cas.get(row[7]!)!.notAfter);
     const statusOf = (cluster: string) => rows.filter((r) => r[5] === cluster).map((r) => r[10]);
-    expect(statusOf('aks-core-gwc').sort()).toEqual(['Expired', 'OK']);
-    expect(statusOf('aks-staging-eus2')).toEqual(['Expiring']);
+    expect(statusOf('aks-core-gwc').sort()).toEqual(['expired', 'ok']);
+    expect(statusOf('aks-staging-eus2')).toEqual(['expiring']);
 
     // The CA index CSV: the same pairs, without the clusters that trust no custom CA.
     const indexDownload = page.waitForEvent('download');

@@ -13,11 +13,14 @@ describe('certificate formatting', () => {
 
 describe('relative validity', () => {
   const now = new Date('2026-12-01T21:00:00.000Z');
-  it('counts days as the validity findings do (rounded up, at least one), so badge and finding agree', () => {
-    // 12.3 days ago: lib/pki's finding says "13 days ago".
-    expect(relativeValidity('2024-01-01T00:00:00Z', '2026-11-19T14:00:00.000Z', now)).toBe('expired 13 days ago');
-    expect(relativeValidity('2024-01-01T00:00:00Z', '2026-12-01T22:00:00.000Z', now)).toBe('expires in 1 day');
-    expect(relativeValidity('2024-01-01T00:00:00Z', '2026-12-23T09:00:00.000Z', now)).toBe('expires in 22 days');
-    expect(relativeValidity('2026-12-03T20:00:00.000Z', '2027-12-01T00:00:00Z', now)).toBe('valid in 2 days');
+  it('counts whole days as the validity findings do (lib/pki/days-left), so badge and finding agree', () => {
+    // 12.3 days ago: 12 whole days.
+    expect(relativeValidity('2024-01-01T00:00:00Z', '2026-11-19T14:00:00.000Z', now)).toBe('expired 12 days ago');
+    expect(relativeValidity('2024-01-01T00:00:00Z', '2026-12-01T22:00:00.000Z', now)).toBe('expires today');
+    expect(relativeValidity('2024-01-01T00:00:00Z', '2026-12-01T20:00:00.000Z', now)).toBe('expired today');
+    // 21.5 days ahead: 21 whole days.
+    expect(relativeValidity('2024-01-01T00:00:00Z', '2026-12-23T09:00:00.000Z', now)).toBe('expires in 21 days');
+    expect(relativeValidity('2026-12-03T20:00:00.000Z', '2027-12-01T00:00:00Z', now)).toBe('valid in 1 day');
+    expect(relativeValidity('2026-12-01T22:00:00.000Z', '2027-12-01T00:00:00Z', now)).toBe('valid later today');
   });
 });

@@ -25,21 +25,8 @@ export function localTime(iso: string): string {
 /** Hex in colon-separated pairs, as certificate viewers show fingerprints, key identifiers and serials. */
 export { formatFingerprint as colonHex } from '@/components/ui/fingerprint';
 
-const DAY_MS = 86_400_000;
-
-function dayCount(ms: number): string {
-  // The same count lib/pki's validity findings give (at least one day, rounded up), so badge and finding agree.
-  const count = Math.max(1, Math.ceil(ms / DAY_MS));
-  return `${count} day${count === 1 ? '' : 's'}`;
-}
-
-/** "expires in 23 days", "expired 3 days ago", "valid in 2 days": from the one `now` the page judges with. */
-export function relativeValidity(notBefore: string, notAfter: string, now: Date): string {
-  const untilValid = Date.parse(notBefore) - now.getTime();
-  if (untilValid > 0) return `valid in ${dayCount(untilValid)}`;
-  const untilExpiry = Date.parse(notAfter) - now.getTime();
-  return untilExpiry > 0 ? `expires in ${dayCount(untilExpiry)}` : `expired ${dayCount(-untilExpiry)} ago`;
-}
+/** "expires in 23 days", "expired 3 days ago", "valid in 2 days": lib/pki's one days-left rule. */
+export { relativeValidity } from '@/lib/pki/days-left';
 
 export function publicKeyText(key: CertificateInfo['publicKey']): string {
   if (key.curve) return `${key.algorithm} ${key.curve}`;

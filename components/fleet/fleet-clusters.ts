@@ -1,7 +1,7 @@
 'use client';
 import { useEffect, useMemo, useState } from 'react';
 import { readAksEntries } from '@/lib/pki';
-import type { FleetCertificate, FleetCluster } from '@/lib/fleet';
+import { toFleetCluster, type FleetCertificate, type FleetCluster } from '@/lib/fleet';
 import type { FleetLoadState } from './use-fleet-load';
 
 /** Decoding is keyed by the entries themselves: fleets trust the same CA list on many clusters. */
@@ -29,14 +29,10 @@ export function useFleetClusters(state: FleetLoadState, now: Date): { clusters: 
         subscriptions.flatMap((s) =>
           s.clusters.map((cluster) => ({
             cluster,
-            ref: {
-              id: cluster.id,
-              name: cluster.name,
-              resourceGroup: cluster.resourceGroup,
-              subscriptionId: cluster.subscriptionId,
-              subscriptionName: s.summary.displayName,
+            where: {
               tenantId: tenant.tenantId,
               tenantName: tenant.displayName,
+              subscriptionName: s.summary.displayName,
             },
           })),
         ),
@@ -48,7 +44,7 @@ export function useFleetClusters(state: FleetLoadState, now: Date): { clusters: 
   useEffect(() => {
     let cancelled = false;
     void Promise.all(
-      loaded.map(async ({ cluster, ref }) => ({ ...ref, certificates: await decode(cluster.caEntries, now) })),
+      loaded.map(async ({ cluster, where }) => toFleetCluster(cluster, where, await decode(cluster.caEntries, now))),
     ).then((value) => {
       if (!cancelled) setClusters({ from: loaded, value });
     });

@@ -72,7 +72,8 @@ export async function readSeedFleet(): Promise<SeedFleet> {
   };
 }
 
-/** Whole days left, rounded as the dashboard's "expires in N days". */
+/** Whole days left by the product's one rule (lib/pki/days-left.ts): floor, symmetric once expired. */
 export function daysLeft(notAfter: number): number {
-  return Math.round((notAfter - Date.now()) / 86_400_000);
+  const days = Math.trunc((notAfter - Date.now()) / 86_400_000);
+  return days === 0 ? 0 : days; // never -0
 }

@@ -1,6 +1,7 @@
 /** The fleet CA index: every distinct CA across the loaded clusters, by SHA-256 of DER, with who trusts it. Pure. */
-import { DAY_MS } from '../pki/validity-status';
+import { daysLeft } from '../pki/days-left';
 import { expiryStatus } from '../inventory/expiry';
+import { normalizeHex } from './search';
 import type { FleetCa, FleetCertificate, FleetCluster, FleetClusterRef } from './types';
 
 export function keyDescription(key: FleetCertificate['publicKey']): string {
@@ -8,15 +9,45 @@ export function keyDescription(key: FleetCertificate['publicKey']): string {
   return key.size ? `${key.algorithm} ${key.size} bits` : key.algorithm;
 }
 
-/** Whole days until notAfter, rounded the way "expires in N days" is. */
-export function daysLeft(notAfter: string, now: Date): number {
-  const days = Math.round((Date.parse(notAfter) - now.getTime()) / DAY_MS);
-  return days === 0 ? 0 : days; // never -0
-}
+/** Whole days until notAfter: the product's one rule (lib/pki/days-left.ts). */
+export { daysLeft };
 
 export function clusterRef(cluster: FleetCluster): FleetClusterRef {
   const { id, name, resourceGroup, subscriptionId, subscriptionName, tenantId, tenantName } = cluster;
   return { id, name, resourceGroup, subscriptionId, subscriptionName, tenantId, tenantName };
+}
+
+/** A cluster as ARM lists it (lib/azure's ClusterSummary has these), with where it lives and its decoded CAs. */
+export interface FleetClusterInput {
+  id: string;
+  name: string;
+  resourceGroup: string;
+  subscriptionId: string;
+  location?: string;
+  kubernetesVersion?: string;
+  provisioningState?: string;
+}
+
+/** The one way a loaded cluster becomes a FleetCluster: the web pages and `ca-trust fleet` both build it here. */
+export function toFleetCluster(
+  cluster: FleetClusterInput,
+  where: { tenantId: string; tenantName: string; subscriptionName: string },
+  certificates: FleetCertificate[],
+): FleetCluster {
+  const { id, name, resourceGroup, subscriptionId, location, kubernetesVersion, provisioningState } = cluster;
+  return {
+    id,
+    name,
+    resourceGroup,
+    subscriptionId,
+    subscriptionName: where.subscriptionName,
+    tenantId: where.tenantId,
+    tenantName: where.tenantName,
+    ...(location !== undefined ? { location } : {}),
+    ...(kubernetesVersion !== undefined ? { kubernetesVersion } : {}),
+    ...(provisioningState !== undefined ? { provisioningState } : {}),
+    certificates,
+  };
 }
 
 export function compareClusters(a: FleetClusterRef, b: FleetClusterRef): number {
@@ -71,6 +102,6 @@ export function buildCaIndex(clusters: readonly FleetCluster[], now: Date): Flee
 }
 
 export function findCa(index: readonly FleetCa[], sha256: string): FleetCa | undefined {
-  const wanted = sha256.replace(/[\s:]/g, '').toLowerCase();
-  return index.find((ca) => ca.sha256 === wanted);
+  const wanted = normalizeHex(sha256);
+  return wanted ? index.find((ca) => ca.sha256 === wanted) : undefined;
 }

@@ -1,10 +1,11 @@
 /**
- * Exports of the fleet for spreadsheets and scripts: one row per cluster × CA, as CSV (RFC 4180) and JSON.
+ * Exports of the fleet for spreadsheets and scripts, the same for the web pages and `ca-trust fleet`: one row
+ * per cluster × CA, as CSV (RFC 4180) and JSON. Status is the stable id (`expired`, `no-custom-ca`) everywhere,
+ * so a script filtering a CSV from the page and one from the CLI reads the same values.
  * Certificate text is hostile: a CSV cell that a spreadsheet would run as a formula is defused. Pure.
  */
-import { EXPIRY_LABELS, type ExpiryStatus } from '../inventory/expiry';
+import { expiryStatus, type ExpiryStatus } from '../inventory/expiry';
 import { clusterRef, compareClusters, daysLeft } from './ca-index';
-import { expiryStatus } from '../inventory/expiry';
 import type { FleetCa, FleetCluster, FleetClusterRef } from './types';
 
 export interface FleetExportRow {
@@ -98,26 +99,19 @@ export function caIndexRows(index: readonly FleetCa[]): FleetExportRow[] {
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** One CSV field: a would-be formula gets a leading apostrophe; quotes, commas and line breaks are quoted (RFC 4180). */
-export function csvField(value: string | number | null): string {
-  if (value === null) return '';
+export function csvField(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
   // Numbers we produce ourselves (days left) are data, not formulas: -12 stays a number a spreadsheet can sort.
-  let text = typeof value === 'number' ? String(value) : value;
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  let text = value;
   if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-function statusText(status: FleetExportRow['status']): string {
-  return status === 'no-custom-ca' ? 'No custom CA' : EXPIRY_LABELS[status];
-}
-
-/** CSV with a header line, CRLF line ends (RFC 4180). */
+/** CSV with a header line, CRLF line ends (RFC 4180); status as its stable id. */
 export function toCsv(rows: readonly FleetExportRow[]): string {
   const lines = [EXPORT_COLUMNS.map((column) => csvField(column.heading)).join(',')];
-  for (const row of rows) {
-    lines.push(
-      EXPORT_COLUMNS.map(({ key }) => csvField(key === 'status' ? statusText(row.status) : row[key])).join(','),
-    );
-  }
+  for (const row of rows) lines.push(EXPORT_COLUMNS.map(({ key }) => csvField(row[key])).join(','));
   return `${lines.join('\r\n')}\r\n`;
 }
 

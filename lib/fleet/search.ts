@@ -12,6 +12,12 @@ export function normalizeHex(text: string): string | null {
   return hex.length >= 2 && /^[0-9a-f]+$/.test(hex) ? hex : null;
 }
 
+/** A SHA-256 fingerprint (64 hex digits, separators allowed, any case) as normalizeHex gives it; else null. */
+export function normalizeSha256(text: string): string | null {
+  const hex = normalizeHex(text);
+  return hex && hex.length === 64 ? hex : null;
+}
+
 export type MatchKind = 'sha256' | 'sha1' | 'ski' | 'text';
 
 export interface CaMatch {

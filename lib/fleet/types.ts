@@ -31,6 +31,10 @@ export interface FleetClusterRef {
 /** A loaded cluster with the CAs its nodes trust, as lib/pki decoded them. */
 export interface FleetCluster extends FleetClusterRef {
   certificates: FleetCertificate[];
+  /** What ARM said of the cluster, when the reader kept it (the CLI's --json shows it). */
+  location?: string;
+  kubernetesVersion?: string;
+  provisioningState?: string;
 }
 
 /** One distinct CA across the fleet (by SHA-256 of its DER) and the clusters that trust it. */
@@ -43,7 +47,7 @@ export interface FleetCa {
   notBefore: string;
   notAfter: string;
   status: ExpiryStatus;
-  /** Whole days until notAfter, rounded as "expires in N days" is (negative once expired). */
+  /** Whole days until notAfter, lib/pki/days-left's one rule (negative once expired). */
   daysLeft: number;
   /** `RSA 4096 bits`, `EC P-256`. */
   keyDescription: string;

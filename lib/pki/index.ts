@@ -18,7 +18,8 @@ export { toAksPayload, toAzFile, toTerraformList, type AksEntry, type AksPayload
 export { diffBundles, type BundleDiff, type Rotation } from './diff';
 export { lintCertificates, uniqueCertificates, type LintContext } from './lint';
 export { entriesFromJson } from './intake/json-entries';
-export { validityStatus, type ValidityStatus } from './validity-status';
+export { DAY_MS, validityStatus, type ValidityStatus } from './validity-status';
+export { dayCount, daysLeft, relativeExpiry, relativeStart, relativeValidity, wholeDays } from './days-left';
 export { EXPIRING_CRITICAL_DAYS, EXPIRING_SOON_DAYS, MAX_AKS_CERTIFICATES, MAX_INPUT_BYTES } from './limits';
 export {
   verifyPath,

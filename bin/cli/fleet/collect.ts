@@ -1,7 +1,7 @@
 /** Reads the fleet through lib/azure's loader and decodes each distinct CA list once with lib/pki. */
 import { loadFleet, type TenantAccess } from '../../../lib/azure/fleet-load';
 import type { ClusterSummary } from '../../../lib/azure/models';
-import { toFleetCertificate, toFleetCluster, sortClusters, type FleetCluster } from '../../../lib/fleet/cli-rows';
+import { compareClusters, toFleetCluster, type FleetCluster } from '../../../lib/fleet';
 import { readAksEntries } from '../../../lib/pki';
 import type { CertificateInfo } from '../../../lib/pki/types';
 import type { Progress } from './progress';
@@ -47,7 +47,7 @@ export async function collectFleet(
   const failures: FleetFailure[] = [];
   const subscriptionNames = new Map<string, string>();
   const toCluster = async (tenantId: string, subscriptionName: string, cluster: ClusterSummary) => {
-    const certificates = (await decode(cluster.caEntries)).map((c) => toFleetCertificate(c, options.now));
+    const certificates = await decode(cluster.caEntries);
     return toFleetCluster(
       cluster,
       { tenantId, tenantName: names.get(tenantId) ?? tenantId, subscriptionName },
@@ -93,7 +93,7 @@ export async function collectFleet(
   }
   options.progress.finish();
   return {
-    clusters: sortClusters(await Promise.all(pending)),
+    clusters: (await Promise.all(pending)).sort(compareClusters),
     failures,
     tenants: tenants.map((t) => ({ tenantId: t.tenantId, displayName: t.displayName })),
   };

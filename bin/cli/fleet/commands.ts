@@ -7,18 +7,19 @@
  */
 import type { TokenCredential } from '@azure/core-auth';
 import { ConfigError, parseArmConfig } from '../../../lib/config';
-import { toCsv } from '../../../lib/fleet/cli-csv';
 import {
-  CA_ROW_HEADER,
-  caRowCells,
-  caRows,
-  colonHex,
+  buildCaIndex,
+  caIndexRows,
   expiringWithin,
+  inventoryRows,
   normalizeSha256,
+  toCsv,
   whoTrusts,
+  type FleetCertificate,
   type FleetCluster,
-} from '../../../lib/fleet/cli-rows';
-import { readBundle } from '../../../lib/pki';
+} from '../../../lib/fleet';
+import { DAY_MS, daysLeft, readBundle, validityStatus } from '../../../lib/pki';
+import { formatFingerprint as colonHex } from '../../../components/ui/fingerprint';
 import type { CommandOutput } from '../commands';
 import { parseNow, readInputs, UsageError, type ReadStdin } from '../inputs';
 import { defaultAzureCredential, resolveTenants } from './access';
@@ -69,37 +70,57 @@ function failureSummary(read: FleetRead): string {
   }; the answer above is incomplete\n`;
 }
 
-function clusterJson(cluster: FleetCluster) {
-  return cluster;
+/** A CA in --json: what a script needs, with days left and status from the one `now` of the run. */
+function certificateJson(certificate: FleetCertificate, now: Date) {
+  return {
+    displayName: certificate.displayName,
+    subject: certificate.subject,
+    issuer: certificate.issuer,
+    sha256: certificate.sha256.toLowerCase(),
+    notBefore: certificate.notBefore,
+    notAfter: certificate.notAfter,
+    daysLeft: daysLeft(certificate.notAfter, now),
+    status: validityStatus(certificate, now),
+  };
+}
+
+function clusterJson(cluster: FleetCluster, now: Date) {
+  return { ...cluster, certificates: cluster.certificates.map((c) => certificateJson(c, now)) };
 }
 
 export async function fleetListCommand(raw: unknown, deps: FleetDeps): Promise<CommandOutput> {
   const options = parseOptions(listSchema, raw);
-  const now = new Date();
+  const now = options.now ? parseNow(options.now) : new Date();
   const read = await readFleet(options, deps, now);
+  const rows = inventoryRows(read.clusters, now);
   let stdout: string;
   if (options.json) {
     stdout =
       JSON.stringify(
-        { generatedAt: now.toISOString(), clusters: read.clusters.map(clusterJson), failures: read.failures },
+        {
+          generatedAt: now.toISOString(),
+          clusters: read.clusters.map((c) => clusterJson(c, now)),
+          failures: read.failures,
+        },
         null,
         2,
       ) + '\n';
   } else if (options.csv) {
-    stdout = toCsv(CA_ROW_HEADER, caRows(read.clusters).map(caRowCells));
+    // The very bytes the fleet page's "Inventory CSV" button gives for the same clusters and now.
+    stdout = toCsv(rows);
   } else {
     stdout = table(
       ['TENANT', 'SUBSCRIPTION', 'RESOURCE GROUP', 'CLUSTER', 'CA', 'SHA-256', 'NOT AFTER', 'DAYS', 'STATUS'],
-      caRows(read.clusters).map(({ cluster, certificate }) => [
-        cluster.tenantName,
-        cluster.subscriptionName,
-        cluster.resourceGroup,
-        cluster.name,
-        certificate?.displayName ?? '(no custom CA)',
-        certificate ? certificate.sha256.slice(0, 16) : '',
-        certificate?.notAfter.slice(0, 10) ?? '',
-        certificate ? String(certificate.daysLeft) : '',
-        certificate?.status ?? '',
+      rows.map((row) => [
+        row.tenant,
+        row.subscription,
+        row.resourceGroup,
+        row.cluster,
+        row.sha256 ? row.caName : '(no custom CA)',
+        row.sha256.slice(0, 16),
+        row.notAfter.slice(0, 10),
+        row.daysLeft === null ? '' : String(row.daysLeft),
+        row.status,
       ]),
     );
     stdout += `${read.clusters.length} cluster(s)\n`;
@@ -111,8 +132,12 @@ export async function fleetExpiringCommand(raw: unknown, deps: FleetDeps): Promi
   const options = parseOptions(expiringSchema, raw);
   const now = options.now ? parseNow(options.now) : new Date();
   const read = await readFleet(options, deps, now);
-  const rows = expiringWithin(read.clusters, options.within, now);
-  const withinDays = options.within / 86_400_000;
+  const withinDays = options.within / DAY_MS;
+  const expiring = expiringWithin(buildCaIndex(read.clusters, now), withinDays, now);
+  const rows = caIndexRows(expiring);
+  const byId = new Map(read.clusters.map((c) => [c.id, c]));
+  const certificateOf = (cluster: string, sha256: string) =>
+    byId.get(cluster)!.certificates.find((c) => c.sha256.toLowerCase() === sha256)!;
   let stdout: string;
   if (options.json) {
     stdout =
@@ -120,16 +145,18 @@ export async function fleetExpiringCommand(raw: unknown, deps: FleetDeps): Promi
         {
           now: now.toISOString(),
           withinDays,
-          expiring: rows.map(({ cluster, certificate }) => ({
-            tenantId: cluster.tenantId,
-            tenantName: cluster.tenantName,
-            subscriptionId: cluster.subscriptionId,
-            subscriptionName: cluster.subscriptionName,
-            resourceGroup: cluster.resourceGroup,
-            cluster: cluster.name,
-            clusterId: cluster.id,
-            certificate,
-          })),
+          expiring: expiring.flatMap((ca) =>
+            ca.clusters.map((cluster) => ({
+              tenantId: cluster.tenantId,
+              tenantName: cluster.tenantName,
+              subscriptionId: cluster.subscriptionId,
+              subscriptionName: cluster.subscriptionName,
+              resourceGroup: cluster.resourceGroup,
+              cluster: cluster.name,
+              clusterId: cluster.id,
+              certificate: certificateJson(certificateOf(cluster.id, ca.sha256), now),
+            })),
+          ),
           clustersRead: read.clusters.length,
           failures: read.failures,
         },
@@ -139,15 +166,15 @@ export async function fleetExpiringCommand(raw: unknown, deps: FleetDeps): Promi
   } else if (rows.length) {
     stdout = table(
       ['STATUS', 'DAYS', 'NOT AFTER', 'CA', 'CLUSTER', 'RESOURCE GROUP', 'SUBSCRIPTION', 'TENANT'],
-      rows.map(({ cluster, certificate }) => [
-        certificate!.status,
-        String(certificate!.daysLeft),
-        certificate!.notAfter.slice(0, 10),
-        certificate!.displayName,
-        cluster.name,
-        cluster.resourceGroup,
-        cluster.subscriptionName,
-        cluster.tenantName,
+      rows.map((row) => [
+        row.status,
+        String(row.daysLeft),
+        row.notAfter.slice(0, 10),
+        row.caName,
+        row.cluster,
+        row.resourceGroup,
+        row.subscription,
+        row.tenant,
       ]),
     );
   } else {
@@ -177,7 +204,8 @@ async function targetFingerprint(target: string, stdin: ReadStdin): Promise<stri
 export async function fleetWhoTrustsCommand(target: string, raw: unknown, deps: FleetDeps): Promise<CommandOutput> {
   const options = parseOptions(whoTrustsSchema, raw);
   const sha256 = await targetFingerprint(target, deps.stdin);
-  const read = await readFleet(options, deps, new Date());
+  const now = new Date();
+  const read = await readFleet(options, deps, now);
   const answer = whoTrusts(read.clusters, sha256);
   const clusters = options.missing ? answer.missing : answer.trusting;
   let stdout: string;
@@ -186,7 +214,7 @@ export async function fleetWhoTrustsCommand(target: string, raw: unknown, deps: 
       JSON.stringify(
         {
           sha256,
-          certificate: answer.certificate,
+          certificate: answer.certificate && certificateJson(answer.certificate, now),
           [options.missing ? 'missing' : 'trusting']: clusters.map((c) => ({
             tenantId: c.tenantId,
             tenantName: c.tenantName,

@@ -28,7 +28,7 @@ export const scopeSchema = z.object({
 });
 
 export const listSchema = scopeSchema
-  .extend({ json: z.boolean().optional(), csv: z.boolean().optional() })
+  .extend({ json: z.boolean().optional(), csv: z.boolean().optional(), now: z.string().optional() })
   .refine((o) => !(o.json && o.csv), 'choose one of --json and --csv');
 
 export const expiringSchema = scopeSchema.extend({

@@ -29,7 +29,8 @@ export function registerFleet(
   scoped(fleet.command('list'))
     .description('every cluster with its CAs; exit 2 when a tenant or subscription could not be read')
     .option('--json', 'print one JSON object: clusters with decoded CAs, and failures')
-    .option('--csv', 'print CSV, one row per cluster and CA')
+    .option('--csv', "print CSV, one row per cluster and CA (the fleet page's Inventory CSV)")
+    .option('--now <iso-8601>', 'judge days left and status at this time instead of the current time')
     .action((options) => run(commands().then((c) => c.fleetListCommand(options, deps()))));
 
   scoped(fleet.command('expiring'))

@@ -75,16 +75,50 @@ describe('CSV', () => {
       'Tenant,Tenant ID,Subscription,Subscription ID,Resource group,Cluster,CA name,SHA-256,Not after (UTC),Days left,Status',
     );
     expect(lines[1]).toBe(
-      `Contoso,tenant-contoso,contoso-prod,sub-contoso-prod,rg-pay,aks-pay,"'=cmd|"" /C calc""!A0",${ROOT.sha256},${ROOT.notAfter},2000,OK`,
+      `Contoso,tenant-contoso,contoso-prod,sub-contoso-prod,rg-pay,aks-pay,"'=cmd|"" /C calc""!A0",${ROOT.sha256},${ROOT.notAfter},2000,ok`,
     );
     expect(lines).toHaveLength(3);
     expect(lines[2]).toBe('');
   });
 
-  it('labels a cluster without custom CAs', () => {
+  it('writes status as the stable id (as JSON and the CLI do), a cluster without custom CAs as no-custom-ca', () => {
     expect(toCsv(inventoryRows([CLUSTERS[4]!], NOW)).split('\r\n')[1]).toBe(
-      'Fabrikam,tenant-fabrikam,fabrikam-platform,sub-fabrikam-platform,rg-core,aks-empty,,,,,No custom CA',
+      'Fabrikam,tenant-fabrikam,fabrikam-platform,sub-fabrikam-platform,rg-core,aks-empty,,,,,no-custom-ca',
     );
+    const statuses = inventoryRows(CLUSTERS, NOW).map((row) => row.status);
+    expect(new Set(statuses)).toEqual(new Set(['ok', 'expiring', 'expired', 'no-custom-ca']));
+  });
+
+  it('writes numbers as numbers, null and undefined as empty cells', () => {
+    expect(csvField(-12)).toBe('-12');
+    expect(csvField(0)).toBe('0');
+    expect(csvField(Number.NaN)).toBe('');
+    expect(csvField(null)).toBe('');
+    expect(csvField(undefined)).toBe('');
+  });
+
+  it('counts days left by the one rule: whole days, floor, symmetric once expired', () => {
+    const hours = (h: number) => new Date(NOW.getTime() + h * 3_600_000).toISOString();
+    const rows = inventoryRows(
+      [
+        {
+          ...CLUSTERS[1]!,
+          certificates: [
+            { ...ROOT, sha256: '1'.repeat(64), notAfter: hours(20 * 24 + 23) },
+            { ...ROOT, sha256: '2'.repeat(64), notAfter: hours(5) },
+            { ...ROOT, sha256: '3'.repeat(64), notAfter: hours(-5) },
+            { ...ROOT, sha256: '4'.repeat(64), notAfter: hours(-(12 * 24 + 20)) },
+          ],
+        },
+      ],
+      NOW,
+    );
+    expect(rows.map((row) => [row.daysLeft, row.status])).toEqual([
+      [20, 'expiring'],
+      [0, 'critical'],
+      [0, 'expired'],
+      [-12, 'expired'],
+    ]);
   });
 });
 

@@ -1,10 +1,18 @@
 import { EXPIRING_CRITICAL_DAYS, EXPIRING_SOON_DAYS } from '../limits';
-import { DAY_MS, validityStatus } from '../validity-status';
+import { validityStatus } from '../validity-status';
+import { dayCount, wholeDays } from '../days-left';
 import { findingFor, named, type CertificateRule } from './rule';
 
-function days(ms: number): string {
-  const count = Math.max(1, Math.ceil(ms / DAY_MS));
-  return `${count} day${count === 1 ? '' : 's'}`;
+/** Whole days (the product's one rule, lib/pki/days-left.ts): "3 days ago" / "today". */
+function ago(ms: number): string {
+  const days = wholeDays(ms);
+  return days === 0 ? 'today' : `${dayCount(days)} ago`;
+}
+
+/** "in 23 days" / "today" (expiry) or "later today" (start). */
+function ahead(ms: number, today = 'today'): string {
+  const days = wholeDays(ms);
+  return days === 0 ? today : `in ${dayCount(days)}`;
 }
 
 export const validityRules: CertificateRule = (certificate, { now }) => {
@@ -17,7 +25,7 @@ export const validityRules: CertificateRule = (certificate, { now }) => {
           certificate,
           'expired',
           'error',
-          `${named(certificate)} expired on ${certificate.notAfter} (${days(sinceExpiry)} ago); nodes will not trust it, so replace it with the renewed CA certificate.`,
+          `${named(certificate)} expired on ${certificate.notAfter} (${ago(sinceExpiry)}); nodes will not trust it, so replace it with the renewed CA certificate.`,
         ),
       ];
     case 'not-yet-valid':
@@ -26,7 +34,7 @@ export const validityRules: CertificateRule = (certificate, { now }) => {
           certificate,
           'not-yet-valid',
           'warning',
-          `${named(certificate)} is not valid until ${certificate.notBefore} (in ${days(untilValid)}); nodes will reject it until then, so check the date or keep the current CA alongside it.`,
+          `${named(certificate)} is not valid until ${certificate.notBefore} (${ahead(untilValid, 'later today')}); nodes will reject it until then, so check the date or keep the current CA alongside it.`,
         ),
       ];
     case 'critical':
@@ -35,7 +43,7 @@ export const validityRules: CertificateRule = (certificate, { now }) => {
           certificate,
           'expiring-soon',
           'warning',
-          `${named(certificate)} expires within ${EXPIRING_CRITICAL_DAYS} days, on ${certificate.notAfter} (in ${days(-sinceExpiry)}); add its replacement now.`,
+          `${named(certificate)} expires within ${EXPIRING_CRITICAL_DAYS} days, on ${certificate.notAfter} (${ahead(-sinceExpiry)}); add its replacement now.`,
         ),
       ];
     case 'expiring':
@@ -44,7 +52,7 @@ export const validityRules: CertificateRule = (certificate, { now }) => {
           certificate,
           'expiring-soon',
           'warning',
-          `${named(certificate)} expires within ${EXPIRING_SOON_DAYS} days, on ${certificate.notAfter} (in ${days(-sinceExpiry)}); plan its replacement.`,
+          `${named(certificate)} expires within ${EXPIRING_SOON_DAYS} days, on ${certificate.notAfter} (${ahead(-sinceExpiry)}); plan its replacement.`,
         ),
       ];
     default:
