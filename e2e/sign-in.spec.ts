@@ -38,6 +38,10 @@ test.describe('switching accounts', () => {
 test.describe('tabs of one user', () => {
   test('a second tab is signed in from the shared cache, without a sign-in round trip', async ({ page, context }) => {
     await signInWithMsal(page, 'Olivia Owner');
+    // The first tab holds a token for every tenant once its inventory is done (one silent token per tenant).
+    await expect(page.getByTestId('inventory-status')).toContainText(/clusters? in \d+ subscriptions?/, {
+      timeout: 30_000,
+    });
     const second = await context.newPage();
     const signInRequests: string[] = [];
     second.on('request', (request) => {
