@@ -1,12 +1,11 @@
 import { expectAccessible, signInWithMsal, test, expect } from './fixtures';
+import { CONTOSO_STAGING } from './rollout-arm';
+import { clustersOf } from './support/cluster-lists';
 import { InventoryPage } from './pages/inventory-page';
 import { DEMO_APP_URL, EMULATOR_URL, MSAL_APP_URL } from './environment';
 import { withTenantInteraction } from './support/emulator-settings';
 
 const FABRIKAM = '72f988bf-0000-4000-8000-000000000002';
-const CONTOSO_STAGING = '00000000-aaaa-4000-8000-000000000002';
-const clustersOf = (subscriptionId: string) =>
-  `/subscriptions/${subscriptionId}/providers/Microsoft.ContainerService/managedClusters`;
 
 test.describe('inventory across tenants', () => {
   test('the owner sees the clusters of both tenants in the default view; the tenant filter stays in the URL', async ({

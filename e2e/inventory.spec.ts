@@ -1,12 +1,10 @@
 import { expectAccessible, signInWithMsal, test, expect } from './fixtures';
+import { CONTOSO_STAGING } from './rollout-arm';
+import { clustersOf } from './support/cluster-lists';
 import { AppShell } from './pages/app-shell';
 import { InventoryPage } from './pages/inventory-page';
 import { EMULATOR_URL, MSAL_APP_URL } from './environment';
 import { revokeSessions, withShortLivedTokens } from './support/emulator-settings';
-
-const CONTOSO_STAGING = '00000000-aaaa-4000-8000-000000000002';
-const clustersOf = (subscriptionId: string) =>
-  `/subscriptions/${subscriptionId}/providers/Microsoft.ContainerService/managedClusters`;
 
 test.describe('fleet inventory', () => {
   test('the owner sees every cluster of each tenant with CA counts and expiry, earliest expiry first', async ({
