@@ -102,7 +102,7 @@ async function runCase(size: (typeof CASES)[number]) {
       for await (const event of streamInventory(clients(), emulator.baseUrl)) {
         if (event.type === 'clusters' && event.clusters.length && Number.isNaN(firstRowMs))
           firstRowMs = performance.now() - start;
-        if (event.type === 'clusters') entryLists.push(...event.clusters.map((c) => c.caEntries));
+        if (event.type === 'clusters') entryLists.push(...event.clusters.map((c) => c.caBundle));
         if (event.type === 'subscription-failed' || event.type === 'failed') failures++;
       }
       if (failures) throw new Error(`${failures} subscription(s) failed: the emulator throttled or broke the run`);
@@ -120,7 +120,7 @@ async function runCase(size: (typeof CASES)[number]) {
       let firstRowMs = Number.NaN;
       const entryLists: string[][] = [];
       for (const subscription of sample) {
-        entryLists.push(...(await listClusters(c, subscription.subscriptionId)).map((x) => x.caEntries));
+        entryLists.push(...(await listClusters(c, subscription.subscriptionId)).map((x) => x.caBundle));
         if (Number.isNaN(firstRowMs)) firstRowMs = performance.now() - start;
       }
       await decodeAll(entryLists);

@@ -1,7 +1,7 @@
 import { expectAccessible, signInWithMsal, test, expect } from './fixtures';
 import { ClusterPage } from './pages/cluster-page';
 import { RolloutPage } from './pages/rollout-page';
-import { caEntries, CONTOSO, readCluster, WEB, type ClusterAddress } from './support/arm';
+import { caBundle, CONTOSO, readCluster, WEB, type ClusterAddress } from './support/arm';
 import { makeEditorFixtures, type EditorFixtures } from './support/certificates';
 
 let certs: EditorFixtures;
@@ -50,7 +50,7 @@ test('apply in the editor hands over to the rollout view (short URL, private han
   expect(pools.web).toMatchObject({ updated: '6', total: 6, stage: 'done' });
   await expect(page.getByTestId('trusted-certificate')).toHaveCount(3);
   await expect(page.getByTestId('trusted-bundle')).toContainText('Contoso Partner Root CA');
-  expect(caEntries(await readCluster(WEB))).toHaveLength(3);
+  expect(caBundle(await readCluster(WEB))).toHaveLength(3);
   await expectAccessible(page, 'rollout finished after a UI apply');
 });
 

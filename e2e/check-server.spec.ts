@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import { expectAccessible, signInWithMsal, test, expect } from './fixtures';
 import { ClusterPage } from './pages/cluster-page';
-import { changeCaListElsewhere, WEB } from './support/arm';
+import { changeCaBundleElsewhere, WEB } from './support/arm';
 import { EKU_SERVER, issue, type Issued } from '../lib/pki/path/tests/chains';
 import { serve } from '../lib/pki/path/tests/node-tls';
 
@@ -47,7 +47,7 @@ async function checkServer(page: Page) {
 
 test.describe('Check a server', () => {
   test('removing the CA a server needs is shown in the review before apply', async ({ page, emulator: _ }) => {
-    await changeCaListElsewhere(WEB, [root.pem, otherCa.pem]);
+    await changeCaBundleElsewhere(WEB, [root.pem, otherCa.pem]);
     const cluster = new ClusterPage(page);
     await signInWithMsal(page, 'Olivia Owner');
     await cluster.open(WEB);

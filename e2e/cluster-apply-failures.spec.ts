@@ -1,6 +1,6 @@
 import { expectAccessible, signInWithMsal, test, expect } from './fixtures';
 import { ClusterPage } from './pages/cluster-page';
-import { caEntries, changeCaListElsewhere, LEGACY, PAYMENTS, readCluster, WEB } from './support/arm';
+import { caBundle, changeCaBundleElsewhere, LEGACY, PAYMENTS, readCluster, WEB } from './support/arm';
 import { makeEditorFixtures, type EditorFixtures } from './support/certificates';
 
 let certs: EditorFixtures;
@@ -56,7 +56,7 @@ test.describe('apply when something stands in the way', () => {
 
     await mine.applyAndConfirm();
     await page.waitForURL(ROLLOUT_URL);
-    expect(caEntries(await readCluster(WEB))).toHaveLength(4);
+    expect(caBundle(await readCluster(WEB))).toHaveLength(4);
   });
 
   test('a cluster with an eTag changed elsewhere: If-Match protects it and the 412 flow follows', async ({
@@ -73,7 +73,7 @@ test.describe('apply when something stands in the way', () => {
     await expect(mine.protection()).toHaveAttribute('data-protection', 'etag');
     await expect(mine.protection()).toContainText('eTag (If-Match)');
 
-    await changeCaListElsewhere(PAYMENTS, [...caEntries(before), certs.secondCa]);
+    await changeCaBundleElsewhere(PAYMENTS, [...caBundle(before), certs.secondCa]);
     await expect
       .poll(async () => (await readCluster(PAYMENTS)).properties.provisioningState, { timeout: 60_000 })
       .toBe('Succeeded');
@@ -89,7 +89,7 @@ test.describe('apply when something stands in the way', () => {
 
     await mine.applyAndConfirm();
     await page.waitForURL(ROLLOUT_URL);
-    expect(caEntries(await readCluster(PAYMENTS))).toHaveLength(caEntries(before).length + 2);
+    expect(caBundle(await readCluster(PAYMENTS))).toHaveLength(caBundle(before).length + 2);
   });
 
   test('the permissions check fails: said so, the editor stays usable, and ARM still refuses the reader at write time', async ({
@@ -119,7 +119,7 @@ test.describe('apply when something stands in the way', () => {
       'You do not have permission for Microsoft.ContainerService/managedClusters/write',
     );
     await expect(cluster.dialog()).toHaveCount(0);
-    expect(caEntries(await readCluster(WEB))).toHaveLength(2);
+    expect(caBundle(await readCluster(WEB))).toHaveLength(2);
   });
 
   test('a write while an operation runs: 409 explained with a link to it', async ({ page, emulator }) => {
@@ -180,7 +180,7 @@ test.describe('apply when something stands in the way', () => {
     emulator,
   }) => {
     await emulator.setSettings({ rejectWindowsCaChange: true });
-    const before = caEntries(await readCluster(LEGACY));
+    const before = caBundle(await readCluster(LEGACY));
     const cluster = new ClusterPage(page);
     await signInWithMsal(page, 'Olivia Owner');
     await cluster.open(LEGACY);
@@ -194,6 +194,6 @@ test.describe('apply when something stands in the way', () => {
     );
     await expect(alert).toContainText('Azure said (InvalidParameter):');
     await expectAccessible(page, 'Windows pools refused');
-    expect(caEntries(await readCluster(LEGACY))).toEqual(before);
+    expect(caBundle(await readCluster(LEGACY))).toEqual(before);
   });
 });

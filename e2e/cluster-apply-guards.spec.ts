@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { expectAccessible, signInWithMsal, test, expect } from './fixtures';
 import { ClusterPage } from './pages/cluster-page';
-import { caEntries, DEV, PAYMENTS, readCluster, WEB } from './support/arm';
+import { caBundle, DEV, PAYMENTS, readCluster, WEB } from './support/arm';
 import { makeEditorFixtures, type EditorFixtures } from './support/certificates';
 
 let certs: EditorFixtures;
@@ -33,7 +33,7 @@ test('a reader sees a read-only editor with the reason before editing; exports s
   const text = readFileSync(await (await download).path(), 'utf8');
   expect(text.match(/-----BEGIN CERTIFICATE-----/g)).toHaveLength(3);
   await expectAccessible(page, 'read-only editor');
-  expect(caEntries(await readCluster(WEB))).toHaveLength(2);
+  expect(caBundle(await readCluster(WEB))).toHaveLength(2);
 });
 
 test('a stopped cluster cannot be applied: start the cluster first', async ({ page, emulator: _ }) => {
@@ -66,7 +66,7 @@ test('the autoscaler changes a pool between review and apply: the change is stil
   const apps = () =>
     readCluster(PAYMENTS).then((c) => c.properties.agentPoolProfiles?.find((pool) => pool.name === 'apps')?.count);
   const count = (await apps())!;
-  const entries = caEntries(await readCluster(PAYMENTS)).length;
+  const entries = caBundle(await readCluster(PAYMENTS)).length;
   await emulator.autoscale({
     subscriptionId: PAYMENTS.subscriptionId,
     resourceGroup: PAYMENTS.resourceGroup,
@@ -88,6 +88,6 @@ test('the autoscaler changes a pool between review and apply: the change is stil
   await cluster.applyAndConfirm();
   await page.waitForURL(/\/rollout(\?|$)/);
   // The fault refused the first PUT: reaching the rollout view means the server read again and retried.
-  expect(caEntries(await readCluster(PAYMENTS))).toHaveLength(entries + 1);
+  expect(caBundle(await readCluster(PAYMENTS))).toHaveLength(entries + 1);
   expect(await apps()).toBe(count + 2);
 });

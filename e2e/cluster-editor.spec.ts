@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expectAccessible, signInWithMsal, test, expect } from './fixtures';
 import { ClusterPage } from './pages/cluster-page';
-import { caEntries, CORE, LEGACY, readCluster, WEB } from './support/arm';
+import { caBundle, CORE, LEGACY, readCluster, WEB } from './support/arm';
 import { crlfWithTrailingSpaces, makeEditorFixtures, type EditorFixtures } from './support/certificates';
 
 let certs: EditorFixtures;
@@ -48,7 +48,7 @@ test.describe('cluster page and editor', () => {
     }).toPass({ timeout: 30_000 });
     await expect(cluster.currentBundle().getByTestId('certificate-card')).toHaveCount(3);
     await expect(cluster.currentBundle()).toContainText('Contoso Partner Root CA');
-    expect(caEntries(await readCluster(WEB))).toHaveLength(3);
+    expect(caBundle(await readCluster(WEB))).toHaveLength(3);
   });
 
   test('a CRLF file with trailing spaces is fixed, reported and applied as canonical PEM', async ({
@@ -65,7 +65,7 @@ test.describe('cluster page and editor', () => {
     await expect(cluster.applyReason()).toContainText('Ready');
     await cluster.applyAndConfirm();
     await page.waitForURL(ROLLOUT_URL);
-    const entries = caEntries(await readCluster(WEB));
+    const entries = caBundle(await readCluster(WEB));
     expect(entries).toHaveLength(3);
     expect(entries[2]).toBe(certs.goodCa);
   });
@@ -143,7 +143,7 @@ test.describe('cluster page and editor', () => {
     const cluster = new ClusterPage(page);
     await signInWithMsal(page, 'Olivia Owner');
     await cluster.open(WEB);
-    const [first, second] = caEntries(await readCluster(WEB));
+    const [first, second] = caBundle(await readCluster(WEB));
     await cluster.replaceCurrent();
     await expect(page.getByTestId('diff-removed')).toBeVisible();
     await cluster.paste(`${second}\n${first}`);

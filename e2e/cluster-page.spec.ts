@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expectAccessible, signInWithMsal, test, expect } from './fixtures';
 import { ClusterPage } from './pages/cluster-page';
 import { InventoryPage } from './pages/inventory-page';
-import { caEntries, CORE, readCluster, WEB } from './support/arm';
+import { caBundle, CORE, readCluster, WEB } from './support/arm';
 import { revokeSessions, withShortLivedTokens } from './support/emulator-settings';
 import { EMULATOR_URL } from './environment';
 
@@ -36,7 +36,7 @@ test('the inventory links to the cluster page with its tenant: facts, pools, the
   const file = await download;
   expect(file.suggestedFilename()).toBe(`${CORE.name}-ca-bundle.pem`);
   const text = readFileSync(await file.path(), 'utf8');
-  const entries = caEntries(await readCluster(CORE));
+  const entries = caBundle(await readCluster(CORE));
   expect(text.match(/-----BEGIN CERTIFICATE-----/g)).toHaveLength(entries.length);
 });
 

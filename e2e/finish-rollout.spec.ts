@@ -46,12 +46,12 @@ test.describe('finishing a failed rollout', () => {
         'Drain of node aks-batch-vmss000004 failed when evicting pods: PodDisruptionBudget allows 0 disruptions.',
       afterBatches: 6,
     });
-    const web = await arm.caEntries(WEB);
+    const web = await arm.caBundle(WEB);
     const failed = await arm.startCaChange(PAYMENTS, (entries) => [...entries, web[1]!]);
     await expect
       .poll(() => provisioningStates(arm, PAYMENTS), { timeout: 60_000 })
       .toEqual(['Failed', 'system:Succeeded', 'apps:Failed', 'batch:Failed']);
-    const targetList = await arm.caEntries(PAYMENTS);
+    const targetList = await arm.caBundle(PAYMENTS);
 
     // The failed rollout's view says what to do next, and links to the cluster page (client-side navigation from
     // here on, so the progress recorder installed now sees the next rollout view too).
@@ -126,7 +126,7 @@ test.describe('finishing a failed rollout', () => {
       'apps:Succeeded',
       'batch:Succeeded',
     ]);
-    expect(await arm.caEntries(PAYMENTS)).toEqual(targetList);
+    expect(await arm.caBundle(PAYMENTS)).toEqual(targetList);
     await expectAccessible(page, 'finished rollout succeeded');
 
     // With every node renewed, the cluster page is back to "No change".

@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import { signInWithMsal, test, expect } from './fixtures';
 import { ClusterPage } from './pages/cluster-page';
 import { RolloutPage } from './pages/rollout-page';
-import { caEntries, changeCaListElsewhere, readCluster, WEB } from './support/arm';
+import { caBundle, changeCaBundleElsewhere, readCluster, WEB } from './support/arm';
 import { makeHostileFixtures, shownFingerprint, type HostileFixtures } from './support/hostile-certificates';
 import { expectNoHorizontalOverflow, expectReadsLeftToRight, NARROW, WIDE } from './support/layout';
 
@@ -91,7 +91,7 @@ test('a bidi override and a 64 KB common name: isolated, made visible, cut with 
   );
 
   // The cluster page now holds the bidi CA; the 64 KB one is added as az would (a PUT straight to ARM).
-  await changeCaListElsewhere(WEB, [...caEntries(await readCluster(WEB)), certs.longCa]);
+  await changeCaBundleElsewhere(WEB, [...caBundle(await readCluster(WEB)), certs.longCa]);
   await cluster.open(WEB);
   const current = cluster.currentBundle();
   await expect(current.getByTestId('certificate-card')).toHaveCount(4);

@@ -171,7 +171,7 @@ export class ArmForTests {
     expect([202, 204], await response.text()).toContain(response.status());
   }
 
-  async caEntries(c: ClusterAddress): Promise<string[]> {
+  async caBundle(c: ClusterAddress): Promise<string[]> {
     return (await this.cluster(c)).properties.securityProfile?.customCATrustCertificates ?? [];
   }
 

@@ -66,7 +66,7 @@ async function openOwnRollout(
   donor: ClusterAddress,
   index: number,
 ): Promise<StartedRollout> {
-  const extra = (await arm.caEntries(donor))[index]!;
+  const extra = (await arm.caBundle(donor))[index]!;
   const rollout = await arm.startCaChange(cluster, (entries) => [...entries, extra]);
   await storeHandle(page, rollout.handle);
   await page.goto(rollout.url);
@@ -91,7 +91,7 @@ test.describe('rollout tracking', () => {
       // Slow enough that the lists (read every 6 polls of 1 s in e2e) see the small pools between batches.
       await emulator.setSpeed(behaviour === 'reimage' ? 6000 : 2500);
       const totals = await rolledTotals(arm, cluster);
-      const other = await arm.caEntries(cluster === WEB ? PAYMENTS : WEB);
+      const other = await arm.caBundle(cluster === WEB ? PAYMENTS : WEB);
       const rollout = await arm.startCaChange(cluster, (entries) => [...entries, other[0]!]);
       await recordPoolProgress(page);
       await storeHandle(page, rollout.handle);
@@ -333,7 +333,7 @@ test.describe('rollout tracking without VMSS access', () => {
     await signInWithMsal(page, PERSONAS.deployer.name);
     const deployer = await ArmForTests.create('deployer');
     try {
-      const payments = await deployer.caEntries(PAYMENTS);
+      const payments = await deployer.caBundle(PAYMENTS);
       const rollout = await deployer.startCaChange(WEB, (entries) => [...entries, payments[0]!]);
       await storeHandle(page, rollout.handle, 'deployer');
       await page.goto(rollout.url);

@@ -41,7 +41,7 @@ export function ClusterPage({ cluster: ref, tenantId: requestedTenant }: { clust
   const access = useClusterAccess(ref, tenantId);
   const now = useMinuteClock();
   const cluster = load.status === 'loaded' ? load.cluster : null;
-  const current = useCurrentBundle(cluster?.caEntries, now);
+  const current = useCurrentBundle(cluster?.caBundle, now);
   const [editor, dispatch] = useReducer(editorReducer, INITIAL_EDITOR_STATE);
   const proposal = useProposal(current, editor, now);
   const serverChecks = useServerChecks(clusterKeyOf(ref), current?.certificates, proposal?.payload, now);

@@ -3,7 +3,7 @@
  * route (app/api/inventory), which built it from ARM answers it validated with zod; here a small hand-written
  * guard is enough and keeps zod out of the browser.
  */
-import { CaListDecoder, type InventoryEvent, type InventoryWireEvent } from '@/lib/inventory/wire';
+import { CaBundleDecoder, type InventoryEvent, type InventoryWireEvent } from '@/lib/inventory/wire';
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
@@ -52,7 +52,7 @@ export async function* readInventoryStream(body: ReadableStream<Uint8Array>): As
   const reader = body
     .pipeThrough(new TextDecoderStream() as unknown as ReadableWritablePair<string, Uint8Array>)
     .getReader();
-  const decoder = new CaListDecoder();
+  const decoder = new CaBundleDecoder();
   let buffer = '';
   for (;;) {
     const { value, done } = await reader.read();

@@ -58,7 +58,7 @@ export function useClusterRows(
   useEffect(() => {
     let cancelled = false;
     Promise.all(
-      clusters.map(async ({ cluster }) => [cluster.id, await decodeTrust(cluster.caEntries, now)] as const),
+      clusters.map(async ({ cluster }) => [cluster.id, await decodeTrust(cluster.caBundle, now)] as const),
     ).then((pairs) => {
       if (!cancelled) setTrustById(new Map(pairs));
     });

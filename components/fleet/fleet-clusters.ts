@@ -44,7 +44,7 @@ export function useFleetClusters(state: FleetLoadState, now: Date): { clusters: 
   useEffect(() => {
     let cancelled = false;
     void Promise.all(
-      loaded.map(async ({ cluster, where }) => toFleetCluster(cluster, where, await decode(cluster.caEntries, now))),
+      loaded.map(async ({ cluster, where }) => toFleetCluster(cluster, where, await decode(cluster.caBundle, now))),
     ).then((value) => {
       if (!cancelled) setClusters({ from: loaded, value });
     });

@@ -113,7 +113,7 @@ export function RolloutLive({ cluster, tenantId, handle, absence, since }: Rollo
             <RolloutOutcome
               progress={progress}
               cluster={cluster}
-              caEntries={state.tracker.latest?.cluster.caEntries ?? null}
+              caBundle={state.tracker.latest?.cluster.caBundle ?? null}
             />
           )}
           <SignalList signals={progress.signals} />

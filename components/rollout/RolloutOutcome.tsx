@@ -8,11 +8,11 @@ import { TrustedBundle } from './TrustedBundle';
 export function RolloutOutcome({
   progress,
   cluster,
-  caEntries,
+  caBundle,
 }: {
   progress: RolloutProgress;
   cluster: ClusterRef;
-  caEntries: string[] | null;
+  caBundle: string[] | null;
 }) {
   const terminal = progress.terminal;
   if (!terminal) return null;
@@ -36,7 +36,7 @@ export function RolloutOutcome({
           Azure reports the operation succeeded: every Linux node pool was renewed ({progress.total} node
           {progress.total === 1 ? '' : 's'}); they trust the CA list below. Pods do not see node trust stores.
         </p>
-        {caEntries && <TrustedBundle entries={caEntries} />}
+        {caBundle && <TrustedBundle entries={caBundle} />}
       </section>
     );
   }

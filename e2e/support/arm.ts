@@ -81,7 +81,7 @@ export function readCluster(cluster: ClusterAddress): Promise<ArmCluster> {
 }
 
 /** Someone else changes the CA list, as az does (GET, replace the list, PUT): the dashboard's review is now stale. */
-export function changeCaListElsewhere(cluster: ClusterAddress, pems: string[]): Promise<void> {
+export function changeCaBundleElsewhere(cluster: ClusterAddress, pems: string[]): Promise<void> {
   return asOwner(cluster, async (api, path, headers) => {
     const body = (await (await api.get(path, { headers })).json()) as ArmCluster;
     body.properties.securityProfile = {
@@ -94,7 +94,7 @@ export function changeCaListElsewhere(cluster: ClusterAddress, pems: string[]): 
 }
 
 /** The PEM text of each entry, as the nodes get it. */
-export function caEntries(cluster: ArmCluster): string[] {
+export function caBundle(cluster: ArmCluster): string[] {
   return (cluster.properties.securityProfile?.customCATrustCertificates ?? []).map((entry) =>
     Buffer.from(entry, 'base64').toString('utf8'),
   );

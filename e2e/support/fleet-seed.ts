@@ -5,7 +5,7 @@
 import { createHash, X509Certificate } from 'node:crypto';
 import { SUBSCRIPTIONS, TENANTS } from '../../emulator/directory';
 import { SEED } from '../../emulator/arm/seed/clusters';
-import { caEntries, readCluster } from './arm';
+import { caBundle, readCluster } from './arm';
 
 export interface SeedCa {
   sha256: string;
@@ -41,7 +41,7 @@ export async function readSeedFleet(): Promise<SeedFleet> {
       const subscription = SUBSCRIPTIONS.find((s) => s.subscriptionId === address.subscriptionId)!;
       const tenant = TENANTS.find((t) => t.tenantId === subscription.tenantId)!;
       const arm = await readCluster({ ...address, tenantId: tenant.tenantId });
-      const shas = caEntries(arm).map((pem) => {
+      const shas = caBundle(arm).map((pem) => {
         const certificate = new X509Certificate(pem);
         const sha256 = createHash('sha256').update(certificate.raw).digest('hex');
         pems.set(sha256, pem);

@@ -16,7 +16,7 @@ const cluster = (name: string) => ({
   powerState: 'Running',
   kubernetesVersion: '1.33.2',
   agentPools: [],
-  caEntries: [PEM],
+  caBundle: [PEM],
 });
 
 async function* events(gate?: Promise<void>): AsyncGenerator<InventoryEvent> {

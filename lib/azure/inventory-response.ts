@@ -3,7 +3,7 @@ import 'server-only';
 import { once } from 'node:events';
 import { Readable } from 'node:stream';
 import { constants, createGzip } from 'node:zlib';
-import { CaListEncoder } from '../inventory/wire';
+import { CaBundleEncoder } from '../inventory/wire';
 import type { InventoryEvent } from './inventory-stream';
 
 /** Whether the client takes gzip (`Accept-Encoding`, honouring `q=0`). */
@@ -18,7 +18,7 @@ export function acceptsGzip(header: string | null): boolean {
 
 /** Each event as NDJSON lines, each distinct CA list sent once (lib/inventory/wire.ts). */
 export async function* ndjsonLines(events: AsyncGenerator<InventoryEvent>): AsyncGenerator<string> {
-  const encoder = new CaListEncoder();
+  const encoder = new CaBundleEncoder();
   for await (const event of events) {
     yield encoder
       .encode(event)

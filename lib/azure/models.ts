@@ -78,7 +78,7 @@ export interface ClusterSummary {
   kubernetesVersion: string;
   agentPools: AgentPoolSummary[];
   /** Each entry as the PEM text ARM holds (the SDK has already undone the wire's base64). */
-  caEntries: string[];
+  caBundle: string[];
 }
 
 export interface SubscriptionSummary {
@@ -134,7 +134,7 @@ export function toClusterSummary(raw: unknown): ClusterSummary {
       powerState: pool.powerState?.code ?? null,
       maxSurge: pool.upgradeSettings?.maxSurge ?? '10%',
     })),
-    caEntries: (cluster.securityProfile?.customCATrustCertificates ?? []).map((bytes) => pemText.decode(bytes)),
+    caBundle: (cluster.securityProfile?.customCATrustCertificates ?? []).map((bytes) => pemText.decode(bytes)),
   };
 }
 

@@ -32,7 +32,7 @@ function simulatedArm(truths: RolloutSnapshot[], options: { forbiddenVms?: boole
       return {
         subscriptionId: SUB,
         provisioningState: t.cluster.provisioningState,
-        caEntries: ['-----BEGIN CERTIFICATE-----\n…'],
+        caBundle: ['-----BEGIN CERTIFICATE-----\n…'],
         agentPools: t.pools.map((p) => ({
           name: p.name,
           osType: p.osType,
@@ -105,7 +105,7 @@ describe('buildSnapshot', () => {
       snapshot!.pools.find((p) => p.name === 'apps')!.machines!.every((m) => m.vm?.latestModelApplied === true),
     ).toBe(true);
     expect(snapshot!.pools.find((p) => p.name === 'apps')!.vms.kind).toBe('read');
-    expect(snapshot!.cluster.caEntries).toHaveLength(1);
+    expect(snapshot!.cluster.caBundle).toHaveLength(1);
   });
 
   it('re-reads lists only when a state or the status changes, or at the interval', async () => {

@@ -242,7 +242,7 @@ export async function buildSnapshot(
     cluster: {
       provisioningState: cluster.provisioningState,
       readAt: iso(memory.cluster!.readAt),
-      caEntries: end ? cluster.caEntries : null,
+      caBundle: end ? cluster.caBundle : null,
     },
     pools,
     end,

@@ -7,7 +7,7 @@ const readOperation = vi.fn();
 vi.mock('./rollout-reader', () => ({
   sdkRolloutReader: () => ({
     readOperation,
-    readCluster: async () => ({ subscriptionId: SUB, provisioningState: 'Updating', caEntries: [], agentPools: [] }),
+    readCluster: async () => ({ subscriptionId: SUB, provisioningState: 'Updating', caBundle: [], agentPools: [] }),
     listMachines: async () => ({ machines: [], pages: 1 }),
     listVms: async () => ({ vms: [], pages: 1 }),
   }),

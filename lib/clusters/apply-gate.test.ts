@@ -6,7 +6,7 @@ const cluster = {
   resourceGroup: 'rg-dev',
   provisioningState: 'Succeeded',
   powerState: 'Running',
-  caEntries: ['pem'],
+  caBundle: ['pem'],
 };
 const ALLOWED: WriteAccess = { status: 'allowed' };
 const DENIED: WriteAccess = { status: 'denied', action: 'Microsoft.ContainerService/managedClusters/write' };
@@ -46,7 +46,7 @@ describe('the apply gate', () => {
   });
 
   it('remove-all needs a custom CA to remove', () => {
-    expect(removeAllBlocker({ ...cluster, caEntries: [] }, ALLOWED)).toBe('The cluster has no custom CA.');
+    expect(removeAllBlocker({ ...cluster, caBundle: [] }, ALLOWED)).toBe('The cluster has no custom CA.');
     expect(removeAllBlocker(cluster, ALLOWED)).toBeNull();
   });
 });

@@ -73,6 +73,6 @@ export function applyBlocker(
   return null;
 }
 
-export function removeAllBlocker(cluster: GateCluster & { caEntries: string[] }, access: WriteAccess): string | null {
-  return writeBlocker(cluster, access) ?? (cluster.caEntries.length === 0 ? 'The cluster has no custom CA.' : null);
+export function removeAllBlocker(cluster: GateCluster & { caBundle: string[] }, access: WriteAccess): string | null {
+  return writeBlocker(cluster, access) ?? (cluster.caBundle.length === 0 ? 'The cluster has no custom CA.' : null);
 }

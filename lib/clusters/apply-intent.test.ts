@@ -9,7 +9,7 @@ const cluster = (provisioningState: string) => ({
   resourceGroup: 'rg-web-prod',
   provisioningState,
   powerState: 'Running',
-  caEntries: ['pem'],
+  caBundle: ['pem'],
 });
 const noChange = {
   errorCount: 0,
@@ -93,7 +93,7 @@ describe('applying the same list again to finish a rollout', () => {
     const reviewed = { caFingerprints: [], provisioningState: 'Failed', powerState: 'Running', eTag: null };
     expect(
       await changeSinceReview(reviewed, {
-        caEntries: [],
+        caBundle: [],
         provisioningState: 'Failed',
         powerState: 'Running',
         eTag: null,
@@ -101,7 +101,7 @@ describe('applying the same list again to finish a rollout', () => {
     ).toBeNull();
     expect(
       await changeSinceReview(reviewed, {
-        caEntries: [],
+        caBundle: [],
         provisioningState: 'Succeeded',
         powerState: 'Running',
         eTag: null,
@@ -109,7 +109,7 @@ describe('applying the same list again to finish a rollout', () => {
     ).toBe('its state went from Failed to Succeeded');
     expect(
       await changeSinceReview(reviewed, {
-        caEntries: [],
+        caBundle: [],
         provisioningState: 'Updating',
         powerState: 'Running',
         eTag: null,

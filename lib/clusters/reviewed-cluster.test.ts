@@ -19,7 +19,7 @@ beforeAll(async () => {
 });
 
 const state = (patch: Partial<ClusterState>): ClusterState => ({
-  caEntries: [rsa, ec],
+  caBundle: [rsa, ec],
   provisioningState: 'Succeeded',
   powerState: 'Running',
   eTag: null,
@@ -48,17 +48,17 @@ describe('changeSinceReview', () => {
     const reviewed = await reviewedCluster(state({}));
     expect(reviewedClusterSchema.parse(reviewed)).toEqual(reviewed);
     expect(
-      await changeSinceReview(reviewed, state({ caEntries: [ec, withCrlf(rsa)], provisioningState: 'succeeded' })),
+      await changeSinceReview(reviewed, state({ caBundle: [ec, withCrlf(rsa)], provisioningState: 'succeeded' })),
     ).toBeNull();
   });
 
   it('names each difference: CA added, removed or replaced, state, power state, eTag', async () => {
     const reviewed = await reviewedCluster(state({ eTag: 'e1' }));
-    expect(await changeSinceReview(reviewed, state({ caEntries: [rsa] }))).toBe('its CA list changed');
-    expect(await changeSinceReview(reviewed, state({ caEntries: [rsa, ec, fx.text('intermediate.pem')] }))).toBe(
+    expect(await changeSinceReview(reviewed, state({ caBundle: [rsa] }))).toBe('its CA list changed');
+    expect(await changeSinceReview(reviewed, state({ caBundle: [rsa, ec, fx.text('intermediate.pem')] }))).toBe(
       'its CA list changed',
     );
-    expect(await changeSinceReview(reviewed, state({ caEntries: [rsa, 'garbage'] }))).toBe('its CA list changed');
+    expect(await changeSinceReview(reviewed, state({ caBundle: [rsa, 'garbage'] }))).toBe('its CA list changed');
     expect(await changeSinceReview(reviewed, state({ provisioningState: 'Updating' }))).toBe(
       'its state went from Succeeded to Updating',
     );
@@ -66,7 +66,7 @@ describe('changeSinceReview', () => {
       'its power state went from Running to Stopped',
     );
     expect(await changeSinceReview(reviewed, state({ eTag: 'e2' }))).toBe('its eTag changed');
-    expect(await changeSinceReview(reviewed, state({ caEntries: [], provisioningState: 'Failed' }))).toBe(
+    expect(await changeSinceReview(reviewed, state({ caBundle: [], provisioningState: 'Failed' }))).toBe(
       'its CA list changed, its state went from Succeeded to Failed',
     );
   });

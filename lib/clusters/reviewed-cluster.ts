@@ -19,7 +19,7 @@ export interface ReviewedCluster {
 
 /** What of a cluster the review depends on, as the dashboard reads it (ClusterSummary fits). */
 export interface ClusterState {
-  caEntries: string[];
+  caBundle: string[];
   provisioningState: string;
   powerState: string | null;
   eTag: string | null;
@@ -44,7 +44,7 @@ export async function caFingerprints(entries: string[], now = new Date()): Promi
 
 export async function reviewedCluster(cluster: ClusterState): Promise<ReviewedCluster> {
   return {
-    caFingerprints: await caFingerprints(cluster.caEntries),
+    caFingerprints: await caFingerprints(cluster.caBundle),
     provisioningState: cluster.provisioningState,
     powerState: cluster.powerState,
     eTag: cluster.eTag,
@@ -59,7 +59,7 @@ const same = (a: string | null, b: string | null) => (a ?? '').toLowerCase() ===
  */
 export async function changeSinceReview(reviewed: ReviewedCluster, now: ClusterState): Promise<string | null> {
   const changes: string[] = [];
-  const fingerprints = await caFingerprints(now.caEntries);
+  const fingerprints = await caFingerprints(now.caBundle);
   const before = new Set(reviewed.caFingerprints.map((value) => value.toLowerCase()));
   if (fingerprints.length !== before.size || fingerprints.some((value) => !before.has(value)))
     changes.push('its CA list changed');

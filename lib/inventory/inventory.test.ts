@@ -39,7 +39,7 @@ function cluster(name: string, overrides: Partial<ClusterSummary> = {}): Cluster
         maxSurge: '10%',
       },
     ],
-    caEntries: [],
+    caBundle: [],
     ...overrides,
   };
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ClusterSummary } from '../azure/models';
-import { CaListDecoder, CaListEncoder, UnknownCaListError, type InventoryEvent } from './wire';
+import { CaBundleDecoder, CaBundleEncoder, UnknownCaBundleError, type InventoryEvent } from './wire';
 
-const cluster = (name: string, caEntries: string[]): ClusterSummary => ({
+const cluster = (name: string, caBundle: string[]): ClusterSummary => ({
   id: `/subscriptions/s/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/${name}`,
   subscriptionId: 's',
   resourceGroup: 'rg',
@@ -13,7 +13,7 @@ const cluster = (name: string, caEntries: string[]): ClusterSummary => ({
   powerState: 'Running',
   kubernetesVersion: '1.33.2',
   agentPools: [],
-  caEntries,
+  caBundle,
 });
 
 describe('inventory wire format', () => {
@@ -28,24 +28,24 @@ describe('inventory wire format', () => {
       { type: 'clusters', subscriptionId: 't', clusters: [cluster('d', [...shared]), cluster('e', ['x', 'y'])] },
       { type: 'done' },
     ];
-    const encoder = new CaListEncoder();
+    const encoder = new CaBundleEncoder();
     const wire = events.flatMap((event) => encoder.encode(event));
     expect(wire.filter((line) => line.type === 'ca-list')).toHaveLength(3);
     expect(JSON.stringify(wire).split('AAAA')).toHaveLength(2); // the shared PEM travels once
-    const decoder = new CaListDecoder();
+    const decoder = new CaBundleDecoder();
     const back = wire
       .map((line) => decoder.decode(JSON.parse(JSON.stringify(line))))
       .filter((event) => event !== undefined);
     expect(back).toEqual(events);
     const [first] = back as Extract<InventoryEvent, { type: 'clusters' }>[];
-    expect(first!.clusters[0]!.caEntries).toBe(first!.clusters[1]!.caEntries); // one array per distinct list
+    expect(first!.clusters[0]!.caBundle).toBe(first!.clusters[1]!.caBundle); // one array per distinct list
   });
 
   it('refuses a cluster that refers to a list it was not sent', () => {
-    const decoder = new CaListDecoder();
-    const { caEntries: _, ...rest } = cluster('a', []);
+    const decoder = new CaBundleDecoder();
+    const { caBundle: _, ...rest } = cluster('a', []);
     expect(() => decoder.decode({ type: 'clusters', subscriptionId: 's', clusters: [{ ...rest, caList: 7 }] })).toThrow(
-      UnknownCaListError,
+      UnknownCaBundleError,
     );
   });
 });

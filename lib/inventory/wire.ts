@@ -22,7 +22,7 @@ export type InventoryEvent =
   | { type: 'failed'; error: ActionError }
   | { type: 'done' };
 
-export type WireCluster = Omit<ClusterSummary, 'caEntries'> & { caList: number };
+export type WireCluster = Omit<ClusterSummary, 'caBundle'> & { caList: number };
 
 export type InventoryWireEvent =
   | { type: 'ca-list'; id: number; entries: string[] }
@@ -32,19 +32,19 @@ export type InventoryWireEvent =
 const listKey = (entries: readonly string[]) => entries.join('\u0000');
 
 /** Server side: one per response. Turns an event into its wire lines, the CA lists it introduces first. */
-export class CaListEncoder {
+export class CaBundleEncoder {
   private readonly ids = new Map<string, number>();
 
   encode(event: InventoryEvent): InventoryWireEvent[] {
     if (event.type !== 'clusters') return [event];
     const lines: InventoryWireEvent[] = [];
-    const clusters = event.clusters.map(({ caEntries, ...cluster }) => {
-      const key = listKey(caEntries);
+    const clusters = event.clusters.map(({ caBundle, ...cluster }) => {
+      const key = listKey(caBundle);
       let id = this.ids.get(key);
       if (id === undefined) {
         id = this.ids.size;
         this.ids.set(key, id);
-        lines.push({ type: 'ca-list', id, entries: caEntries });
+        lines.push({ type: 'ca-list', id, entries: caBundle });
       }
       return { ...cluster, caList: id };
     });
@@ -53,15 +53,15 @@ export class CaListEncoder {
   }
 }
 
-export class UnknownCaListError extends Error {
-  override readonly name = 'UnknownCaListError';
+export class UnknownCaBundleError extends Error {
+  override readonly name = 'UnknownCaBundleError';
 }
 
 /**
- * Client side: one per response. Returns the event with each cluster's `caEntries` restored (clusters that share a
+ * Client side: one per response. Returns the event with each cluster's `caBundle` restored (clusters that share a
  * list share one array), or undefined for a dictionary line.
  */
-export class CaListDecoder {
+export class CaBundleDecoder {
   private readonly lists = new Map<number, string[]>();
 
   decode(event: InventoryWireEvent): InventoryEvent | undefined {
@@ -74,9 +74,9 @@ export class CaListDecoder {
       type: 'clusters',
       subscriptionId: event.subscriptionId,
       clusters: event.clusters.map(({ caList, ...cluster }) => {
-        const caEntries = this.lists.get(caList);
-        if (!caEntries) throw new UnknownCaListError(`The inventory stream referred to an unknown CA list ${caList}.`);
-        return { ...cluster, caEntries };
+        const caBundle = this.lists.get(caList);
+        if (!caBundle) throw new UnknownCaBundleError(`The inventory stream referred to an unknown CA list ${caList}.`);
+        return { ...cluster, caBundle };
       }),
     };
   }

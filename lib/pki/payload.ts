@@ -33,12 +33,12 @@ export function toTerraformList(base64: string[]): string {
 }
 
 /** Entries as a cluster returns them: base64 strings (wire, az) or bytes (SDK). */
-export type AksEntry = string | Uint8Array;
+export type AksBundleEntry = string | Uint8Array;
 
 /**
  * Turns a cluster's entries back into bundle inputs, one per entry, so that `readBundle` decodes them
  * with findings that name the entry. Tolerates several certificates per entry, CRLF and no trailing newline.
  */
-export function entriesToInputs(entries: AksEntry[]): { name: string; content: string | Uint8Array }[] {
+export function entriesToInputs(entries: AksBundleEntry[]): { name: string; content: string | Uint8Array }[] {
   return entries.map((entry, index) => ({ name: `entry ${index + 1}`, content: entry }));
 }

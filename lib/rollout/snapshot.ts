@@ -82,7 +82,7 @@ export interface RolloutSnapshot {
     provisioningState: string;
     readAt: string;
     /** The CA list as ARM holds it now (PEM text per entry); sent once the rollout has ended. */
-    caEntries: string[] | null;
+    caBundle: string[] | null;
   };
   pools: PoolSnapshot[];
   /** Set once the rollout ended: the browser stops asking. */

@@ -47,7 +47,7 @@ export async function collectFleet(
   const failures: FleetFailure[] = [];
   const subscriptionNames = new Map<string, string>();
   const toCluster = async (tenantId: string, subscriptionName: string, cluster: ClusterSummary) => {
-    const certificates = await decode(cluster.caEntries);
+    const certificates = await decode(cluster.caBundle);
     return toFleetCluster(
       cluster,
       { tenantId, tenantName: names.get(tenantId) ?? tenantId, subscriptionName },

@@ -9,9 +9,9 @@ import { json } from '../http/respond';
 import type { Router } from '../http/router';
 import { operationUrlsFor } from '../operations/issue';
 import { planUpdate, startCreate, startDelete, startUpdate } from '../rollout/plan';
-import { applyClusterBody, sameCaList } from '../state/applyBody';
+import { applyClusterBody, sameCaBundle } from '../state/applyBody';
 import type { ClusterRecord, OperationRecord } from '../state/types';
-import { checkCaList } from '../validation/caCertificates';
+import { checkCaBundle } from '../validation/caCertificates';
 import { checkPoolRules } from '../validation/poolRules';
 import { clusterBodySchema, tagsBodySchema } from '../validation/clusterBody';
 import { wireCluster } from '../wire/cluster';
@@ -74,7 +74,7 @@ export function clusterWriteRoutes(router: Router, ctx: ArmContext): void {
     const body = parseWith(clusterBodySchema, await readJson(c));
     const entries = body.properties?.securityProfile?.customCATrustCertificates;
     if (entries) {
-      const check = checkCaList(entries);
+      const check = checkCaBundle(entries);
       if (!check.ok && check.reason === 'tooMany') {
         throw new ArmError(
           400,
@@ -114,7 +114,7 @@ export function clusterWriteRoutes(router: Router, ctx: ArmContext): void {
       ctx.settings.rejectWindowsCaChange &&
       entries &&
       windowsPools.length > 0 &&
-      !sameCaList(existing?.caCertificates, entries)
+      !sameCaBundle(existing?.caCertificates, entries)
     ) {
       // Invented text (azure-facts U5): the docs say only that Windows node pools aren't supported.
       throw new ArmError(

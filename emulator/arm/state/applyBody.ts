@@ -44,7 +44,7 @@ export interface ApplyResult {
   caChanged: boolean;
 }
 
-export function sameCaList(a: string[] | undefined, b: string[] | undefined): boolean {
+export function sameCaBundle(a: string[] | undefined, b: string[] | undefined): boolean {
   const x = a ?? [];
   const y = b ?? [];
   return x.length === y.length && x.every((v, i) => v === y[i]);
@@ -140,5 +140,5 @@ export function applyClusterBody(
 
   cluster.eTag = randomUUID();
   for (const pool of cluster.pools) pool.eTag = randomUUID();
-  return { cluster, caChanged: !sameCaList(before, cluster.caCertificates) };
+  return { cluster, caChanged: !sameCaBundle(before, cluster.caCertificates) };
 }

@@ -25,9 +25,9 @@ export function isValidCaEntry(entry: string): boolean {
   });
 }
 
-export type CaListCheck = { ok: true } | { ok: false; reason: 'tooMany' | 'badEntry'; index?: number };
+export type CaBundleCheck = { ok: true } | { ok: false; reason: 'tooMany' | 'badEntry'; index?: number };
 
-export function checkCaList(entries: string[]): CaListCheck {
+export function checkCaBundle(entries: string[]): CaBundleCheck {
   if (entries.length > MAX_CA_CERTIFICATES) return { ok: false, reason: 'tooMany' };
   const index = entries.findIndex((entry) => !isValidCaEntry(entry));
   return index === -1 ? { ok: true } : { ok: false, reason: 'badEntry', index };

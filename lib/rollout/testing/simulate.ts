@@ -88,7 +88,7 @@ export function simulate(options: SimOptions): RolloutSnapshot[] {
         options.operation === false
           ? null
           : { status, startTime: iso(START), endTime: terminal ? iso(t) : null, error, readAt: iso(t) },
-      cluster: { provisioningState: clusterState, readAt: iso(t), caEntries: terminal ? ['PEM'] : null },
+      cluster: { provisioningState: clusterState, readAt: iso(t), caBundle: terminal ? ['PEM'] : null },
       pools,
       end: options.operation === false && end ? { ...end, source: 'cluster' } : end,
       next: terminal ? null : { afterMs: 5000, reason: 'interval' },
