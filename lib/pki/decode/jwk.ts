@@ -4,7 +4,8 @@ import { readChildren, readTlv } from '../intake/der';
 /*
  * Importing an RSA public key as JWK skips the DER decoder that an 'spki' import runs; in Node 20
  * (OpenSSL 3) that is about five times faster, which matters when a bundle holds 150 roots. EC keys are
- * the other way round (JWK import validates the point and is slower), so they stay on 'spki'.
+ * the other way round (JWK import runs the full key check and is slower still): they are imported 'raw'
+ * (verify.ts importVerifyKey).
  */
 
 function base64url(bytes: Uint8Array): string {

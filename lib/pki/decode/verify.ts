@@ -96,6 +96,24 @@ function planFor(check: SignatureCheck): WebCryptoPlan | null {
   }
 }
 
+/**
+ * The signer's key for WebCrypto, in the format that is fastest to import. RSA and Ed25519: JWK (jwk.ts). EC: the
+ * raw point. An 'spki' or JWK import of an EC key also runs OpenSSL's full key check (EC_KEY_check_key: a scalar
+ * multiplication by the group order), about 1 ms for a P-384 root; a 'raw' import still refuses a point that is
+ * not on the curve (Node and browsers decode it with the curve's own check), and on P-256, P-384 and P-521
+ * (cofactor 1) every point on the curve has the group's order, so the check left out proves nothing more.
+ */
+async function importVerifyKey(algorithm: WebCryptoPlan['importAlgorithm'], check: SignatureCheck): Promise<CryptoKey> {
+  const subtle = globalThis.crypto.subtle;
+  const name = typeof algorithm === 'string' ? algorithm : algorithm.name;
+  if (name === 'ECDSA' && check.publicKey[0] === 0x04)
+    return subtle.importKey('raw', check.publicKey as BufferSource, algorithm, false, ['verify']);
+  const jwk = toJwk(algorithm, check.publicKey);
+  return jwk
+    ? subtle.importKey('jwk', jwk, algorithm, false, ['verify'])
+    : subtle.importKey('spki', check.spki as BufferSource, algorithm, false, ['verify']);
+}
+
 /** true/false when WebCrypto can check the signature, null when the algorithm is not checkable here. */
 export async function verifySignature(check: SignatureCheck): Promise<boolean | null> {
   const isPss = SIGNATURE_ALGORITHMS[check.signatureOid]?.family === 'RSA-PSS';
@@ -103,10 +121,7 @@ export async function verifySignature(check: SignatureCheck): Promise<boolean | 
   if (!plan) return null;
   const subtle = globalThis.crypto.subtle;
   try {
-    const jwk = toJwk(plan.importAlgorithm, check.publicKey);
-    const key = jwk
-      ? await subtle.importKey('jwk', jwk, plan.importAlgorithm, false, ['verify'])
-      : await subtle.importKey('spki', check.spki as BufferSource, plan.importAlgorithm, false, ['verify']);
+    const key = await importVerifyKey(plan.importAlgorithm, check);
     return await subtle.verify(plan.verifyAlgorithm, key, plan.signature as BufferSource, check.tbs as BufferSource);
   } catch {
     // A key WebCrypto refuses (e.g. RSA-PSS parameters it does not support) cannot be checked here.

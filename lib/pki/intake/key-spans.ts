@@ -140,8 +140,9 @@ export function findKeySpans(text: string): KeySpan[] {
   for (let line = 0; line < starts.length; line++) {
     const start = starts[line]!;
     const next = starts[line + 1] ?? text.length;
-    const content = text.slice(start, next).trim();
-    if (content && BASE64_LINE.test(content) && !insideBlock(start)) run.push([start, next, content.length]);
+    // Lines inside PEM blocks were looked at in pass 1: skip them before slicing and matching.
+    const content = insideBlock(start) ? '' : text.slice(start, next).trim();
+    if (content && BASE64_LINE.test(content)) run.push([start, next, content.length]);
     else flush();
   }
   flush();

@@ -136,6 +136,13 @@ describe('decoded fields', () => {
     expect(certificates['tampered-root']!.selfSignatureValid).toBe(false);
   });
 
+  it('an EC root with an altered signature does not verify (EC keys are imported raw, the check stays)', async () => {
+    const der = Buffer.from(fx.text('ec-root.pem').replace(/-----[^-]+-----|\s/g, ''), 'base64');
+    der[der.length - 1] ^= 0x01; // the last byte of the signature's s
+    const result = await read({ name: 'altered.der', content: new Uint8Array(der) });
+    expect(result.certificates[0]).toMatchObject({ selfSigned: true, selfSignatureValid: false });
+  });
+
   it('results are plain data that survive structured cloning and JSON', () => {
     for (const certificate of Object.values(certificates)) {
       expect(structuredClone(certificate)).toEqual(certificate);
