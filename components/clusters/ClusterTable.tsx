@@ -1,6 +1,6 @@
 'use client';
-import { useLayoutEffect, useRef, useState } from 'react';
-import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { measureElement, useWindowVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { ArrowDown, ArrowUp, ArrowUpDown } from 'lucide-react';
 import type { ClusterRow } from '@/lib/inventory/cluster-row';
 import type { InventoryView, SortKey } from '@/lib/inventory/view';
@@ -22,8 +22,18 @@ const COLUMNS: { key: SortKey; label: string; width: string; narrow?: boolean }[
   { key: 'nodes', label: 'Node pools', width: 'md:w-[10%]' },
 ];
 
-/** A row's height before it is measured; rows with a badge or a second line are measured as they render. */
+/** A row's height before any row of its shape has been measured; rows are measured as they render. */
 const ESTIMATED_ROW_PX = 64;
+/** Rows rendered beyond the screen on each side. */
+const OVERSCAN_ROWS = 6;
+
+/**
+ * What decides a row's height at a given width: a CA (badge, time and CA name), a rollout link, a Windows note,
+ * a problem badge. Names long enough to wrap are the exception, and are measured like every row.
+ */
+function rowShape(row: ClusterRow): string {
+  return `${row.earliestExpiry ? 'ca' : '-'}${row.provisioningState === 'Updating' ? 'u' : '-'}${row.windowsPoolCount > 0 ? 'w' : '-'}${row.caErrorCount > 0 ? 'e' : '-'}`;
+}
 /** While loading, the table keeps this many rows of space, so what follows it is not pushed down row by row. */
 const RESERVED_ROWS = 12;
 
@@ -90,12 +100,31 @@ export function ClusterTable({
     return () => observer.disconnect();
   }, []);
 
+  // Each row not yet measured is estimated at the height its shape last measured, so rows scrolling into view
+  // arrive at their real height: no second layout for the measurement, nothing below them moves.
+  const heightByShape = useRef(new Map<string, number>());
+  const estimateSize = useCallback(
+    (index: number) => heightByShape.current.get(rowShape(rows[index]!)) ?? ESTIMATED_ROW_PX,
+    [rows],
+  );
+  const measureRow = useCallback(
+    (element: Element, entry: ResizeObserverEntry | undefined, instance: Virtualizer<Window, Element>) => {
+      const size = measureElement(element, entry, instance);
+      const row = rows[instance.indexFromElement(element)];
+      if (row) heightByShape.current.set(rowShape(row), size);
+      return size;
+    },
+    [rows],
+  );
+  // A stable key function: the virtualizer recomputes every row's position whenever it changes.
+  const getItemKey = useCallback((index: number) => rows[index]!.id, [rows]);
   const virtualizer = useWindowVirtualizer({
     count: rows.length,
-    estimateSize: () => ESTIMATED_ROW_PX,
-    overscan: 10,
+    estimateSize,
+    measureElement: measureRow,
+    overscan: OVERSCAN_ROWS,
     scrollMargin,
-    getItemKey: (index) => rows[index]!.id,
+    getItemKey,
   });
   const items = virtualizer.getVirtualItems();
   const paddingTop = items.length ? items[0]!.start - scrollMargin : 0;

@@ -38,7 +38,8 @@ export function AppHeader({ environmentLabel }: { environmentLabel: string }) {
             </ul>
           </nav>
         </div>
-        <div className="flex items-center gap-3 text-sm" aria-live="polite">
+        {/* As tall as its buttons in every state: the header keeps its height when sign-in resolves (no shift). */}
+        <div className="flex min-h-[2.125rem] items-center gap-3 text-sm" aria-live="polite">
           {state.status === 'signed-in' && (
             <>
               <span data-testid="signed-in-as">
