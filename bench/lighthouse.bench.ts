@@ -9,10 +9,11 @@
  * picker on /sign-in stores it in localStorage), and Lighthouse is told not to clear storage.
  *
  * Ports (range of the "size" stream): BENCH_EMULATOR_PORT (3176), BENCH_APP_PORT (3177), BENCH_DEBUG_PORT (3178).
- * `--runs N` repeats each measurement (median reported). The last line is one JSON object.
+ * `--runs N` repeats each measurement (median reported); BENCH_LIGHTHOUSE_REPORTS=dir keeps each report. The last
+ * line is one JSON object, with the 1-minute load average at the start and the end beside the figures.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from '@playwright/test';
 import lighthouse, { desktopConfig } from 'lighthouse';
@@ -25,6 +26,9 @@ const LATENCY_MS = 150;
 /** A generated fleet cluster that trusts a CA (emulator/arm/seed/fleet.ts: subscription 1, cluster 2). */
 const FLEET_CLUSTER = '/clusters/00000000-f1ee-4000-8000-000000000001/rg-search-01/aks-search-002';
 const TARGETS = { performance: 90, accessibility: 100, cls: 0.1 };
+/** BENCH_LIGHTHOUSE_REPORTS=dir: every Lighthouse report (JSON) is kept there, to see what it names. */
+const reportDir = process.env.BENCH_LIGHTHOUSE_REPORTS;
+let reportCount = 0;
 
 interface Figures {
   performance: number;
@@ -63,6 +67,7 @@ function medianFigures(runs: Figures[]): Figures {
 
 async function main() {
   requireBuild('bench:lighthouse');
+  const loadAtStart = Math.round(loadavg()[0]! * 100) / 100;
   const runsArg = process.argv.indexOf('--runs');
   const runs = runsArg > 0 ? Math.max(1, Number(process.argv[runsArg + 1]) || 1) : 1;
   const debugPort = portFromEnv('BENCH_DEBUG_PORT', 3178);
@@ -108,6 +113,11 @@ async function main() {
     );
     if (!result) throw new Error(`Lighthouse returned nothing for ${path}`);
     if (result.lhr.runtimeError) throw new Error(`Lighthouse: ${result.lhr.runtimeError.message}`);
+    if (reportDir)
+      writeFileSync(
+        join(reportDir, `${path === '/' ? 'inventory' : 'cluster'}-${preset}-${++reportCount}.json`),
+        JSON.stringify(result.lhr),
+      );
     return figuresOf(result.lhr);
   };
   /** One audit; if the browser went away under it (it happens on a loaded machine), a fresh browser and one retry. */
@@ -170,6 +180,7 @@ async function main() {
   console.log(
     JSON.stringify({
       bench: 'lighthouse',
+      loadavg_1m: { start: loadAtStart, end: Math.round(loadavg()[0]! * 100) / 100 },
       mode: 'demo',
       fleet: `${FLEET.subscriptions}x${FLEET.clustersPerSubscription}`,
       latency_ms: LATENCY_MS,

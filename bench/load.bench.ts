@@ -18,7 +18,8 @@
  * for it (`armMs`, parallel calls counted once). "Above the emulator's latency" = what the user waited, measured
  * here, minus that `armMs`. Errors: any 5xx, a transport failure, an action result `ok:false`, an inventory
  * `failed`/`subscription-failed` event. Peak RSS: the Next server process, sampled every 200 ms from /proc.
- * A 5 s warm-up with 5 users runs first and is not counted. The last line is one JSON object.
+ * A 5 s warm-up with 5 users runs first and is not counted. The last line is one JSON object. BENCH_SERVER_PROFILE=dir
+ * keeps the server's CPU profile; the bench's own CPU (the simulated users) is reported beside the server's.
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -142,7 +143,10 @@ if (existsSync('public')) cpSync('public', '.next/standalone/public', { recursiv
 const appPort = await freePort();
 const appUrl = `http://127.0.0.1:${appPort}`;
 const logFile = join(dataDir, 'app.log');
-const server = spawn(process.execPath, [resolve('.next/standalone/server.js')], {
+// BENCH_SERVER_PROFILE=dir: the Next server writes a V8 CPU profile there when it stops (where its CPU goes).
+const profileDir = process.env.BENCH_SERVER_PROFILE;
+const profileArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${resolve(profileDir)}`] : [];
+const server = spawn(process.execPath, [...profileArgs, resolve('.next/standalone/server.js')], {
   stdio: ['ignore', 'ignore', 'inherit'],
   env: {
     ...process.env,
@@ -291,7 +295,7 @@ const rssTimer = setInterval(readRss, 200);
 // Warm-up: not counted.
 await Promise.all(Array.from({ length: 5 }, (_, i) => user(i, Date.now() + 5_000)));
 counting = true;
-const cpuAtStart = { server: cpuSeconds(server.pid), emulator: cpuSeconds(emulator.pid) };
+const cpuAtStart = { server: cpuSeconds(server.pid), emulator: cpuSeconds(emulator.pid), bench: process.cpuUsage() };
 const started = Date.now();
 const load1 = loadavg()[0]!;
 await Promise.all(Array.from({ length: USERS }, (_, i) => user(i, started + DURATION_MS)));
@@ -299,6 +303,11 @@ const elapsedS = (Date.now() - started) / 1000;
 const cpu = {
   server: cpuSeconds(server.pid) - cpuAtStart.server,
   emulator: cpuSeconds(emulator.pid) - cpuAtStart.emulator,
+  // This process: the 50 simulated users (HTTP clients, NDJSON and RSC bodies read to their end).
+  bench: (() => {
+    const used = process.cpuUsage(cpuAtStart.bench);
+    return (used.user + used.system) / 1e6;
+  })(),
 };
 clearInterval(rssTimer);
 readRss();
@@ -352,6 +361,8 @@ const result = {
   server_cpu_s: Math.round(cpu.server * 10) / 10,
   server_cpu_ms_per_request: Math.round((cpu.server * 1000) / Math.max(1, counted.length)),
   emulator_cpu_s: Math.round(cpu.emulator * 10) / 10,
+  // The three share the machine's cores: the users' own CPU, to see that the client does not starve the server.
+  bench_client_cpu_s: Math.round(cpu.bench * 10) / 10,
   breakdown,
   loadavg_1m_at_start: Math.round(load1 * 100) / 100,
   targets: TARGETS,

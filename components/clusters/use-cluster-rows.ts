@@ -11,11 +11,16 @@ const trustCache = new Map<string, Promise<ClusterTrust>>();
 const trustByList = new WeakMap<readonly string[], Promise<ClusterTrust>>();
 const TRUST_CACHE_LIMIT = 5_000;
 
-const NO_CUSTOM_CAS: Promise<ClusterTrust> = Promise.resolve({ certificates: [], findings: [] });
+/** No list is a normal state (the feature is unused), not an empty input to complain about. */
+const NO_CUSTOM_CAS: ClusterTrust = { certificates: [], findings: [] };
+/** Lists whose decoding has settled, by identity: rows read them synchronously, without a promise per cluster. */
+const settled = new WeakMap<readonly string[], ClusterTrust>();
+
+function settledTrust(entries: string[]): ClusterTrust | undefined {
+  return entries.length === 0 ? NO_CUSTOM_CAS : settled.get(entries);
+}
 
 function decodeTrust(entries: string[], now: Date): Promise<ClusterTrust> {
-  // No list is a normal state (the feature is unused), not an empty input to complain about.
-  if (entries.length === 0) return NO_CUSTOM_CAS;
   const known = trustByList.get(entries);
   if (known) return known;
   const key = entries.join('\u0000');
@@ -48,7 +53,8 @@ export function useClusterRows(
   now: Date,
   tenants: readonly TenantSummary[] = [],
 ): ClusterRow[] {
-  const [trustById, setTrustById] = useState<Map<string, ClusterTrust>>(new Map());
+  // A new reader (same lookup) when lists finished decoding, so the rows are read again.
+  const [trustOf, setTrustOf] = useState(() => ({ get: settledTrust }));
   const clusters = useMemo(
     () => subscriptions.flatMap((s) => s.clusters.map((cluster) => ({ cluster, subscription: s.summary }))),
     [subscriptions],
@@ -56,11 +62,25 @@ export function useClusterRows(
   const tenantNames = useMemo(() => new Map(tenants.map((t) => [t.tenantId, t.displayName])), [tenants]);
 
   useEffect(() => {
+    // Only lists not decoded yet, each distinct decoding awaited once: a streamed batch of a 2,000-cluster fleet
+    // costs its own clusters, not a promise for every cluster loaded so far.
+    const waiting = new Map<Promise<ClusterTrust>, string[][]>();
+    for (const { cluster } of clusters) {
+      if (settledTrust(cluster.caBundle)) continue;
+      const pending = decodeTrust(cluster.caBundle, now);
+      const lists = waiting.get(pending);
+      if (lists) lists.push(cluster.caBundle);
+      else waiting.set(pending, [cluster.caBundle]);
+    }
+    if (waiting.size === 0) return;
     let cancelled = false;
     Promise.all(
-      clusters.map(async ({ cluster }) => [cluster.id, await decodeTrust(cluster.caBundle, now)] as const),
-    ).then((pairs) => {
-      if (!cancelled) setTrustById(new Map(pairs));
+      [...waiting].map(async ([pending, lists]) => {
+        const trust = await pending;
+        for (const list of lists) settled.set(list, trust);
+      }),
+    ).then(() => {
+      if (!cancelled) setTrustOf({ get: settledTrust });
     });
     return () => {
       cancelled = true;
@@ -71,7 +91,7 @@ export function useClusterRows(
   return useMemo(
     () =>
       clusters.flatMap(({ cluster, subscription }) => {
-        const trust = trustById.get(cluster.id);
+        const trust = trustOf.get(cluster.caBundle);
         if (!trust) return [];
         const tenantName = tenantNames.get(subscription.tenantId) ?? subscription.tenantId;
         const cached = rowCache.get(cluster);
@@ -81,6 +101,6 @@ export function useClusterRows(
         rowCache.set(cluster, { trust, now, tenantName, row });
         return [row];
       }),
-    [clusters, trustById, now, tenantNames],
+    [clusters, trustOf, now, tenantNames],
   );
 }
