@@ -118,7 +118,7 @@ describe('ca-trust lint', () => {
       'extendedKeyUsage',
       'publicKey',
       'signatureAlgorithm',
-      'selfSigned',
+      'selfIssued',
       'selfSignatureValid',
     ]) {
       expect(certificate).toHaveProperty(key);

@@ -16,7 +16,7 @@ function keyText(certificate: CertificateInfo): string {
 function certificateBlock(certificate: CertificateInfo): string {
   const traits = [
     certificate.isCA ? 'CA' : 'not a CA',
-    certificate.selfSigned ? 'self-signed' : `issued by ${certificate.issuer}`,
+    certificate.selfIssued ? 'self-signed' : `issued by ${certificate.issuer}`,
   ];
   return [
     `[${certificate.index + 1}] ${certificate.displayName}  (${where(certificate.source)})`,

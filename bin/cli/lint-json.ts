@@ -20,7 +20,7 @@ function certificateJson(certificate: CertificateInfo) {
     extendedKeyUsage: certificate.extendedKeyUsage,
     publicKey: certificate.publicKey,
     signatureAlgorithm: certificate.signatureAlgorithm,
-    selfSigned: certificate.selfSigned,
+    selfIssued: certificate.selfIssued,
     selfSignatureValid: certificate.selfSignatureValid,
     version: certificate.version,
     basicConstraints: certificate.basicConstraints,

@@ -73,7 +73,7 @@ function toFleetCa(certificate: FleetCertificate, now: Date): FleetCa {
     daysLeft: daysLeft(certificate.notAfter, now),
     keyDescription: keyDescription(certificate.publicKey),
     subjectKeyIdentifier: certificate.subjectKeyIdentifier?.toLowerCase() ?? null,
-    selfSigned: certificate.selfSigned,
+    selfIssued: certificate.selfIssued,
     clusters: [],
   };
 }

@@ -14,7 +14,7 @@ export type FleetCertificate = Pick<
   | 'notAfter'
   | 'publicKey'
   | 'subjectKeyIdentifier'
-  | 'selfSigned'
+  | 'selfIssued'
 >;
 
 /** Where a cluster lives: enough to name it, scope it and link to it. */
@@ -52,7 +52,7 @@ export interface FleetCa {
   /** `RSA 4096 bits`, `EC P-256`. */
   keyDescription: string;
   subjectKeyIdentifier: string | null;
-  selfSigned: boolean;
+  selfIssued: boolean;
   clusters: FleetClusterRef[];
 }
 

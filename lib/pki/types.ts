@@ -73,8 +73,6 @@ export interface CertificateInfo {
   nameConstraints: NameConstraintsInfo | null;
   /** Subject and issuer names are equal. */
   selfIssued: boolean;
-  /** Same as selfIssued; the name operators know. */
-  selfSigned: boolean;
   /** For a self-issued certificate: does its signature verify with its own key? null if not self-issued or not checkable. */
   selfSignatureValid: boolean | null;
   /** Canonical PEM: LF, 64-character lines, trailing newline. */

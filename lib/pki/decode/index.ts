@@ -76,7 +76,6 @@ export async function decodeCertificate(der: Uint8Array, base64OfDer?: string): 
     pathLength: extensions.basicConstraints.pathLength,
     ...extensions,
     selfIssued,
-    selfSigned: selfIssued,
     selfSignatureValid,
     pem: derToPem(der, 'CERTIFICATE', base64OfDer),
   };

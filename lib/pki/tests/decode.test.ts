@@ -68,7 +68,6 @@ describe('decoded fields', () => {
       keyUsage: ['keyCertSign', 'cRLSign'],
       keyUsageCritical: true,
       selfIssued: true,
-      selfSigned: true,
       selfSignatureValid: true,
     });
     expect(root.subjectKeyIdentifier).toMatch(/^[0-9a-f]{40}$/);
