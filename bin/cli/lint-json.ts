@@ -14,8 +14,6 @@ function certificateJson(certificate: CertificateInfo) {
     sha256: certificate.sha256,
     sha1: certificate.sha1,
     spkiSha256: certificate.spkiSha256,
-    isCA: certificate.isCA,
-    pathLength: certificate.pathLength,
     keyUsage: certificate.keyUsage,
     extendedKeyUsage: certificate.extendedKeyUsage,
     publicKey: certificate.publicKey,

@@ -58,10 +58,7 @@ export interface CertificateInfo {
   /** Friendly name such as `sha256WithRSAEncryption`, or the OID. */
   signatureAlgorithm: string;
   signatureAlgorithmOid: string;
-  /** Whether basicConstraints is present with cA true. */
-  isCA: boolean;
   basicConstraints: { present: boolean; critical: boolean; cA: boolean; pathLength: number | null };
-  pathLength: number | null;
   keyUsage: string[];
   /** null when the extension is absent. */
   keyUsageCritical: boolean | null;

@@ -51,7 +51,7 @@ describe.skipIf(!present)(`Debian CA bundle (${BUNDLE})`, () => {
     expect(result.findings.filter((finding) => finding.id === 'not-a-certificate')).toEqual([]);
     for (const certificate of result.certificates) {
       expect(certificate.displayName.length).toBeGreaterThan(0);
-      expect(certificate.isCA).toBe(true);
+      expect(certificate.basicConstraints.cA).toBe(true);
     }
   });
 
