@@ -51,8 +51,8 @@ export async function payloadCommand(
   const stdout = options.az
     ? toAzFile(uniqueCertificates(result.certificates))
     : options.terraform
-      ? toTerraformList(result.payload)
-      : JSON.stringify(result.payload, null, 2) + '\n';
+      ? toTerraformList(result.wireEntries)
+      : JSON.stringify(result.wireEntries, null, 2) + '\n';
   return { stdout, stderr: findingsText(problems), exitCode: 0 };
 }
 

@@ -20,7 +20,7 @@ function useLatest<T>(promise: Promise<T>): T | null {
   return settled?.value ?? null;
 }
 
-const NO_CUSTOM_CA: BundleResult = { certificates: [], findings: [], payload: [] };
+const NO_CUSTOM_CA: BundleResult = { certificates: [], findings: [], wireEntries: [] };
 
 /**
  * The cluster's CA entries decoded in the browser, with the findings that apply now. A cluster without custom CAs

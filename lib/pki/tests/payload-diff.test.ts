@@ -23,7 +23,7 @@ describe('AKS payload', () => {
   it('is one canonical PEM per entry: LF, 64-character lines, trailing newline', async () => {
     const messy = (rsa + ec).replace(/\n/g, '\r\n').replace(/^/, '\ufeff# comment\r\n');
     const result = await read({ content: messy });
-    const decoded = result.payload.map((entry) => Buffer.from(entry, 'base64').toString('utf8'));
+    const decoded = result.wireEntries.map((entry) => Buffer.from(entry, 'base64').toString('utf8'));
     expect(decoded).toEqual([rsa, ec]);
     for (const pem of decoded) {
       expect(pem.endsWith('-----END CERTIFICATE-----\n')).toBe(true);
@@ -44,16 +44,16 @@ describe('AKS payload', () => {
   });
 
   it('exports the az file (blank-line separated) and the terraform list', async () => {
-    const { certificates, payload } = await read({ content: rsa + ec });
+    const { certificates, wireEntries } = await read({ content: rsa + ec });
     expect(toAzFile(certificates)).toBe(`${rsa}\n${ec}`);
     expect(toAzFile(certificates).split('\n\n')).toHaveLength(2);
-    expect(toTerraformList(payload)).toBe(`[\n  "${payload[0]}",\n  "${payload[1]}",\n]\n`);
+    expect(toTerraformList(wireEntries)).toBe(`[\n  "${wireEntries[0]}",\n  "${wireEntries[1]}",\n]\n`);
     expect(toTerraformList([])).toBe('[]\n');
   });
 
   it('round-trips: entries back to the same certificates', async () => {
     const first = await read({ content: rsa + ec });
-    const back = await readAksEntries(first.payload, { now: NOW });
+    const back = await readAksEntries(first.wireEntries, { now: NOW });
     expect(back.certificates.map((c) => c.sha256)).toEqual(first.certificates.map((c) => c.sha256));
     expect(back.findings).toEqual([
       { id: 'base64-pem-decoded', severity: 'info', message: expect.any(String), file: 'entry 1', line: 1 },
@@ -72,7 +72,7 @@ describe('AKS payload', () => {
       'Contoso Ed25519 Root',
     ]);
     expect(ids(result.findings, 'error')).toEqual([]);
-    expect(result.payload).toHaveLength(3);
+    expect(result.wireEntries).toHaveLength(3);
     const bad = await readAksEntries(['dGVzdGNlcnQ='], { now: NOW });
     expect(bad.findings[0]).toMatchObject({ severity: 'error', file: 'entry 1' });
   });
