@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { diffBundles } from '../diff';
-import { readAksEntries } from '../read-aks-entries';
+import { readCaBundle } from '../read-ca-bundle';
 import { toAksPayload, toAzFile, toTerraformList } from '../payload';
 import type { CertificateInfo } from '../types';
 import { loadFixtures, type Fixtures } from './fixtures';
@@ -53,19 +53,19 @@ describe('AKS payload', () => {
 
   it('round-trips: entries back to the same certificates', async () => {
     const first = await read({ content: rsa + ec });
-    const back = await readAksEntries(first.wireEntries, { now: NOW });
+    const back = await readCaBundle(first.wireEntries, { now: NOW });
     expect(back.certificates.map((c) => c.sha256)).toEqual(first.certificates.map((c) => c.sha256));
     expect(back.findings).toEqual([
       { id: 'base64-pem-decoded', severity: 'info', message: expect.any(String), file: 'entry 1', line: 1 },
       expect.objectContaining({ file: 'entry 2' }),
     ]);
-    const sdk = await readAksEntries(toAksPayload(first.certificates).bytes, { now: NOW });
+    const sdk = await readCaBundle(toAksPayload(first.certificates).bytes, { now: NOW });
     expect(sdk.findings).toEqual([]);
   });
 
   it('tolerates what other tools wrote: several certificates in one entry, CRLF, no trailing newline', async () => {
     const entries = [toBase64(rsa + ec), toBase64(ed.replace(/\n/g, '\r\n').trimEnd())];
-    const result = await readAksEntries(entries, { now: NOW });
+    const result = await readCaBundle(entries, { now: NOW });
     expect(result.certificates.map((c) => c.displayName)).toEqual([
       'Contoso RSA Root',
       'Contoso EC Root',
@@ -73,7 +73,7 @@ describe('AKS payload', () => {
     ]);
     expect(ids(result.findings, 'error')).toEqual([]);
     expect(result.wireEntries).toHaveLength(3);
-    const bad = await readAksEntries(['dGVzdGNlcnQ='], { now: NOW });
+    const bad = await readCaBundle(['dGVzdGNlcnQ='], { now: NOW });
     expect(bad.findings[0]).toMatchObject({ severity: 'error', file: 'entry 1' });
   });
 });
