@@ -147,7 +147,7 @@ describe('state file', () => {
     const first = await createTestArm({ stateFile });
     await first.call('PATCH', clusterPath(SEED.web), { body: { tags: { persisted: 'yes' } } });
     await first.close();
-    expect(JSON.parse(readFileSync(stateFile, 'utf8')).version).toBe(2); // 2: parallel node phase, VMSS model; a version-1 file is ignored (seed used)
+    expect(JSON.parse(readFileSync(stateFile, 'utf8')).version).toBe(3); // 3: caBundle; 2: parallel node phase, VMSS model; an older file is ignored (seed used)
     const second = await createTestArm({ stateFile });
     expect((await (await second.call('GET', clusterPath(SEED.web))).json()).tags).toEqual({ persisted: 'yes' });
     await second.close();

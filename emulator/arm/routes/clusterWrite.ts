@@ -114,7 +114,7 @@ export function clusterWriteRoutes(router: Router, ctx: ArmContext): void {
       ctx.settings.rejectWindowsCaChange &&
       entries &&
       windowsPools.length > 0 &&
-      !sameCaBundle(existing?.caCertificates, entries)
+      !sameCaBundle(existing?.caBundle, entries)
     ) {
       // Invented text (azure-facts U5): the docs say only that Windows node pools aren't supported.
       throw new ArmError(

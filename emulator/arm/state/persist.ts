@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { ArmState } from './types';
 
 const stateFileSchema = z.looseObject({
-  version: z.literal(2),
+  version: z.literal(3),
   subscriptions: z.array(z.looseObject({ subscriptionId: z.string(), tenantId: z.string() })),
   extraRoleAssignments: z.array(z.looseObject({ objectId: z.string(), scope: z.string() })),
   resourceGroups: z.array(z.looseObject({ subscriptionId: z.string(), name: z.string() })),

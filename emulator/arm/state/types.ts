@@ -98,8 +98,8 @@ export interface ClusterRecord {
   kubernetesVersion: string;
   currentKubernetesVersion: string;
   dnsPrefix: string;
-  /** base64 of PEM text per entry; undefined = the field is omitted on the wire. */
-  caCertificates?: string[];
+  /** The wire's `customCATrustCertificates`: base64 of PEM text per entry; undefined = the field is omitted. */
+  caBundle?: string[];
   pools: PoolRecord[];
   /** Top-level fields other than the modelled ones (sku, identity, ...). */
   topExtra: Record<string, unknown>;
@@ -174,8 +174,8 @@ export interface OperationRecord {
 }
 
 export interface ArmState {
-  /** 2 since the parallel node phase and VMSS model (issue 9); older files are ignored with a warning. */
-  version: 2;
+  /** 3 since ClusterRecord.caBundle (was caCertificates); 2 the parallel node phase and VMSS model (issue 9); older files are ignored with a warning. */
+  version: 3;
   subscriptions: SubscriptionRecord[];
   extraRoleAssignments: ExtraRoleAssignment[];
   resourceGroups: ResourceGroupRecord[];

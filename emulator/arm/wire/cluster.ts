@@ -49,8 +49,8 @@ function poolProperties(pool: PoolRecord, eTag: boolean): Record<string, unknown
 
 export function wireCluster(cluster: ClusterRecord, options: WireOptions): Record<string, unknown> {
   const securityProfile: Record<string, unknown> = { ...cluster.securityExtra };
-  if (cluster.caCertificates && cluster.caCertificates.length > 0) {
-    securityProfile.customCATrustCertificates = [...cluster.caCertificates];
+  if (cluster.caBundle && cluster.caBundle.length > 0) {
+    securityProfile.customCATrustCertificates = [...cluster.caBundle];
   }
   return {
     id: bodyClusterId(cluster),
