@@ -105,8 +105,8 @@ export const ClusterTableRow = memo(function ClusterTableRow({
       </td>
       <td className={wide}>
         <span className="inline-flex flex-wrap items-center gap-1">
-          {row.linuxPoolCount} Linux{row.windowsPoolCount > 0 && `, ${row.windowsPoolCount} Windows`} · {row.nodeCount}{' '}
-          node{row.nodeCount === 1 ? '' : 's'}
+          {row.linuxPoolCount} Linux{row.windowsPoolCount > 0 && `, ${row.windowsPoolCount} Windows`} · {row.machineCount}{' '}
+          node{row.machineCount === 1 ? '' : 's'}
           {row.windowsPoolCount > 0 && <WindowsNote />}
         </span>
       </td>

@@ -10,7 +10,7 @@ export interface ReplacedPool {
   count: number;
   maxSurge: string;
   /** Extra nodes that exist at once while the pool is replaced. */
-  surgeNodes: number;
+  surgeMachines: number;
 }
 
 export interface SkippedPool {
@@ -24,11 +24,11 @@ export interface SkippedPool {
 export interface ChangeImpact {
   replaced: ReplacedPool[];
   skipped: SkippedPool[];
-  nodesReplaced: number;
+  machinesReplaced: number;
 }
 
 /** `maxSurge` as AKS reads it: a percentage of the pool (rounded up) or an absolute count; at least 1, at most the pool. */
-export function surgeNodes(count: number, maxSurge: string): number {
+export function surgeMachines(count: number, maxSurge: string): number {
   if (count <= 0) return 0;
   const percent = /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(maxSurge);
   const absolute = /^\s*(\d+)\s*$/.exec(maxSurge);
@@ -54,9 +54,9 @@ export function changeImpact(pools: AgentPoolSummary[]): ChangeImpact {
         mode: pool.mode,
         count: pool.count,
         maxSurge: pool.maxSurge,
-        surgeNodes: surgeNodes(pool.count, pool.maxSurge),
+        surgeMachines: surgeMachines(pool.count, pool.maxSurge),
       });
     }
   }
-  return { replaced, skipped, nodesReplaced: replaced.reduce((sum, pool) => sum + pool.count, 0) };
+  return { replaced, skipped, machinesReplaced: replaced.reduce((sum, pool) => sum + pool.count, 0) };
 }

@@ -28,7 +28,7 @@ export interface ClusterRow {
   caProblems: string[];
   linuxPoolCount: number;
   windowsPoolCount: number;
-  nodeCount: number;
+  machineCount: number;
 }
 
 export function toClusterRow(
@@ -65,6 +65,6 @@ export function toClusterRow(
     caProblems: errors.map((finding) => finding.message),
     linuxPoolCount: cluster.agentPools.length - windowsPools.length,
     windowsPoolCount: windowsPools.length,
-    nodeCount: cluster.agentPools.reduce((sum, pool) => sum + pool.count, 0),
+    machineCount: cluster.agentPools.reduce((sum, pool) => sum + pool.count, 0),
   };
 }

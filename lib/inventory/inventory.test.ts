@@ -100,7 +100,7 @@ describe('toClusterRow', () => {
       caProblems: ['CA has expired.'],
       linuxPoolCount: 1,
       windowsPoolCount: 1,
-      nodeCount: 5,
+      machineCount: 5,
       subscriptionName: 'contoso-prod',
     });
   });
