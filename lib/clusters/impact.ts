@@ -4,7 +4,7 @@
  */
 import type { AgentPoolSummary } from '../azure/models';
 
-export interface ReplacedPool {
+export interface ReplacedAgentPool {
   name: string;
   mode: string;
   count: number;
@@ -13,7 +13,7 @@ export interface ReplacedPool {
   surgeMachines: number;
 }
 
-export interface SkippedPool {
+export interface SkippedAgentPool {
   name: string;
   osType: string;
   type: string;
@@ -22,8 +22,8 @@ export interface SkippedPool {
 }
 
 export interface ChangeImpact {
-  replaced: ReplacedPool[];
-  skipped: SkippedPool[];
+  replaced: ReplacedAgentPool[];
+  skipped: SkippedAgentPool[];
   machinesReplaced: number;
 }
 
@@ -41,8 +41,8 @@ export function surgeMachines(count: number, maxSurge: string): number {
 }
 
 export function changeImpact(pools: AgentPoolSummary[]): ChangeImpact {
-  const replaced: ReplacedPool[] = [];
-  const skipped: SkippedPool[] = [];
+  const replaced: ReplacedAgentPool[] = [];
+  const skipped: SkippedAgentPool[] = [];
   for (const pool of pools) {
     if (pool.osType.toLowerCase() === 'windows') {
       skipped.push({ name: pool.name, osType: pool.osType, type: pool.type, count: pool.count, reason: 'windows' });

@@ -98,8 +98,8 @@ describe('toClusterRow', () => {
       earliestExpiry: { displayName: 'CA 1', status: 'expired' },
       caErrorCount: 1,
       caProblems: ['CA has expired.'],
-      linuxPoolCount: 1,
-      windowsPoolCount: 1,
+      linuxAgentPoolCount: 1,
+      windowsAgentPoolCount: 1,
       machineCount: 5,
       subscriptionName: 'contoso-prod',
     });
