@@ -1,10 +1,13 @@
 /** Plain, serializable data shared by every lib/pki module (no class instances). */
+import type { FindingId } from './finding-rules';
+
+export type { FindingId } from './finding-rules';
 
 export type Severity = 'error' | 'warning' | 'info';
 
 export interface Finding {
-  /** Stable identifier, e.g. `not-a-ca`, `expired`, `crlf-normalized`. */
-  id: string;
+  /** Stable identifier from the registry (`finding-rules.ts`), e.g. `not-a-ca`, `expired`, `crlf-normalized`. */
+  id: FindingId;
   severity: Severity;
   /** One plain sentence: what is wrong and how to fix it. Never contains input content. */
   message: string;
