@@ -70,7 +70,7 @@ export function ApplyFailureAlert({
     return (
       <ErrorAlert title="Azure Resource Manager refused the change">
         <p>
-          Azure said ({failure.code}): {failure.message}
+          Azure said ({failure.armCode ?? failure.code}): {failure.message}
         </p>
         <p>Our own checks: {ownFindingsSummary}</p>
       </ErrorAlert>

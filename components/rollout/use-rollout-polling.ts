@@ -66,7 +66,7 @@ export function useRolloutPolling(
         dispatch({
           type: 'failure',
           error: {
-            code: 'Unreachable',
+            code: 'Unreachable' as const,
             message: error instanceof Error ? error.message : String(error),
             retry: { afterMs: 5000, backoff: true },
           },
