@@ -16,6 +16,24 @@ export default defineConfig([
     },
   },
   {
+    // Components run in the browser: lib/azure is server-only (the shared shapes are in lib/clusters/types.ts).
+    files: ['components/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@/lib/azure', '@/lib/azure/*', '**/lib/azure', '**/lib/azure/*'],
+              message:
+                'lib/azure is server-only: import shared types from @/lib/clusters/types, call ARM through app/actions.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Playwright fixtures receive a `use` callback that is not React's `use` hook.
     files: ['e2e/**/*.ts'],
     rules: { 'react-hooks/rules-of-hooks': 'off' },

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { ClusterRef } from '@/lib/azure/resource-names';
+import type { ClusterRef } from '@/lib/clusters/types';
 import { rolloutHref } from '@/lib/clusters/links';
 import { SignInAgain } from '@/components/auth/SignInAgain';
 import { ErrorAlert } from '@/components/ui/Alert';

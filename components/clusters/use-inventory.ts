@@ -1,7 +1,7 @@
 'use client';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ActionError } from '@/lib/action-result';
-import type { ClusterSummary, SubscriptionSummary, TenantSummary } from '@/lib/azure/models';
+import type { ClusterSummary, SubscriptionSummary, TenantSummary } from '@/lib/clusters/types';
 import { INVENTORY_ENCODING_REQUEST, INVENTORY_ENCODING_RESPONSE, type InventoryEvent } from '@/lib/inventory/wire';
 import { listClusters, listTenants } from '@/app/actions/inventory';
 import { isSignInRequired, useAuth } from '@/components/auth/auth-context';

@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import Link from 'next/link';
 import { Toaster } from 'sonner';
-import type { ClusterRef } from '@/lib/azure/resource-names';
+import type { ClusterRef } from '@/lib/clusters/types';
 import { clusterId } from '@/lib/clusters/cluster-id';
 import type { RolloutHandle } from '@/lib/rollout/handle';
 import type { HandleAbsence } from '@/lib/rollout/signals';

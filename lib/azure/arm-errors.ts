@@ -2,6 +2,7 @@
  * Maps what the Azure SDK throws (RestError, network errors) to an ActionError a person can act on.
  * Pure: no SDK import, so it also maps errors recorded in tests.
  */
+import 'server-only';
 import type { ActionError } from '../action-result';
 import { describeNetworkError } from './network-error';
 
