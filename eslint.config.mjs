@@ -38,6 +38,25 @@ export default defineConfig([
     files: ['e2e/**/*.ts'],
     rules: { 'react-hooks/rules-of-hooks': 'off' },
   },
+  {
+    // The page objects of e2e/pages come from the fixtures (e2e/fixtures.ts); a second tab constructs its own.
+    files: ['e2e/**/*.spec.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "NewExpression[callee.name=/^(AppShell|ClusterPage|FleetPage|InventoryPage|RolloutPage)$/][arguments.0.name='page']",
+          message:
+            'Take the page object from the fixtures (appShell, clusterPage, fleetPage, inventoryPage, rolloutPage).',
+        },
+        {
+          selector: "CallExpression[callee.property.name='waitForTimeout']",
+          message: 'Wait on an event, never a fixed sleep.',
+        },
+      ],
+    },
+  },
   globalIgnores([
     '.next/**',
     '.emulator/**',
