@@ -61,10 +61,7 @@ export interface CertificateInfo {
   /** Friendly name such as `sha256WithRSAEncryption`, or the OID. */
   signatureAlgorithm: string;
   signatureAlgorithmOid: string;
-  /** Whether basicConstraints is present with cA true. */
-  isCA: boolean;
   basicConstraints: { present: boolean; critical: boolean; cA: boolean; pathLength: number | null };
-  pathLength: number | null;
   keyUsage: string[];
   /** null when the extension is absent. */
   keyUsageCritical: boolean | null;
@@ -76,8 +73,6 @@ export interface CertificateInfo {
   nameConstraints: NameConstraintsInfo | null;
   /** Subject and issuer names are equal. */
   selfIssued: boolean;
-  /** Same as selfIssued; the name operators know. */
-  selfSigned: boolean;
   /** For a self-issued certificate: does its signature verify with its own key? null if not self-issued or not checkable. */
   selfSignatureValid: boolean | null;
   /** Canonical PEM: LF, 64-character lines, trailing newline. */
