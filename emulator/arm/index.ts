@@ -96,8 +96,8 @@ export async function createArm(options: ArmOptions & ArmExtraOptions): Promise<
   const reset = async () => {
     store.replace(seed());
     ctx.faults.clear();
-    ctx.failNext = undefined;
-    ctx.settings = initialSettings();
+    simulator.failNext.clear();
+    Object.assign(ctx.settings, initialSettings());
     ctx.budgets.configure({
       read: options.readBucket ?? DEFAULTS.readBucket,
       write: options.writeBucket ?? DEFAULTS.writeBucket,

@@ -1,7 +1,7 @@
 /** Starting operations: the plan of phases and the states a PUT/DELETE moves cluster and pools to. */
 import { randomUUID } from 'node:crypto';
 import { clusterId } from '../state/ids';
-import type { ClusterRecord, OperationError, OperationPhase, OperationRecord } from '../state/types';
+import type { ClusterRecord, OperationPhase, OperationRecord, RolloutFailure } from '../state/types';
 
 import { rollsOnCaChange } from './plan-pools';
 import { poolsBehind } from './reconcile';
@@ -11,7 +11,7 @@ export { rollsOnCaChange };
 export interface StartOptions {
   now: number;
   msPerBatch: number;
-  failure?: { afterBatches: number; error: OperationError };
+  failure?: RolloutFailure;
   id?: string;
 }
 

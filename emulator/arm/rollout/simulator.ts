@@ -3,6 +3,7 @@
  * an injectable clock; `runDue(now)` does the work so tests can step without timers.
  */
 import type { Store } from '../state/store';
+import { FailNextRollout } from './fail-next';
 import { stepOperation } from './step';
 
 export interface Clock {
@@ -14,6 +15,8 @@ export const systemClock: Clock = { now: () => Date.now() };
 export class RolloutSimulator {
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
+  /** The control API's injected failure for the next update that rolls nodes. */
+  readonly failNext = new FailNextRollout();
 
   constructor(
     private readonly store: Store,

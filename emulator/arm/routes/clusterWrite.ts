@@ -134,8 +134,7 @@ export function clusterWriteRoutes(router: Router, ctx: ArmContext): void {
     let op: OperationRecord;
     if (existing) {
       // fail-next: the next update that rolls nodes (a CA change, or a reconciliation of a failed or canceled one).
-      const failure = planUpdate(cluster, caChanged).pools.length > 0 ? ctx.failNext : undefined;
-      if (failure) ctx.failNext = undefined;
+      const failure = planUpdate(cluster, caChanged).pools.length > 0 ? ctx.simulator.failNext.take() : undefined;
       op = startUpdate(cluster, caChanged, { ...startOptions(), ...(failure ? { failure } : {}) });
     } else {
       ctx.store.state.clusters.push(cluster);

@@ -115,6 +115,12 @@ export interface OperationError {
   message: string;
 }
 
+/** An injected rollout failure (control API `fail-next`): the operation fails after `afterBatches` batches. */
+export interface RolloutFailure {
+  afterBatches: number;
+  error: OperationError;
+}
+
 /** One step of an operation's plan; the simulator works through them in order. */
 export type OperationPhase =
   | { kind: 'status'; text: string }
@@ -168,7 +174,7 @@ export interface OperationRecord {
   batchesDone: number;
   /** Epoch ms at which the next step is due. */
   nextStepAt: number;
-  failure?: { afterBatches: number; error: OperationError };
+  failure?: RolloutFailure;
   /** Slower than the configured speed by this factor (the seeded rollout, so a demo can watch it). */
   paceFactor?: number;
 }
