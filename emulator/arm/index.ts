@@ -94,7 +94,7 @@ export async function createArm(options: ArmOptions & ArmExtraOptions): Promise<
   simulator.resume();
 
   const reset = async () => {
-    store.replace(seed());
+    store.replaceState(seed());
     ctx.faults.clear();
     simulator.failNext.clear();
     Object.assign(ctx.settings, initialSettings());

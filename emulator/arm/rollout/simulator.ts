@@ -30,7 +30,7 @@ export class RolloutSimulator {
     const now = this.clock.now();
     for (const op of this.store.runningOperations()) {
       const interval = this.msPerBatch * (op.paceFactor ?? 1);
-      if (op.nextStepAt < now || op.nextStepAt > now + interval) op.nextStepAt = now + interval;
+      if (op.nextStepAt < now || op.nextStepAt > now + interval) this.store.reschedule(op, now + interval);
     }
     this.schedule();
   }
@@ -39,7 +39,7 @@ export class RolloutSimulator {
     this.msPerBatch = msPerBatch;
     const now = this.clock.now();
     for (const op of this.store.runningOperations())
-      op.nextStepAt = Math.min(op.nextStepAt, now + msPerBatch * (op.paceFactor ?? 1));
+      this.store.reschedule(op, Math.min(op.nextStepAt, now + msPerBatch * (op.paceFactor ?? 1)));
     this.schedule();
   }
 
@@ -48,12 +48,11 @@ export class RolloutSimulator {
     let steps = 0;
     for (const op of this.store.runningOperations()) {
       if (op.nextStepAt > now) continue;
-      const cluster = this.store.clusterByKey(op.clusterKey);
-      const { removeCluster } = stepOperation(op, cluster, now, this.msPerBatch, (id) => this.store.operation(id));
-      if (removeCluster && cluster) this.store.removeCluster(cluster);
+      this.store.stepOperation(op, (record, cluster, lookup) =>
+        stepOperation(record, cluster, now, this.msPerBatch, lookup),
+      );
       steps += 1;
     }
-    if (steps > 0) this.store.changed();
     return steps;
   }
 

@@ -189,6 +189,21 @@ export interface ArmState {
   operations: OperationRecord[];
 }
 
+/** A record as the store lends it out: read-only all the way down (only the store's methods change state). */
+export type DeepReadonly<T> = T extends readonly (infer U)[]
+  ? readonly DeepReadonly<U>[]
+  : T extends object
+    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+    : T;
+
+export type ArmStateView = DeepReadonly<ArmState>;
+export type SubscriptionView = DeepReadonly<SubscriptionRecord>;
+export type ResourceGroupView = DeepReadonly<ResourceGroupRecord>;
+export type ClusterView = DeepReadonly<ClusterRecord>;
+export type PoolView = DeepReadonly<PoolRecord>;
+export type MachineView = DeepReadonly<MachineRecord>;
+export type OperationView = DeepReadonly<OperationRecord>;
+
 export const TERMINAL_STATUSES = ['Succeeded', 'Failed', 'Canceled'] as const;
 
 export function isTerminal(status: string): boolean {
