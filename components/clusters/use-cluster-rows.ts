@@ -1,11 +1,11 @@
 'use client';
 import { useEffect, useMemo, useState } from 'react';
-import { readAksEntries } from '@/lib/pki';
+import { readCaBundle } from '@/lib/pki';
 import { toClusterRow, type ClusterRow, type ClusterTrust } from '@/lib/inventory/cluster-row';
-import type { ClusterSummary, TenantSummary } from '@/lib/azure/models';
+import type { ClusterSummary, TenantSummary } from '@/lib/clusters/types';
 import type { SubscriptionLoad } from './use-inventory';
 
-/** Decoding is keyed by the entries themselves: fleets often trust the same CA list on many clusters. */
+/** Decoding is keyed by the caBundle itself: fleets often trust the same CA list on many clusters. */
 const trustCache = new Map<string, Promise<ClusterTrust>>();
 /** The stream hands clusters that share a list one array: a lookup by identity skips joining the PEM texts. */
 const trustByList = new WeakMap<readonly string[], Promise<ClusterTrust>>();
@@ -16,21 +16,21 @@ const NO_CUSTOM_CAS: ClusterTrust = { certificates: [], findings: [] };
 /** Lists whose decoding has settled, by identity: rows read them synchronously, without a promise per cluster. */
 const settled = new WeakMap<readonly string[], ClusterTrust>();
 
-function settledTrust(entries: string[]): ClusterTrust | undefined {
-  return entries.length === 0 ? NO_CUSTOM_CAS : settled.get(entries);
+function settledTrust(caBundle: string[]): ClusterTrust | undefined {
+  return caBundle.length === 0 ? NO_CUSTOM_CAS : settled.get(caBundle);
 }
 
-function decodeTrust(entries: string[], now: Date): Promise<ClusterTrust> {
-  const known = trustByList.get(entries);
+function decodeTrust(caBundle: string[], now: Date): Promise<ClusterTrust> {
+  const known = trustByList.get(caBundle);
   if (known) return known;
-  const key = entries.join('\u0000');
+  const key = caBundle.join('\u0000');
   let pending = trustCache.get(key);
   if (!pending) {
     if (trustCache.size >= TRUST_CACHE_LIMIT) trustCache.clear();
-    pending = readAksEntries(entries, { now }).then(({ certificates, findings }) => ({ certificates, findings }));
+    pending = readCaBundle(caBundle, { now }).then(({ certificates, findings }) => ({ certificates, findings }));
     trustCache.set(key, pending);
   }
-  trustByList.set(entries, pending);
+  trustByList.set(caBundle, pending);
   return pending;
 }
 

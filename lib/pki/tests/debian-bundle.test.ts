@@ -51,11 +51,12 @@ describe.skipIf(!present)(`Debian CA bundle (${BUNDLE})`, () => {
     expect(result.findings.filter((finding) => finding.id === 'not-a-certificate')).toEqual([]);
     for (const certificate of result.certificates) {
       expect(certificate.displayName.length).toBeGreaterThan(0);
-      expect(certificate.isCA).toBe(true);
+      expect(certificate.basicConstraints.cA).toBe(true);
     }
   });
 
-  it('every SHA-256 equals openssl x509 -fingerprint -sha256 of the same block', () => {
+  // One openssl process per certificate (about 150): minutes on a loaded 2-core machine, not seconds.
+  it('every SHA-256 equals openssl x509 -fingerprint -sha256 of the same block', { timeout: 180_000 }, () => {
     expect(result.certificates.map((certificate) => certificate.sha256)).toEqual(opensslFingerprints(text));
   });
 
@@ -68,7 +69,7 @@ describe.skipIf(!present)(`Debian CA bundle (${BUNDLE})`, () => {
 
   it('every self-signed root verifies its own signature', () => {
     const failing = result.certificates.filter(
-      (certificate) => certificate.selfSigned && certificate.selfSignatureValid !== true,
+      (certificate) => certificate.selfIssued && certificate.selfSignatureValid !== true,
     );
     expect(failing.map((certificate) => certificate.displayName)).toEqual([]);
   });
