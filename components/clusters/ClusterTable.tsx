@@ -32,7 +32,7 @@ const OVERSCAN_ROWS = 10;
  * a problem badge. Names long enough to wrap are the exception, and are measured like every row.
  */
 function rowShape(row: ClusterRow): string {
-  return `${row.earliestExpiry ? 'ca' : '-'}${row.provisioningState === 'Updating' ? 'u' : '-'}${row.windowsPoolCount > 0 ? 'w' : '-'}${row.caErrorCount > 0 ? 'e' : '-'}`;
+  return `${row.earliestExpiry ? 'ca' : '-'}${row.provisioningState === 'Updating' ? 'u' : '-'}${row.windowsAgentPoolCount > 0 ? 'w' : '-'}${row.caErrorCount > 0 ? 'e' : '-'}`;
 }
 /** While loading, the table keeps this many rows of space, so what follows it is not pushed down row by row. */
 const RESERVED_ROWS = 12;
