@@ -5,3 +5,11 @@ export { defaultTarget, nameGlob, normalizeTarget, targetMatcher } from './targe
 export { bundleDiff, plannedBundle, type ChangeBySha256 } from './bundle';
 export { pemReader, readOnePem, type PemReader, type ReadPem } from './certificates';
 export { planBlock, type ClusterAccessLevel } from './block';
+export {
+  baselineDrift,
+  matchBaseline,
+  readBaseline,
+  type BaselineDrift,
+  type BaselineRead,
+  type DriftCluster,
+} from './baseline';
