@@ -7,12 +7,13 @@
 import { writeFileSync } from 'node:fs';
 import { readClusterAccess } from '../../../lib/azure/cluster-permissions';
 import { mapAsCompleted } from '../../../lib/async/map-as-completed';
-import { clusterRef, normalizeSha256 } from '../../../lib/fleet';
+import { normalizeSha256 } from '../../../lib/fleet';
 import {
   defaultTarget,
   pemReader,
   planFleetChange,
   readBaseline,
+  toPlanCluster,
   type ClusterAccessLevel,
   type FleetChange,
   type FleetPlan,
@@ -75,16 +76,7 @@ function targetOf(options: PlanOptions, change: FleetChange): FleetTarget {
 }
 
 function planInputs(read: FleetReadWithAccess): PlanClusterInput[] {
-  return read.clusters.map((cluster) => {
-    const summary = read.summaries.get(cluster.id)!;
-    return {
-      ...clusterRef(cluster),
-      caBundle: summary.caBundle,
-      provisioningState: summary.provisioningState,
-      powerState: summary.powerState,
-      agentPools: summary.agentPools,
-    };
-  });
+  return read.clusters.map((cluster) => toPlanCluster(cluster, read.summaries.get(cluster.id)!));
 }
 
 /** Would a write decide anything? Not for a cluster with nothing to change or a bundle the plan could not read. */

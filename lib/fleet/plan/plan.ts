@@ -23,6 +23,27 @@ export interface PlanClusterInput extends FleetClusterRef {
   agentPools: AgentPool[];
 }
 
+/** The one way a loaded cluster becomes a plan input (the CLI and the fleet page both build it here). */
+export function toPlanCluster(
+  ref: FleetClusterRef,
+  summary: Pick<PlanClusterInput, 'caBundle' | 'provisioningState' | 'powerState' | 'agentPools'>,
+): PlanClusterInput {
+  const { id, name, resourceGroup, subscriptionId, subscriptionName, tenantId, tenantName } = ref;
+  return {
+    id,
+    name,
+    resourceGroup,
+    subscriptionId,
+    subscriptionName,
+    tenantId,
+    tenantName,
+    caBundle: summary.caBundle,
+    provisioningState: summary.provisioningState,
+    powerState: summary.powerState,
+    agentPools: summary.agentPools,
+  };
+}
+
 export interface PlanInput {
   clusters: readonly PlanClusterInput[];
   change: FleetChange;
