@@ -23,7 +23,7 @@ import {
 } from '../../../lib/fleet/plan';
 import { serializePlan } from '../../../lib/fleet/plan/plan-file';
 import { readBundle, uniqueCertificates } from '../../../lib/pki';
-import { formatFingerprint as colonHex } from '../../../components/ui/fingerprint';
+import { formatFingerprint as colonHex } from '../../../lib/pki/fingerprint';
 import type { CommandOutput } from '../commands';
 import { parseNow, readInputs, UsageError, type ReadStdin } from '../inputs';
 import { failureExit, failureSummary, readFleet, type FleetDeps, type FleetReadWithAccess } from './commands';
