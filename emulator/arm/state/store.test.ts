@@ -12,14 +12,14 @@ function record(name = 'aks1'): ClusterRecord {
     name,
     location: 'westeurope',
     kubernetesVersion: '1.33.2',
-    caCertificates: ['QQ=='],
+    caBundle: ['QQ=='],
     pools: [{ name: 'nodepool1', count: 2, maxSurge: '1' }],
   });
 }
 
 function emptyState(): ArmState {
   return {
-    version: 2,
+    version: 3,
     subscriptions: [],
     extraRoleAssignments: [],
     resourceGroups: [],
