@@ -14,7 +14,6 @@ import { pemReader, type PemReader } from './certificates';
 import { normalizeTarget, targetMatcher } from './target';
 import type { FleetChange, FleetPlan, FleetPlanTotals, FleetTarget, PlanFinding, PlannedCluster } from './types';
 
-
 /** A cluster as the inventory holds it: where it lives, its bundle (PEM texts, ARM's order), its state and pools. */
 export interface PlanClusterInput extends FleetClusterRef {
   caBundle: string[];
