@@ -27,15 +27,8 @@ export function toPlanCluster(
   ref: FleetClusterRef,
   summary: Pick<PlanClusterInput, 'caBundle' | 'provisioningState' | 'powerState' | 'agentPools'>,
 ): PlanClusterInput {
-  const { id, name, resourceGroup, subscriptionId, subscriptionName, tenantId, tenantName } = ref;
   return {
-    id,
-    name,
-    resourceGroup,
-    subscriptionId,
-    subscriptionName,
-    tenantId,
-    tenantName,
+    ...clusterRef(ref),
     caBundle: summary.caBundle,
     provisioningState: summary.provisioningState,
     powerState: summary.powerState,
@@ -207,7 +200,7 @@ export async function planFleetChange(input: PlanInput): Promise<FleetPlan> {
       impact,
     });
     planned.push({
-      ref: clusterRef({ ...cluster, certificates: [] }),
+      ref: clusterRef(cluster),
       before,
       after,
       added: diff.added,
