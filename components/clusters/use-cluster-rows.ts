@@ -11,16 +11,11 @@ const trustCache = new Map<string, Promise<ClusterTrust>>();
 const trustByList = new WeakMap<readonly string[], Promise<ClusterTrust>>();
 const TRUST_CACHE_LIMIT = 5_000;
 
-/** No list is a normal state (the feature is unused), not an empty input to complain about. */
-const NO_CUSTOM_CAS: ClusterTrust = { certificates: [], findings: [] };
-/** Lists whose decoding has settled, by identity: rows read them synchronously, without a promise per cluster. */
-const settled = new WeakMap<readonly string[], ClusterTrust>();
-
-function settledTrust(caBundle: string[]): ClusterTrust | undefined {
-  return caBundle.length === 0 ? NO_CUSTOM_CAS : settled.get(caBundle);
-}
+const NO_CUSTOM_CAS: Promise<ClusterTrust> = Promise.resolve({ certificates: [], findings: [] });
 
 function decodeTrust(caBundle: string[], now: Date): Promise<ClusterTrust> {
+  // No list is a normal state (the feature is unused), not an empty input to complain about.
+  if (caBundle.length === 0) return NO_CUSTOM_CAS;
   const known = trustByList.get(caBundle);
   if (known) return known;
   const key = caBundle.join('\u0000');
@@ -53,8 +48,7 @@ export function useClusterRows(
   now: Date,
   tenants: readonly TenantSummary[] = [],
 ): ClusterRow[] {
-  // A new reader (same lookup) when lists finished decoding, so the rows are read again.
-  const [trustOf, setTrustOf] = useState(() => ({ get: settledTrust }));
+  const [trustById, setTrustById] = useState<Map<string, ClusterTrust>>(new Map());
   const clusters = useMemo(
     () => subscriptions.flatMap((s) => s.clusters.map((cluster) => ({ cluster, subscription: s.summary }))),
     [subscriptions],
@@ -62,25 +56,11 @@ export function useClusterRows(
   const tenantNames = useMemo(() => new Map(tenants.map((t) => [t.tenantId, t.displayName])), [tenants]);
 
   useEffect(() => {
-    // Only lists not decoded yet, each distinct decoding awaited once: a streamed batch of a 2,000-cluster fleet
-    // costs its own clusters, not a promise for every cluster loaded so far.
-    const waiting = new Map<Promise<ClusterTrust>, string[][]>();
-    for (const { cluster } of clusters) {
-      if (settledTrust(cluster.caBundle)) continue;
-      const pending = decodeTrust(cluster.caBundle, now);
-      const lists = waiting.get(pending);
-      if (lists) lists.push(cluster.caBundle);
-      else waiting.set(pending, [cluster.caBundle]);
-    }
-    if (waiting.size === 0) return;
     let cancelled = false;
     Promise.all(
-      [...waiting].map(async ([pending, lists]) => {
-        const trust = await pending;
-        for (const list of lists) settled.set(list, trust);
-      }),
-    ).then(() => {
-      if (!cancelled) setTrustOf({ get: settledTrust });
+      clusters.map(async ({ cluster }) => [cluster.id, await decodeTrust(cluster.caBundle, now)] as const),
+    ).then((pairs) => {
+      if (!cancelled) setTrustById(new Map(pairs));
     });
     return () => {
       cancelled = true;
@@ -91,7 +71,7 @@ export function useClusterRows(
   return useMemo(
     () =>
       clusters.flatMap(({ cluster, subscription }) => {
-        const trust = trustOf.get(cluster.caBundle);
+        const trust = trustById.get(cluster.id);
         if (!trust) return [];
         const tenantName = tenantNames.get(subscription.tenantId) ?? subscription.tenantId;
         const cached = rowCache.get(cluster);
@@ -101,6 +81,6 @@ export function useClusterRows(
         rowCache.set(cluster, { trust, now, tenantName, row });
         return [row];
       }),
-    [clusters, trustOf, now, tenantNames],
+    [clusters, trustById, now, tenantNames],
   );
 }
