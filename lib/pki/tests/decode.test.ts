@@ -137,7 +137,7 @@ describe('decoded fields', () => {
     const last = der.length - 1; // the last byte of the signature's s
     der[last] = der[last]! ^ 0x01;
     const result = await read({ name: 'altered.der', content: new Uint8Array(der) });
-    expect(result.certificates[0]).toMatchObject({ selfSigned: true, selfSignatureValid: false });
+    expect(result.certificates[0]).toMatchObject({ selfIssued: true, selfSignatureValid: false });
   });
 
   it('results are plain data that survive structured cloning and JSON', () => {
