@@ -1,12 +1,12 @@
 /** How a cluster's caBundle (sha256s) stands against a planned cluster's before/after. Pure. */
+import { isBusyState } from '../../rollout/provisioning-state';
 import type { PlannedCluster } from '../plan/types';
 
-/** Same certificates, order aside (ARM keeps the order it was given; a reorder changes no trust). */
+/** Same certificates, order and repeats aside (a reorder or a duplicate changes no trust; the plan diffs sets too). */
 export function sameBundle(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  const left = a.map((sha) => sha.toLowerCase()).sort();
-  const right = b.map((sha) => sha.toLowerCase()).sort();
-  return left.every((sha, index) => sha === right[index]);
+  const left = new Set(a.map((sha) => sha.toLowerCase()));
+  const right = new Set(b.map((sha) => sha.toLowerCase()));
+  return left.size === right.size && [...left].every((sha) => right.has(sha));
 }
 
 export type BundleMatch = 'after' | 'before' | 'other';
@@ -20,21 +20,8 @@ export function matchBundle(
   return 'other';
 }
 
-/** provisioningStates of an operation still going (the CA rollout or another write). */
-const RUNNING_STATES = new Set([
-  'updating',
-  'upgrading',
-  'creating',
-  'scaling',
-  'canceling',
-  'starting',
-  'stopping',
-  'migrating',
-]);
-
-export function isOperationRunning(provisioningState: string): boolean {
-  return RUNNING_STATES.has(provisioningState.toLowerCase());
-}
+/** An operation is running on the cluster (lib/rollout's one provisioning-state vocabulary). */
+export const isOperationRunning = (provisioningState: string): boolean => isBusyState(provisioningState);
 
 /** The text a conflict reports: how the cluster's bundle differs from what the plan expected. */
 export function conflictMessage(cluster: Pick<PlannedCluster, 'before' | 'after'>, current: readonly string[]): string {
