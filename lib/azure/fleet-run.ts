@@ -7,6 +7,7 @@
 import type { ActionError } from '../action-result';
 import { caBundleSha256 } from '../clusters/reviewed-cluster';
 import { sameBundle } from '../fleet/runner/bundle-match';
+import { FLEET_CONFLICT_CODE } from '../fleet/runner/conflict';
 import type { FleetClusterReading, FleetRolloutStatus } from '../fleet/runner/types';
 import type { CertificateInfo } from '../pki';
 import { isBusyState, operationOutcome, stateOutcome } from '../rollout/provisioning-state';
@@ -20,9 +21,6 @@ import { checkOperationUrl } from './operation-url';
 import type { ClusterRef } from './resource-names';
 import { sdkRolloutReader } from './rollout-reader';
 
-/** The error code an apply answers when the cluster's bundle is not the plan's `before` (nothing was written). */
-export const FLEET_CONFLICT = 'FleetConflict';
-
 /** Thrown by the fleet functions with an ActionError the caller passes on (server action) or reports (CLI). */
 export class FleetRefusal extends Error {
   constructor(readonly error: ActionError) {
@@ -32,7 +30,9 @@ export class FleetRefusal extends Error {
 }
 
 async function readSummary(clients: ArmClients, ref: ClusterRef): Promise<ClusterSummary> {
-  return toClusterSummary(await clients.containerService(ref.subscriptionId).managedClusters.get(ref.resourceGroup, ref.name));
+  return toClusterSummary(
+    await clients.containerService(ref.subscriptionId).managedClusters.get(ref.resourceGroup, ref.name),
+  );
 }
 
 async function readingOf(summary: ClusterSummary): Promise<FleetClusterReading> {
@@ -71,7 +71,7 @@ export async function applyFleetCluster(clients: ArmClients, apply: FleetApply):
   const reading = await readingOf(summary);
   if (!sameBundle(reading.caBundleSha256, apply.before))
     throw new FleetRefusal({
-      code: FLEET_CONFLICT,
+      code: FLEET_CONFLICT_CODE,
       status: 409,
       message: `${summary.name}'s CA bundle is not the one the plan was made from. Nothing was sent to Azure.`,
     });

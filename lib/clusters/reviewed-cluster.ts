@@ -40,9 +40,7 @@ export async function caBundleSha256(entries: string[], now = new Date()): Promi
   const perEntry = await Promise.all(
     entries.map(async (entry, index) => {
       const read = certificates.filter((c) => c.source.file === `entry ${index + 1}`);
-      return read.length > 0
-        ? read.map((c) => c.sha256.toLowerCase())
-        : [UNREADABLE_PREFIX + (await sha256Hex(entry))];
+      return read.length > 0 ? read.map((c) => c.sha256.toLowerCase()) : [UNREADABLE_PREFIX + (await sha256Hex(entry))];
     }),
   );
   return perEntry.flat();
