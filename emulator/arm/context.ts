@@ -34,8 +34,12 @@ export interface ArmContext {
   settings: ArmSettings;
   /** Signs and checks operation URLs (azure-facts §13). */
   operationSigning: OperationSigning;
-  /** Set by the control API: the next CA rollout fails after this many batches. */
-  failNext?: { afterBatches: number; error: OperationError };
+  /** Set by the control API: the next CA rollout (of `cluster` only, when given) fails after this many batches. */
+  failNext?: {
+    afterBatches: number;
+    error: OperationError;
+    cluster?: { subscriptionId?: string; resourceGroup?: string; name: string };
+  };
 }
 
 export interface ArmEnv {

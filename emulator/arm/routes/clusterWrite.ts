@@ -17,6 +17,7 @@ import { clusterBodySchema, tagsBodySchema } from '../validation/clusterBody';
 import { wireCluster } from '../wire/cluster';
 import { CLUSTER_PATH } from './clusterRead';
 import { ACTIONS, lookupCluster } from './lookup';
+import { failNextFor } from '../control/fail-next';
 
 async function readJson(c: Context<ArmEnv>): Promise<unknown> {
   const text = await c.req.text();
@@ -134,8 +135,9 @@ export function clusterWriteRoutes(router: Router, ctx: ArmContext): void {
     let op: OperationRecord;
     if (existing) {
       // fail-next: the next update that rolls nodes (a CA change, or a reconciliation of a failed or canceled one).
-      const failure = planUpdate(cluster, caChanged).pools.length > 0 ? ctx.failNext : undefined;
-      if (failure) ctx.failNext = undefined;
+      const pending = planUpdate(cluster, caChanged).pools.length > 0 ? failNextFor(ctx, cluster) : undefined;
+      if (pending) ctx.failNext = undefined;
+      const failure = pending ? { afterBatches: pending.afterBatches, error: pending.error } : undefined;
       op = startUpdate(cluster, caChanged, { ...startOptions(), ...(failure ? { failure } : {}) });
     } else {
       ctx.store.state.clusters.push(cluster);
