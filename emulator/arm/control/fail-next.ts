@@ -36,7 +36,7 @@ export function failNextFor(
 }
 
 /** An operation that rolled nodes (a CA change or a reconciliation): the only updates with a node phase. */
-const isRollout = (op: OperationRecord) => op.kind === 'update' && (op.pools?.length ?? 0) > 0;
+const isRollout = (op: OperationRecord) => op.kind === 'update' && op.phases.some((phase) => phase.kind === 'nodes');
 
 export function rolloutHistory(ctx: ArmContext) {
   return ctx.store.state.operations.filter(isRollout).map((op) => ({
