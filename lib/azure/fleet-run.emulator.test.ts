@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { issueCertificate } from '../../emulator/certs';
-import { httpsClient } from '../../emulator/platform/test-client';
+import { httpsClient } from '../../emulator/testing/https-client';
 import { startEmulator, type RunningEmulator } from '../../emulator/server';
 import { SEED } from '../../emulator/arm/seed/clusters';
 import { parseArmConfig } from '../config';
@@ -61,6 +61,7 @@ describe('fleet-run over ARM', () => {
     const added = await issueCertificate({ subject: 'CN=Fleet Run Test CA', isCA: true });
     const { certificates } = await readBundle(
       [...pems, added.certPem].map((content, i) => ({ name: `${i}`, content })),
+      { now: new Date() },
     );
     const after = certificates.map((c) => c.sha256);
 

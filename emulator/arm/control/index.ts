@@ -5,7 +5,7 @@ import type { ArmContext } from '../context';
 import { faultInputSchema } from '../http/faults';
 import { isTerminal } from '../state/types';
 import { autoscaleRoute, autoscaleSchema } from './autoscale';
-import { rolloutHistory } from './fail-next';
+import { rolloutHistory } from './rollout-history';
 import { failNextSchema, settingsSchema, speedSchema } from './schemas';
 
 function controlError(c: Context, status: 400 | 404 | 500, code: string, message: string): Response {
@@ -96,16 +96,16 @@ export function createControl(ctx: ArmContext, reset: () => Promise<void>): Hono
     const input = await parse(c, failNextSchema);
     if (!input.ok) return input.response;
     const cluster = input.data.cluster;
-    ctx.failNext = {
+    const failNext = ctx.simulator.failNext.arm({
       afterBatches: input.data.afterBatches,
       error: { code: input.data.code, message: input.data.message },
       ...(cluster ? { cluster: typeof cluster === 'string' ? { name: cluster } : cluster } : {}),
-    };
-    return c.json({ failNext: ctx.failNext }, 201);
+    });
+    return c.json({ failNext }, 201);
   });
-  app.get('/rollouts/fail-next', (c) => c.json({ failNext: ctx.failNext ?? null }));
+  app.get('/rollouts/fail-next', (c) => c.json({ failNext: ctx.simulator.failNext.pending() }));
   app.delete('/rollouts/fail-next', (c) => {
-    ctx.failNext = undefined;
+    ctx.simulator.failNext.clear();
     return c.body(null, 204);
   });
 
