@@ -78,7 +78,8 @@ export const ACTION_ERROR_CODES = {
   FleetConflict: {
     retry: 'reload',
     audience: 'user',
-    meaning: "A fleet apply found the cluster's CA bundle is not the plan's before: nothing was written (make a new plan).",
+    meaning:
+      "A fleet apply found the cluster's CA bundle is not the plan's before: nothing was written (make a new plan).",
   },
   OperationRunning: {
     retry: 'retry',
