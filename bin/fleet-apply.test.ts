@@ -4,24 +4,23 @@
  * (GET /_emulator/rollouts/history), never from the CLI's own words. The kill test runs the CLI as a child process.
  */
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { GetTokenOptions, TokenCredential } from '@azure/core-auth';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { issueCertificate } from '../emulator/certs';
-import { SUBSCRIPTIONS, TENANTS } from '../emulator/directory';
+import { TENANTS } from '../emulator/directory';
 import { httpsClient } from '../emulator/testing/https-client';
 import { startEmulator, type RunningEmulator } from '../emulator/server';
 import { SEED } from '../emulator/arm/seed/clusters';
 import type { FleetRunReport } from '../lib/fleet/runner';
 import { runCli } from './cli/main';
+import { entrySha256, fleetArm, type Address } from './testing/fleet-arm';
 
 vi.mock('server-only', () => ({}));
 
 const [CONTOSO] = TENANTS.map((t) => t.tenantId) as [string, string];
-const API = 'api-version=2025-01-01';
 
 let emulator: RunningEmulator;
 let dir: string;
@@ -63,52 +62,16 @@ async function caTrust(args: string[]) {
   return { code, stdout, stderr };
 }
 
-type Address = { subscriptionId: string; resourceGroup: string; name: string };
-interface WireCluster {
-  properties: { provisioningState: string; securityProfile?: { customCATrustCertificates?: string[] } };
-}
-const tenantOf = (a: Address) => SUBSCRIPTIONS.find((s) => s.subscriptionId === a.subscriptionId)!.tenantId;
-const url = (a: Address) =>
-  `${emulator.baseUrl}/subscriptions/${a.subscriptionId}/resourceGroups/${a.resourceGroup}/providers/Microsoft.ContainerService/managedClusters/${a.name}?${API}`;
+const { addEntries, waitSucceeded, entriesOf, speed } = fleetArm(
+  () => emulator.baseUrl,
+  () => get,
+  tokenFor,
+);
 const idOf = (a: Address) =>
   `/subscriptions/${a.subscriptionId}/resourcegroups/${a.resourceGroup}/providers/microsoft.containerservice/managedclusters/${a.name}`.toLowerCase();
 
-async function readCluster(a: Address): Promise<WireCluster> {
-  const auth = { authorization: `Bearer ${await tokenFor(tenantOf(a))}` };
-  return (await get(url(a), { headers: auth })).json<WireCluster>();
-}
-const entriesOf = async (a: Address) =>
-  (await readCluster(a)).properties.securityProfile?.customCATrustCertificates ?? [];
-
-/** As az does: GET, append the entries, PUT. */
-async function addEntries(a: Address, entries: string[]): Promise<void> {
-  const auth = { authorization: `Bearer ${await tokenFor(tenantOf(a))}` };
-  const body = await readCluster(a);
-  const current = body.properties.securityProfile?.customCATrustCertificates ?? [];
-  body.properties.securityProfile = {
-    ...body.properties.securityProfile,
-    customCATrustCertificates: [...current, ...entries],
-  };
-  const response = await get(url(a), { method: 'PUT', headers: auth, json: body });
-  if (response.status >= 300) throw new Error(`PUT ${a.name}: ${response.status} ${response.text}`);
-}
-
-const waitSucceeded = (clusters: Address[]) =>
-  vi.waitFor(
-    async () => {
-      for (const a of clusters) expect((await readCluster(a)).properties.provisioningState).toBe('Succeeded');
-    },
-    { timeout: 60_000, interval: 50 },
-  );
-
-const entrySha256 = (entry: string) => {
-  const pem = Buffer.from(entry, 'base64').toString('utf8');
-  const body = pem.replace(/-----(BEGIN|END) CERTIFICATE-----/g, '').replace(/\s+/g, '');
-  return createHash('sha256').update(Buffer.from(body, 'base64')).digest('hex');
-};
 const control = (path: string, method: string, json?: unknown) =>
   get(`${emulator.baseUrl}/_emulator${path}`, { method, ...(json === undefined ? {} : { json }) });
-const speed = (msPerBatch: number) => control('/speed', 'PUT', { msPerBatch });
 
 interface Rollout {
   operationId: string;

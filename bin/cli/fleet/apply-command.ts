@@ -9,7 +9,6 @@ import { createInterface } from 'node:readline/promises';
 import type { ArmClients } from '../../../lib/azure/clients';
 import { applyFleetCluster, fleetRolloutStatus, FleetRefusal, readFleetCluster } from '../../../lib/azure/fleet-run';
 import { validateCaBundle } from '../../../lib/clusters/validate-ca-bundle';
-import { ConfigError, parseArmConfig } from '../../../lib/config';
 import type { FleetPlan, PlannedCluster } from '../../../lib/fleet/plan';
 import { parsePlanFile } from '../../../lib/fleet/plan/plan-file';
 import {
@@ -29,7 +28,7 @@ import type { CommandOutput } from '../commands';
 import { UsageError } from '../inputs';
 import { defaultAzureCredential, resolveTenants } from './access';
 import { applySchema, type ApplyOptions } from './apply-options';
-import type { FleetDeps } from './commands';
+import { cliArmConfig, type FleetDeps } from './commands';
 import { parseOptions } from './options';
 import { humanPlan } from './plan-command';
 
@@ -170,13 +169,7 @@ export async function fleetApplyCommand(
       return { stdout: '', stderr: 'ca-trust: not applied\n', exitCode: 1 };
   } else say(summary);
 
-  let config;
-  try {
-    config = parseArmConfig(deps.env);
-  } catch (error) {
-    if (error instanceof ConfigError) throw new UsageError(error.message);
-    throw error;
-  }
+  const config = cliArmConfig(deps.env);
   const tenantIds = [
     ...new Set(waves.waves.flat().map((id) => plan.clusters.find((c) => c.ref.id === id)!.ref.tenantId)),
   ];
