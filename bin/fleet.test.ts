@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { GetTokenOptions, TokenCredential } from '@azure/core-auth';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SUBSCRIPTIONS, TENANTS } from '../emulator/directory';
-import { httpsClient } from '../emulator/platform/test-client';
+import { httpsClient } from '../emulator/testing/https-client';
 import { startEmulator, type RunningEmulator } from '../emulator/server';
 import { inventoryRows, toCsv, toFleetCluster } from '../lib/fleet';
 import { readCaBundle } from '../lib/pki';

@@ -1,7 +1,7 @@
 'use client';
 import { useMemo, useReducer, useState } from 'react';
 import Link from 'next/link';
-import type { ClusterRef } from '@/lib/azure/resource-names';
+import type { ClusterRef } from '@/lib/clusters/types';
 import { applyBlocker, isOperationRunning, isStopped, removeAllBlocker } from '@/lib/clusters/apply-gate';
 import { applyIntent, type ApplyIntent } from '@/lib/clusters/apply-intent';
 import { editorReducer, INITIAL_EDITOR_STATE } from '@/lib/clusters/editor-state';

@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { readCaBundle } from '@/lib/pki';
 import { toClusterRow, type ClusterRow, type ClusterTrust } from '@/lib/inventory/cluster-row';
-import type { ClusterSummary, TenantSummary } from '@/lib/azure/models';
+import type { ClusterSummary, TenantSummary } from '@/lib/clusters/types';
 import type { SubscriptionLoad } from './use-inventory';
 
 /** Decoding is keyed by the caBundle itself: fleets often trust the same CA list on many clusters. */

@@ -1,6 +1,6 @@
 import { CheckCircle2, Ban, XCircle } from 'lucide-react';
 import type { RolloutProgress } from '@/lib/rollout/progress';
-import type { ClusterRef } from '@/lib/azure/resource-names';
+import type { ClusterRef } from '@/lib/clusters/types';
 import { OperationErrorText } from './OperationErrorText';
 import { TrustedBundle } from './TrustedBundle';
 

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { readCaBundle, type CertificateInfo } from '@/lib/pki';
 import { CertText } from '@/components/ui/CertText';
-import { formatFingerprint } from '@/components/ui/fingerprint';
+import { formatFingerprint } from '@/lib/pki/fingerprint';
 
 /** The CA list read back from ARM after the rollout, decoded in the browser by lib/pki. */
 export function TrustedBundle({ caBundle }: { caBundle: string[] }) {

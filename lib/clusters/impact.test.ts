@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AgentPoolSummary } from '../azure/models';
+import type { AgentPoolSummary } from './types';
 import { changeImpact, surgeMachines } from './impact';
 
 const pool = (patch: Partial<AgentPoolSummary>): AgentPoolSummary => ({

@@ -2,7 +2,7 @@
  * What a change of the CA list costs, from the cluster's pools (azure-facts §1, §5): every Linux VMSS pool is
  * reimaged node by node with its surge; Windows pools do not receive custom CAs at all. Pure.
  */
-import type { AgentPoolSummary } from '../azure/models';
+import type { AgentPoolSummary } from './types';
 
 export interface ReplacedAgentPool {
   name: string;

@@ -1,5 +1,5 @@
 /** One inventory row: a cluster's facts plus what its CA list means today. Pure. */
-import type { ClusterSummary, SubscriptionSummary } from '../azure/models';
+import type { ClusterSummary, SubscriptionSummary } from '../clusters/types';
 import type { CertificateInfo, Finding } from '../pki/types';
 import { validityStatus, type ValidityStatus } from '../pki/validity-status';
 

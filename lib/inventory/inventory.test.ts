@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ClusterSummary, SubscriptionSummary } from '../azure/models';
+import type { ClusterSummary, SubscriptionSummary } from '../clusters/types';
 import { toClusterRow, type ClusterTrust } from './cluster-row';
 import { relativeExpiry } from './expiry';
 import { validityStatus } from '../pki/validity-status';

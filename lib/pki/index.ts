@@ -32,4 +32,5 @@ export {
 } from './path/verify-path';
 export { pemBlocksOf } from './path/pem-blocks';
 export { visibleText, hasInvisibleCharacters } from './visible-text';
+export { formatFingerprint, SHA256_FINGERPRINT } from './fingerprint';
 export { removePrivateKeys } from './intake/remove-keys';

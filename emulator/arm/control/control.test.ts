@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { X509Certificate } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { findPersona, SUBSCRIPTIONS } from '../../directory';
 import { SEED } from '../seed/clusters';
-import { createTestArm, type TestArm } from '../testing/fakeArm';
+import { createTestArm, type TestArm } from '../../testing/fake-arm';
+import { temporaryDirectory } from '../../testing/temporary-directory';
 
 const clusterPath = (c: { subscriptionId: string; resourceGroup: string; name: string }) =>
   `/subscriptions/${c.subscriptionId}/resourceGroups/${c.resourceGroup}/providers/Microsoft.ContainerService/managedClusters/${c.name}`;
@@ -143,7 +143,9 @@ describe('control API', () => {
 
 describe('state file', () => {
   it('persists changes and loads them on the next start', async () => {
-    const stateFile = join(mkdtempSync(join(tmpdir(), 'arm-state-')), 'state.json');
+    const directory = temporaryDirectory('arm-state-');
+    onTestFinished(directory.remove);
+    const stateFile = join(directory.path, 'state.json');
     const first = await createTestArm({ stateFile });
     await first.call('PATCH', clusterPath(SEED.web), { body: { tags: { persisted: 'yes' } } });
     await first.close();
@@ -154,7 +156,9 @@ describe('state file', () => {
   });
 
   it('a rollout running at close continues after the restart', async () => {
-    const stateFile = join(mkdtempSync(join(tmpdir(), 'arm-state-')), 'state.json');
+    const directory = temporaryDirectory('arm-state-');
+    onTestFinished(directory.remove);
+    const stateFile = join(directory.path, 'state.json');
     const first = await createTestArm({ stateFile });
     const r = await changeCas(first, clusterPath(SEED.web));
     const op = new URL(r.headers.get('azure-asyncoperation')!);

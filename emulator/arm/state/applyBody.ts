@@ -44,7 +44,7 @@ export interface ApplyResult {
   caChanged: boolean;
 }
 
-export function sameCaBundle(a: string[] | undefined, b: string[] | undefined): boolean {
+export function sameCaBundle(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
   const x = a ?? [];
   const y = b ?? [];
   return x.length === y.length && x.every((v, i) => v === y[i]);

@@ -115,6 +115,12 @@ export interface OperationError {
   message: string;
 }
 
+/** An injected rollout failure (control API `fail-next`): the operation fails after `afterBatches` batches. */
+export interface RolloutFailure {
+  afterBatches: number;
+  error: OperationError;
+}
+
 /** One step of an operation's plan; the simulator works through them in order. */
 export type OperationPhase =
   | { kind: 'status'; text: string }
@@ -168,7 +174,7 @@ export interface OperationRecord {
   batchesDone: number;
   /** Epoch ms at which the next step is due. */
   nextStepAt: number;
-  failure?: { afterBatches: number; error: OperationError };
+  failure?: RolloutFailure;
   /** Slower than the configured speed by this factor (the seeded rollout, so a demo can watch it). */
   paceFactor?: number;
 }
@@ -182,6 +188,21 @@ export interface ArmState {
   clusters: ClusterRecord[];
   operations: OperationRecord[];
 }
+
+/** A record as the store lends it out: read-only all the way down (only the store's methods change state). */
+export type DeepReadonly<T> = T extends readonly (infer U)[]
+  ? readonly DeepReadonly<U>[]
+  : T extends object
+    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+    : T;
+
+export type ArmStateView = DeepReadonly<ArmState>;
+export type SubscriptionView = DeepReadonly<SubscriptionRecord>;
+export type ResourceGroupView = DeepReadonly<ResourceGroupRecord>;
+export type ClusterView = DeepReadonly<ClusterRecord>;
+export type PoolView = DeepReadonly<PoolRecord>;
+export type MachineView = DeepReadonly<MachineRecord>;
+export type OperationView = DeepReadonly<OperationRecord>;
 
 export const TERMINAL_STATUSES = ['Succeeded', 'Failed', 'Canceled'] as const;
 
