@@ -62,6 +62,43 @@ test.describe('tabs of one user', () => {
     // The ARM token came from the cache both tabs share: no authorize redirect, no token request.
     expect(signInRequests).toEqual([]);
   });
+
+  test('a second tab whose tokens are fresh in the cache loads no MSAL; sign-out there still works', async ({
+    page,
+    context,
+  }) => {
+    await signInWithMsal(page, 'Olivia Owner');
+    await expect(page.getByTestId('inventory-status')).toContainText(/clusters? in \d+ subscriptions?/, {
+      timeout: 30_000,
+    });
+    const second = await context.newPage();
+    const msalScripts: string[] = [];
+    const tokenCalls: string[] = [];
+    second.on('response', async (response) => {
+      if (response.request().resourceType() !== 'script') return;
+      // Method names survive minification (bench/support/script-sizes.ts uses the same signature).
+      const body = await response.text().catch(() => '');
+      if (/acquireTokenSilent|handleRedirectPromise/.test(body)) msalScripts.push(response.url());
+    });
+    second.on('request', (request) => {
+      if (request.url().startsWith(EMULATOR_URL)) tokenCalls.push(request.url());
+    });
+    await second.goto(MSAL_APP_URL);
+    const shell = new AppShell(second);
+    await expect(shell.signedInAs()).toContainText('Olivia Owner');
+    await expect(second.getByTestId('inventory-status')).toContainText(/clusters? in \d+ subscriptions?/, {
+      timeout: 30_000,
+    });
+    // Every ARM call of the inventory was made with a token read from MSAL's cache, by our code alone.
+    expect(tokenCalls).toEqual([]);
+    expect(msalScripts).toEqual([]);
+
+    // Sign-out loads MSAL on the click and ends the session for both tabs.
+    await shell.signOut();
+    await second.waitForURL(new RegExp(`^${MSAL_APP_URL}/(\\?.*)?$`));
+    await shell.expectSignedOut();
+    expect(msalScripts.length).toBeGreaterThan(0);
+  });
 });
 
 test.describe('demo sign-in (no certificate step in the browser)', () => {

@@ -9,7 +9,7 @@ import { isMsalStorageKey } from './msal-session-hint';
 type MsalClient = typeof import('./msal-client');
 interface Loaded {
   msal: MsalClient;
-  pca: ReturnType<MsalClient['createMsalClient']>;
+  pca: Awaited<ReturnType<MsalClient['startMsalClient']>>;
 }
 
 /**
@@ -32,12 +32,10 @@ export default function CachedSessionProvider({
   const loaded = useRef<Promise<Loaded> | null>(null);
 
   const loadMsal = useCallback(() => {
-    loaded.current ??= import('./msal-client').then(async (msal) => {
-      const pca = msal.createMsalClient(config);
-      await pca.initialize();
-      await pca.handleRedirectPromise();
-      return { msal, pca };
-    });
+    loaded.current ??= import('./msal-client').then(async (msal) => ({
+      msal,
+      pca: await msal.startMsalClient(config),
+    }));
     // A failed download is retried on the next call.
     loaded.current.catch(() => {
       loaded.current = null;

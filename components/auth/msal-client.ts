@@ -30,6 +30,14 @@ export function createMsalClient(config: PublicAuthConfig): PublicClientApplicat
   return pca;
 }
 
+/** A client that has read MSAL's cache and any redirect response, ready for silent calls and redirects. */
+export async function startMsalClient(config: PublicAuthConfig): Promise<PublicClientApplication> {
+  const pca = createMsalClient(config);
+  await pca.initialize();
+  await pca.handleRedirectPromise();
+  return pca;
+}
+
 /**
  * Sign-in from a page that had no MSAL session (AuthRoot did not start MSAL there): a client only for the redirect.
  * The page it comes back to finds MSAL's redirect state in sessionStorage and starts MsalAuthProvider.

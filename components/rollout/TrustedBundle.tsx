@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useState } from 'react';
-import { readAksEntries, type CertificateInfo } from '@/lib/pki';
+import type { CertificateInfo } from '@/lib/pki';
 import { CertText } from '@/components/ui/CertText';
 import { formatFingerprint } from '@/components/ui/fingerprint';
 
@@ -12,10 +12,13 @@ export function TrustedBundle({ entries }: { entries: string[] }) {
   useEffect(() => {
     if (entries.length === 0) return;
     let cancelled = false;
-    readAksEntries(entries, { now: new Date() }).then(
-      (result) => !cancelled && setCertificates(result.certificates),
-      () => !cancelled && setCertificates([]),
-    );
+    // lib/pki loads only here, once a rollout has succeeded: the rollout view needs no certificate engine before.
+    import('@/lib/pki/read-aks-entries')
+      .then(({ readAksEntries }) => readAksEntries(entries, { now: new Date() }))
+      .then(
+        (result) => !cancelled && setCertificates(result.certificates),
+        () => !cancelled && setCertificates([]),
+      );
     return () => {
       cancelled = true;
     };
