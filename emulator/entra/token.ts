@@ -59,7 +59,7 @@ async function tokenResponse(c: Context, deps: EntraDeps, state: EntraState, { g
     access_token: issued.accessToken,
     refresh_token: refreshToken,
     id_token: idToken,
-    client_info: clientInfo(persona),
+    client_info: clientInfo(persona, grant.tenantId),
   });
 }
 
