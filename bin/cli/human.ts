@@ -15,8 +15,8 @@ function keyText(certificate: CertificateInfo): string {
 
 function certificateBlock(certificate: CertificateInfo): string {
   const traits = [
-    certificate.isCA ? 'CA' : 'not a CA',
-    certificate.selfSigned ? 'self-signed' : `issued by ${certificate.issuer}`,
+    certificate.basicConstraints.cA ? 'CA' : 'not a CA',
+    certificate.selfIssued ? 'self-signed' : `issued by ${certificate.issuer}`,
   ];
   return [
     `[${certificate.index + 1}] ${certificate.displayName}  (${where(certificate.source)})`,
@@ -36,7 +36,7 @@ export function lintHuman(result: BundleResult): string {
   const blocks = result.certificates.map(certificateBlock);
   const count = (severity: Finding['severity']) =>
     result.findings.filter((finding) => finding.severity === severity).length;
-  const summary = `${result.certificates.length} certificate${result.certificates.length === 1 ? '' : 's'}, ${result.payload.length} to send; ${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} note(s)`;
+  const summary = `${result.certificates.length} certificate${result.certificates.length === 1 ? '' : 's'}, ${result.wireEntries.length} to send; ${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} note(s)`;
   const findings =
     result.findings.length > 0 ? ['findings:', ...result.findings.map(findingLine)].join('\n') : 'no findings';
   return [...blocks, findings, summary].join('\n\n') + '\n';
@@ -48,5 +48,5 @@ export function findingsText(findings: Finding[]): string {
 
 /** One line per certificate, for `decode`. */
 export function summaryLine(certificate: CertificateInfo): string {
-  return `# [${certificate.index + 1}] ${certificate.displayName} | ${certificate.isCA ? 'CA' : 'not a CA'} | expires ${certificate.notAfter} | sha256 ${certificate.sha256}`;
+  return `# [${certificate.index + 1}] ${certificate.displayName} | ${certificate.basicConstraints.cA ? 'CA' : 'not a CA'} | expires ${certificate.notAfter} | sha256 ${certificate.sha256}`;
 }

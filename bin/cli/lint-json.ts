@@ -14,13 +14,11 @@ function certificateJson(certificate: CertificateInfo) {
     sha256: certificate.sha256,
     sha1: certificate.sha1,
     spkiSha256: certificate.spkiSha256,
-    isCA: certificate.isCA,
-    pathLength: certificate.pathLength,
     keyUsage: certificate.keyUsage,
     extendedKeyUsage: certificate.extendedKeyUsage,
     publicKey: certificate.publicKey,
     signatureAlgorithm: certificate.signatureAlgorithm,
-    selfSigned: certificate.selfSigned,
+    selfIssued: certificate.selfIssued,
     selfSignatureValid: certificate.selfSignatureValid,
     version: certificate.version,
     basicConstraints: certificate.basicConstraints,
@@ -35,6 +33,6 @@ export function lintJson(result: BundleResult): string {
   return JSON.stringify({
     certificates: result.certificates.map(certificateJson),
     findings: result.findings,
-    payload: result.payload,
+    payload: result.wireEntries,
   });
 }

@@ -1,6 +1,4 @@
-// @vitest-environment happy-dom
-// @vitest-environment-options {"url":"https://localhost:3000/"}
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Logger, StubPerformanceClient } from '@azure/msal-common/browser';
 import { readCachedAccount, readCachedArmToken, type CachedAccount } from './msal-cache';
 
@@ -26,6 +24,52 @@ const SCOPE = 'https://management.azure.com/user_impersonation';
 const NOW = 1_800_000_000;
 
 let storage: MsalLocalStorage;
+
+/** The browser globals MSAL's LocalStorage and msal-cache.ts use: localStorage, document.cookie, window.crypto. */
+function memoryStorage(): Storage {
+  const map = new Map<string, string>();
+  const api = {
+    get length() {
+      return map.size;
+    },
+    key: (i: number) => [...map.keys()][i] ?? null,
+    getItem: (key: string) => map.get(key) ?? null,
+    setItem: (key: string, value: string) => void map.set(key, String(value)),
+    removeItem: (key: string) => void map.delete(key),
+    clear: () => map.clear(),
+    hasOwnProperty: (key: string) => map.has(key),
+  };
+  // Object.keys(localStorage) and { ...localStorage } list the entries, as in a browser.
+  return new Proxy(api, {
+    ownKeys: () => [...map.keys()],
+    getOwnPropertyDescriptor: (_, key) =>
+      typeof key === 'string' && map.has(key)
+        ? { value: map.get(key), enumerable: true, configurable: true }
+        : undefined,
+  }) as unknown as Storage;
+}
+
+function cookieJar() {
+  const jar = new Map<string, string>();
+  return {
+    get cookie() {
+      return [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
+    },
+    set cookie(text: string) {
+      const [pair = '', ...attributes] = text.split(';');
+      const eq = pair.indexOf('=');
+      const name = pair.slice(0, eq).trim();
+      const expires = attributes.find((a) => a.trim().toLowerCase().startsWith('expires='));
+      if (expires && Date.parse(expires.trim().slice(8)) < Date.now()) jar.delete(name);
+      else jar.set(name, pair.slice(eq + 1));
+    },
+  };
+}
+
+const local = memoryStorage();
+vi.stubGlobal('localStorage', local);
+vi.stubGlobal('document', cookieJar());
+vi.stubGlobal('window', { localStorage: local, crypto: globalThis.crypto });
 
 async function freshMsalStorage() {
   const path = '../../node_modules/@azure/msal-browser/dist/cache/LocalStorage.mjs';

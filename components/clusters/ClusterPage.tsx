@@ -1,7 +1,7 @@
 'use client';
 import { useMemo, useReducer, useState } from 'react';
 import Link from 'next/link';
-import type { ClusterRef } from '@/lib/azure/resource-names';
+import type { ClusterRef } from '@/lib/clusters/types';
 import { applyBlocker, isOperationRunning, isStopped, removeAllBlocker } from '@/lib/clusters/apply-gate';
 import { applyIntent, type ApplyIntent } from '@/lib/clusters/apply-intent';
 import { editorReducer, INITIAL_EDITOR_STATE } from '@/lib/clusters/editor-state';
@@ -44,7 +44,7 @@ export function ClusterPage({ cluster: ref, tenantId: requestedTenant }: { clust
   const current = useCurrentBundle(cluster?.caBundle, now);
   const [editor, dispatch] = useReducer(editorReducer, INITIAL_EDITOR_STATE);
   const proposal = useProposal(current, editor, now);
-  const serverChecks = useServerChecks(clusterKeyOf(ref), current?.certificates, proposal?.payload, now);
+  const serverChecks = useServerChecks(clusterKeyOf(ref), current?.certificates, proposal?.caBundle, now);
   const impact = useMemo(() => changeImpact(cluster?.agentPools ?? []), [cluster]);
   const { apply, sending, failure, clearFailure } = useApply(ref, tenantId, reload);
   const [dialog, setDialog] = useState<ApplyMode | null>(null);
@@ -71,7 +71,7 @@ export function ClusterPage({ cluster: ref, tenantId: requestedTenant }: { clust
     ? null
     : failure.status === 403
       ? 'Not applied: Azure refused the write, your account may not change this cluster. Ask for a role that grants Microsoft.ContainerService/managedClusters/write, then try again.'
-      : `Not applied: see the message above. Once it is resolved, applying again replaces ${impact.nodesReplaced} node${impact.nodesReplaced === 1 ? '' : 's'}; you confirm in the next step.`;
+      : `Not applied: see the message above. Once it is resolved, applying again replaces ${impact.machinesReplaced} node${impact.machinesReplaced === 1 ? '' : 's'}; you confirm in the next step.`;
   const intent: ApplyIntent = proposal && cluster ? applyIntent(proposal, cluster) : { kind: 'change' };
   const removeAllReason = !cluster || !current ? 'Loading…' : removeAllBlocker(cluster, access);
   const loadError = load.status === 'failed' ? load.error : load.status === 'loaded' ? load.refreshError : undefined;
@@ -86,7 +86,7 @@ export function ClusterPage({ cluster: ref, tenantId: requestedTenant }: { clust
     const accepted = await apply(
       dialog,
       cluster,
-      proposal.payload.map((certificate) => certificate.pem),
+      proposal.caBundle.map((certificate) => certificate.pem),
     );
     if (!accepted) setDialog(null);
   };

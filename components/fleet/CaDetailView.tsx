@@ -6,7 +6,7 @@ import { relativeExpiry } from '@/lib/inventory/expiry';
 import { ExpiryBadge } from '@/components/ui/ExpiryBadge';
 import { CopyButton } from '@/components/ui/CopyButton';
 import { utcTime } from '@/components/certificates/format';
-import { formatFingerprint } from '@/components/ui/fingerprint';
+import { formatFingerprint } from '@/lib/pki/fingerprint';
 import { CertText } from '@/components/ui/CertText';
 import { ClusterList } from './ClusterList';
 import { ScopeForm } from './ScopeForm';
@@ -42,7 +42,7 @@ export function CaDetailView({ sha256 }: { sha256: string }) {
           <dt className="font-medium text-slate-700 dark:text-slate-300">Issuer</dt>
           <dd>
             <CertText value={ca.issuer} max={1000} />
-            {ca.selfSigned && ' (self-signed)'}
+            {ca.selfIssued && ' (self-signed)'}
           </dd>
           <dt className="font-medium text-slate-700 dark:text-slate-300">Expiry</dt>
           <dd className="flex flex-wrap items-center gap-2">

@@ -1,7 +1,7 @@
 /** One inventory row: a cluster's facts plus what its CA list means today. Pure. */
-import type { ClusterSummary, SubscriptionSummary } from '../azure/models';
+import type { ClusterSummary, SubscriptionSummary } from '../clusters/types';
 import type { CertificateInfo, Finding } from '../pki/types';
-import { expiryStatus, type ExpiryStatus } from './expiry';
+import { validityStatus, type ValidityStatus } from '../pki/validity-status';
 
 export interface ClusterTrust {
   certificates: Pick<CertificateInfo, 'displayName' | 'notBefore' | 'notAfter'>[];
@@ -22,13 +22,13 @@ export interface ClusterRow {
   provisioningState: string;
   powerState: string | null;
   caCount: number;
-  earliestExpiry: { displayName: string; notAfter: string; status: ExpiryStatus } | null;
+  earliestExpiry: { displayName: string; notAfter: string; status: ValidityStatus } | null;
   caErrorCount: number;
   /** Error findings on the CA list as it is trusted now, e.g. an expired CA. */
   caProblems: string[];
-  linuxPoolCount: number;
-  windowsPoolCount: number;
-  nodeCount: number;
+  linuxAgentPoolCount: number;
+  windowsAgentPoolCount: number;
+  machineCount: number;
 }
 
 export function toClusterRow(
@@ -58,13 +58,13 @@ export function toClusterRow(
       ? {
           displayName: earliest.displayName,
           notAfter: earliest.notAfter,
-          status: expiryStatus(earliest.notBefore, earliest.notAfter, now),
+          status: validityStatus(earliest, now),
         }
       : null,
     caErrorCount: errors.length,
     caProblems: errors.map((finding) => finding.message),
-    linuxPoolCount: cluster.agentPools.length - windowsPools.length,
-    windowsPoolCount: windowsPools.length,
-    nodeCount: cluster.agentPools.reduce((sum, pool) => sum + pool.count, 0),
+    linuxAgentPoolCount: cluster.agentPools.length - windowsPools.length,
+    windowsAgentPoolCount: windowsPools.length,
+    machineCount: cluster.agentPools.reduce((sum, pool) => sum + pool.count, 0),
   };
 }
