@@ -75,6 +75,17 @@ export const ACTION_ERROR_CODES = {
     audience: 'user',
     meaning: 'ARM refused the change on a cluster with Windows pools.',
   },
+  FleetConflict: {
+    retry: 'reload',
+    audience: 'user',
+    meaning:
+      "A fleet apply found the cluster's CA bundle is not the plan's before: nothing was written (make a new plan).",
+  },
+  OperationRunning: {
+    retry: 'retry',
+    audience: 'user',
+    meaning: 'A fleet apply found an operation running on the cluster: nothing was written.',
+  },
   ForgedOperationUrl: {
     retry: 'permanent',
     audience: 'user',
