@@ -36,7 +36,7 @@ export function RolloutOutcome({
           Azure reports the operation succeeded: every Linux node pool was renewed ({progress.total} node
           {progress.total === 1 ? '' : 's'}); they trust the CA list below. Pods do not see node trust stores.
         </p>
-        {caBundle && <TrustedBundle entries={caBundle} />}
+        {caBundle && <TrustedBundle caBundle={caBundle} />}
       </section>
     );
   }

@@ -4,7 +4,7 @@
  * cluster again and compares. Fingerprints are the SHA-256 of each certificate's DER, as lib/pki computes it, so
  * order and encoding do not count; an entry lib/pki cannot read counts by the SHA-256 of its text. Pure, isomorphic.
  */
-import { readAksEntries } from '../pki';
+import { readCaBundle } from '../pki';
 
 /** An entry lib/pki could not read: its own text's hash, so a change to it still shows. */
 const UNREADABLE_PREFIX = 'entry:';
@@ -30,12 +30,12 @@ async function sha256Hex(text: string): Promise<string> {
   return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
-/** Sorted, distinct fingerprints of a cluster's CA entries. */
-export async function caFingerprints(entries: string[], now = new Date()): Promise<string[]> {
-  if (entries.length === 0) return [];
-  const { certificates } = await readAksEntries(entries, { now });
+/** Sorted, distinct fingerprints of a cluster's caBundle. */
+export async function caFingerprints(caBundle: string[], now = new Date()): Promise<string[]> {
+  if (caBundle.length === 0) return [];
+  const { certificates } = await readCaBundle(caBundle, { now });
   const fingerprints = new Set(certificates.map((certificate) => certificate.sha256.toLowerCase()));
-  for (const [index, entry] of entries.entries()) {
+  for (const [index, entry] of caBundle.entries()) {
     if (!certificates.some((certificate) => certificate.source.file === `entry ${index + 1}`))
       fingerprints.add(UNREADABLE_PREFIX + (await sha256Hex(entry)));
   }

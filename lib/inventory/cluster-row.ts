@@ -26,9 +26,9 @@ export interface ClusterRow {
   caErrorCount: number;
   /** Error findings on the CA list as it is trusted now, e.g. an expired CA. */
   caProblems: string[];
-  linuxPoolCount: number;
-  windowsPoolCount: number;
-  nodeCount: number;
+  linuxAgentPoolCount: number;
+  windowsAgentPoolCount: number;
+  machineCount: number;
 }
 
 export function toClusterRow(
@@ -63,8 +63,8 @@ export function toClusterRow(
       : null,
     caErrorCount: errors.length,
     caProblems: errors.map((finding) => finding.message),
-    linuxPoolCount: cluster.agentPools.length - windowsPools.length,
-    windowsPoolCount: windowsPools.length,
-    nodeCount: cluster.agentPools.reduce((sum, pool) => sum + pool.count, 0),
+    linuxAgentPoolCount: cluster.agentPools.length - windowsPools.length,
+    windowsAgentPoolCount: windowsPools.length,
+    machineCount: cluster.agentPools.reduce((sum, pool) => sum + pool.count, 0),
   };
 }
