@@ -4,6 +4,7 @@
  * checks (writeCaBundle: fresh read right before the PUT, ifMatch when ARM gives an eTag), and read a rollout's
  * status. Takes ArmClients (no token, no config), so the CLI uses it over its own credentials.
  */
+import 'server-only';
 import type { ActionError } from '../action-result';
 import { caBundleSha256 } from '../clusters/reviewed-cluster';
 import { sameBundle } from '../fleet/runner/bundle-match';
