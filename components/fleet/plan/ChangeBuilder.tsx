@@ -13,7 +13,7 @@ import { formatFingerprint } from '@/components/ui/fingerprint';
 import { useFleet } from '../fleet-context';
 import { CertificateIntake, type IntakeResult } from './CertificateIntake';
 import { computePlan } from './compute-plan';
-import { readBaseline, readHandoff } from './handoff';
+import { readStoredBaseline, readHandoff } from './handoff';
 import { storePlan } from './plan-store';
 
 type Kind = FleetChange['kind'];
@@ -65,11 +65,12 @@ export function ChangeBuilder() {
   // The inventory's explicit choice and baseline arrive through this tab's sessionStorage.
   useEffect(() => {
     if (params.get('chosen') === '1') setChosenIds(readHandoff().clusterIds); // eslint-disable-line react-hooks/set-state-in-effect
-    if (params.get('baseline') === 'loaded') setBaseline(readBaseline());
+    if (params.get('baseline') === 'loaded') setBaseline(readStoredBaseline());
   }, [params]);
 
   const tenants = useMemo(
-    () => [...new Map(clusters.map((c) => [c.tenantId, c.tenantName])).entries()].sort((a, b) => a[1].localeCompare(b[1])),
+    () =>
+      [...new Map(clusters.map((c) => [c.tenantId, c.tenantName])).entries()].sort((a, b) => a[1].localeCompare(b[1])),
     [clusters],
   );
   const subscriptions = useMemo(
@@ -106,14 +107,13 @@ export function ChangeBuilder() {
     }
   })();
   const usesIntake = kind !== 'remove' && !(kind === 'baseline' && baseline && !intake);
-  const blockedBy =
-    loading
-      ? 'The fleet is still loading.'
-      : typeof change === 'string'
-        ? change
-        : usesIntake && intakeErrors > 0
-          ? 'Fix the errors in the certificates first.'
-          : null;
+  const blockedBy = loading
+    ? 'The fleet is still loading.'
+    : typeof change === 'string'
+      ? change
+      : usesIntake && intakeErrors > 0
+        ? 'Fix the errors in the certificates first.'
+        : null;
 
   const submit = async () => {
     if (typeof change === 'string' || blockedBy) return;

@@ -36,7 +36,7 @@ export function storeBaseline(baseline: StoredBaseline | null): void {
   else sessionStorage.removeItem(BASELINE_KEY);
 }
 
-export function readBaseline(): StoredBaseline | null {
+export function readStoredBaseline(): StoredBaseline | null {
   try {
     const value = JSON.parse(sessionStorage.getItem(BASELINE_KEY) ?? 'null') as Partial<StoredBaseline> | null;
     if (!value || typeof value.name !== 'string' || !Array.isArray(value.certificates)) return null;

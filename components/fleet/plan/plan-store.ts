@@ -30,7 +30,10 @@ export async function storePlan(plan: FleetPlan): Promise<string> {
     localStorage.setItem(key, JSON.stringify({ storedAt: Date.now(), text }));
     const keys = Object.keys(localStorage).filter((k) => k.startsWith(PREFIX) && k !== key);
     const byAge = keys
-      .map((k) => ({ k, at: Number((JSON.parse(localStorage.getItem(k) ?? '{}') as { storedAt?: number }).storedAt) || 0 }))
+      .map((k) => ({
+        k,
+        at: Number((JSON.parse(localStorage.getItem(k) ?? '{}') as { storedAt?: number }).storedAt) || 0,
+      }))
       .sort((a, b) => b.at - a.at);
     for (const old of byAge.slice(KEEP - 1)) localStorage.removeItem(old.k);
   } catch {
@@ -57,7 +60,7 @@ export async function readStoredPlan(id: string): Promise<StoredPlan> {
 
 /** A plan file's text, checked fully (every SHA-256 recomputed from its PEM, counts consistent). */
 export async function readPlanText(text: string): Promise<StoredPlan> {
-  const parsed = (await planFile()).parsePlanFile(text);
+  const parsed = await (await planFile()).parsePlanFile(text);
   return parsed.ok ? { ok: true, plan: parsed.plan, text } : { ok: false, message: parsed.message };
 }
 
