@@ -68,9 +68,9 @@ export function BaselineDriftProvider({
   const [baseline, setBaseline] = useState<Baseline | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const use = async (name: string, content: string | Uint8Array) => {
-    setError(null);
+  const load = async (name: string, content: string | Uint8Array) => {
     const read = await readBaseline([{ name, content }], new Date());
+    setError(null);
     if (!read.ok) {
       setError(read.message);
       return;
@@ -82,8 +82,16 @@ export function BaselineDriftProvider({
   // A baseline loaded earlier in this tab stays loaded across reloads.
   useEffect(() => {
     const stored = readStoredBaseline();
-    if (stored) void use(stored.name, stored.certificates.join('\n'));
-  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+    if (!stored) return;
+    let current = true;
+    void readBaseline([{ name: stored.name, content: stored.certificates.join('\n') }], new Date()).then((read) => {
+      if (current && read.ok)
+        setBaseline({ name: stored.name, sha256: read.sha256, pems: read.certificates.map((c) => c.pem) });
+    });
+    return () => {
+      current = false;
+    };
+  }, []);
 
   const drifting = useMemo(
     () => (baseline ? driftOf(rows, baseline).filter(({ drift }) => !drift.matches) : []),
@@ -140,7 +148,7 @@ export function BaselineDriftProvider({
                   void file
                     .slice(0, MAX_INPUT_BYTES + 1)
                     .arrayBuffer()
-                    .then((bytes) => use(file.name, new Uint8Array(bytes)));
+                    .then((bytes) => load(file.name, new Uint8Array(bytes)));
               }}
             />
           </>

@@ -30,6 +30,27 @@ export const AZL: ClusterAddress = {
   name: 'aks-azurelinux-sdc',
   tenantId: FABRIKAM,
 };
+/** Windows beside Linux pools (the Linux ones get the CA). */
+export const LEGACY: ClusterAddress = {
+  subscriptionId: '00000000-aaaa-4000-8000-000000000001',
+  resourceGroup: 'rg-legacy-prod',
+  name: 'aks-legacy-win-weu',
+  tenantId: CONTOSO,
+};
+/** No custom CA in the seed. */
+export const INGRESS: ClusterAddress = {
+  subscriptionId: '00000000-aaaa-4000-8000-000000000003',
+  resourceGroup: 'rg-platform-core',
+  name: 'aks-ingress-gwc',
+  tenantId: FABRIKAM,
+};
+/** No custom CA in the seed; one node. */
+export const SANDBOX: ClusterAddress = {
+  subscriptionId: '00000000-aaaa-4000-8000-000000000004',
+  resourceGroup: 'rg-sandbox',
+  name: 'aks-sandbox-sdc',
+  tenantId: FABRIKAM,
+};
 /** Also trusts an expired CA: the plan blocks it (certificate errors in the planned bundle). */
 export const CORE: ClusterAddress = {
   subscriptionId: '00000000-aaaa-4000-8000-000000000003',
@@ -56,8 +77,13 @@ export async function waitUntilSucceeded(cluster: ClusterAddress, timeout = 30_0
     .toBe('Succeeded');
 }
 
-/** Puts the expiring CA on web, azl and core (keeping what each trusts) and waits for those rollouts. */
-export async function setUpExpiringFleet(emulator: EmulatorControl): Promise<FleetChangeWorld> {
+/**
+ * Puts the expiring CA on web, azl and core (and `more`), keeping what each trusts, and waits for those rollouts.
+ */
+export async function setUpExpiringFleet(
+  emulator: EmulatorControl,
+  { more = [] }: { more?: ClusterAddress[] } = {},
+): Promise<FleetChangeWorld> {
   await emulator.setSpeed(20);
   const seed = await readSeedFleet();
   const expiring = seed.byName(EXPIRING_NAME);
@@ -66,16 +92,16 @@ export async function setUpExpiringFleet(emulator: EmulatorControl): Promise<Fle
     isCA: true,
     notAfter: new Date(Date.now() + 700 * 86_400_000),
   });
-  for (const cluster of [WEB, AZL, CORE]) {
+  for (const cluster of [WEB, AZL, CORE, ...more]) {
     const current = caBundle(await readCluster(cluster));
     await changeCaBundleElsewhere(cluster, [...current, expiring.pem]);
   }
-  await Promise.all([WEB, AZL, CORE, STAGING].map((cluster) => waitUntilSucceeded(cluster)));
+  await Promise.all([WEB, AZL, CORE, STAGING, ...more].map((cluster) => waitUntilSucceeded(cluster)));
   return {
     expiring: { sha256: expiring.sha256, pem: expiring.pem },
     successorPem: successor.certPem,
-    trusting: [WEB, STAGING, CORE, AZL],
-    toApply: [WEB, STAGING, AZL],
+    trusting: [WEB, STAGING, CORE, AZL, ...more],
+    toApply: [WEB, STAGING, AZL, ...more],
     blocked: [CORE],
   };
 }
