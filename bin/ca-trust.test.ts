@@ -112,13 +112,12 @@ describe('ca-trust lint', () => {
       'sha256',
       'sha1',
       'spkiSha256',
-      'isCA',
-      'pathLength',
+      'basicConstraints',
       'keyUsage',
       'extendedKeyUsage',
       'publicKey',
       'signatureAlgorithm',
-      'selfSigned',
+      'selfIssued',
       'selfSignatureValid',
     ]) {
       expect(certificate).toHaveProperty(key);

@@ -8,7 +8,7 @@ import type { ClusterSummary } from '@/lib/azure/models';
 import { clusterRefSchema } from '@/lib/azure/resource-names';
 import { ActionFailure, runArmAction } from '@/lib/azure/run-action';
 import { applyArgumentsSchema, type ApplyArguments } from '@/lib/clusters/apply-arguments';
-import { validatePayload } from '@/lib/clusters/validate-payload';
+import { validateCaBundle } from '@/lib/clusters/validate-ca-bundle';
 import type { RolloutHandle } from '@/lib/rollout/handle';
 
 export interface ApplyAccepted {
@@ -43,7 +43,7 @@ export async function getClusterPermissions(
 export async function applyCaBundle(token: string, args: ApplyArguments): Promise<ActionResult<ApplyAccepted>> {
   return logAction('applyCaBundle', () =>
     runArmAction(token, applyArgumentsSchema, args, async (clients, input) => {
-      const check = await validatePayload(input.certificates, new Date());
+      const check = await validateCaBundle(input.certificates, new Date());
       if (!check.ok) throw new ActionFailure({ code: 'CertificatesRefused', message: check.message });
       const handle = await applyCaBundleWrite(clients, {
         cluster: input.cluster,

@@ -15,8 +15,8 @@ function keyText(certificate: CertificateInfo): string {
 
 function certificateBlock(certificate: CertificateInfo): string {
   const traits = [
-    certificate.isCA ? 'CA' : 'not a CA',
-    certificate.selfSigned ? 'self-signed' : `issued by ${certificate.issuer}`,
+    certificate.basicConstraints.cA ? 'CA' : 'not a CA',
+    certificate.selfIssued ? 'self-signed' : `issued by ${certificate.issuer}`,
   ];
   return [
     `[${certificate.index + 1}] ${certificate.displayName}  (${where(certificate.source)})`,
@@ -48,5 +48,5 @@ export function findingsText(findings: Finding[]): string {
 
 /** One line per certificate, for `decode`. */
 export function summaryLine(certificate: CertificateInfo): string {
-  return `# [${certificate.index + 1}] ${certificate.displayName} | ${certificate.isCA ? 'CA' : 'not a CA'} | expires ${certificate.notAfter} | sha256 ${certificate.sha256}`;
+  return `# [${certificate.index + 1}] ${certificate.displayName} | ${certificate.basicConstraints.cA ? 'CA' : 'not a CA'} | expires ${certificate.notAfter} | sha256 ${certificate.sha256}`;
 }

@@ -156,7 +156,7 @@ export function BundleEditor({
 
       <section aria-labelledby="proposal-heading" className="space-y-3" data-testid="proposal">
         <h3 id="proposal-heading" className="text-lg font-semibold">
-          Proposed bundle ({proposal?.payload.length ?? 0} certificate{proposal?.payload.length === 1 ? '' : 's'})
+          Proposed bundle ({proposal?.caBundle.length ?? 0} certificate{proposal?.caBundle.length === 1 ? '' : 's'})
         </h3>
         <p role="status" className="text-sm" data-testid="proposal-status">
           {!proposal

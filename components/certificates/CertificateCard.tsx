@@ -47,7 +47,7 @@ export function CertificateCard({
             <CertText value={certificate.displayName} />
           </Heading>
           {nameIsCut && <CopyButton text={certificate.displayName} label={`Copy the whole name of ${label}`} />}
-          {certificate.selfSigned && (
+          {certificate.selfIssued && (
             <Badge tone="info">
               <BadgeCheck aria-hidden="true" className="h-3.5 w-3.5" /> Self-signed
             </Badge>

@@ -60,11 +60,11 @@ export function ChangeReview({
         </h3>
         {proposal.notDecoded > 0 && (
           <p className="text-sm" data-testid="export-partial">
-            The exports hold the {proposal.payload.length} decoded certificates only, not the{' '}
+            The exports hold the {proposal.caBundle.length} decoded certificates only, not the{' '}
             {proposal.notDecoded.toLocaleString('en-US')} counted ones; AKS takes at most 10 anyway.
           </p>
         )}
-        <ExportPanel certificates={proposal.payload} clusterName={clusterName} />
+        <ExportPanel certificates={proposal.caBundle} clusterName={clusterName} />
       </section>
       {children}
       <ConcurrencyNote protection={protection} />

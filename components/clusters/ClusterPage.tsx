@@ -44,7 +44,7 @@ export function ClusterPage({ cluster: ref, tenantId: requestedTenant }: { clust
   const current = useCurrentBundle(cluster?.caBundle, now);
   const [editor, dispatch] = useReducer(editorReducer, INITIAL_EDITOR_STATE);
   const proposal = useProposal(current, editor, now);
-  const serverChecks = useServerChecks(clusterKeyOf(ref), current?.certificates, proposal?.payload, now);
+  const serverChecks = useServerChecks(clusterKeyOf(ref), current?.certificates, proposal?.caBundle, now);
   const impact = useMemo(() => changeImpact(cluster?.agentPools ?? []), [cluster]);
   const { apply, sending, failure, clearFailure } = useApply(ref, tenantId, reload);
   const [dialog, setDialog] = useState<ApplyMode | null>(null);
@@ -86,7 +86,7 @@ export function ClusterPage({ cluster: ref, tenantId: requestedTenant }: { clust
     const accepted = await apply(
       dialog,
       cluster,
-      proposal.payload.map((certificate) => certificate.pem),
+      proposal.caBundle.map((certificate) => certificate.pem),
     );
     if (!accepted) setDialog(null);
   };

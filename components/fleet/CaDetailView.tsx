@@ -43,7 +43,7 @@ export function CaDetailView({ sha256 }: { sha256: string }) {
           <dt className="font-medium text-slate-700 dark:text-slate-300">Issuer</dt>
           <dd>
             <CertText value={ca.issuer} max={1000} />
-            {ca.selfSigned && ' (self-signed)'}
+            {ca.selfIssued && ' (self-signed)'}
           </dd>
           <dt className="font-medium text-slate-700 dark:text-slate-300">Expiry</dt>
           <dd className="flex flex-wrap items-center gap-2">

@@ -1,7 +1,8 @@
 import { AlertOctagon, AlertTriangle, CheckCircle2, Clock, XCircle } from 'lucide-react';
-import { EXPIRY_LABELS, type ExpiryStatus } from '@/lib/inventory/expiry';
+import { EXPIRY_LABELS } from '@/lib/inventory/expiry';
+import type { ValidityStatus } from '@/lib/pki/validity-status';
 
-const STYLES: Record<ExpiryStatus, { className: string; Icon: typeof CheckCircle2 }> = {
+const STYLES: Record<ValidityStatus, { className: string; Icon: typeof CheckCircle2 }> = {
   ok: {
     className: 'border-emerald-700 text-emerald-800 dark:border-emerald-500 dark:text-emerald-300',
     Icon: CheckCircle2,
@@ -19,7 +20,7 @@ const STYLES: Record<ExpiryStatus, { className: string; Icon: typeof CheckCircle
 };
 
 /** An expiry level as icon and word, so it never relies on colour alone. */
-export function ExpiryBadge({ status }: { status: ExpiryStatus }) {
+export function ExpiryBadge({ status }: { status: ValidityStatus }) {
   const { className, Icon } = STYLES[status];
   return (
     <span

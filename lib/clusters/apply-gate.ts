@@ -53,7 +53,7 @@ export function writeBlocker(cluster: GateCluster, access: WriteAccess): string 
 }
 
 export function applyBlocker(
-  proposal: Pick<Proposal, 'errorCount' | 'diff' | 'payload'>,
+  proposal: Pick<Proposal, 'errorCount' | 'diff' | 'caBundle'>,
   cluster: GateCluster,
   access: WriteAccess,
 ): string | null {
@@ -67,7 +67,7 @@ export function applyBlocker(
   if (isNoChange(proposal.diff)) {
     return 'No change: the proposed bundle holds the same certificates as the cluster (order and encoding do not count).';
   }
-  if (proposal.payload.length === 0) {
+  if (proposal.caBundle.length === 0) {
     return 'The proposal has no certificate left; to remove every custom CA, use "Remove all custom CAs".';
   }
   return null;

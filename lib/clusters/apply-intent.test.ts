@@ -14,22 +14,22 @@ const cluster = (provisioningState: string) => ({
 const noChange = {
   errorCount: 0,
   diff: { added: [], removed: [], rotated: [], unchanged: [{}] },
-  payload: [{}],
+  caBundle: [{}],
 } as never;
 const noChangeEmpty = {
   errorCount: 0,
   diff: { added: [], removed: [], rotated: [], unchanged: [] },
-  payload: [],
+  caBundle: [],
 } as never;
 const change = {
   errorCount: 0,
   diff: { added: [{}], removed: [], rotated: [], unchanged: [{}] },
-  payload: [{}, {}],
+  caBundle: [{}, {}],
 } as never;
 const removesAll = {
   errorCount: 0,
   diff: { added: [], removed: [{}], rotated: [], unchanged: [] },
-  payload: [],
+  caBundle: [],
 } as never;
 
 describe('applying the same list again to finish a rollout', () => {

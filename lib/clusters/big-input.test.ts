@@ -55,7 +55,7 @@ describe('pasted line endings', () => {
       file: PASTE_SOURCE_NAME,
       severity: 'info',
     });
-    expect(proposal.payload[0]!.pem).not.toContain('\r');
+    expect(proposal.caBundle[0]!.pem).not.toContain('\r');
     expect(editorReducer(typed, { type: 'paste-changed', text: '' }).pastedLineEnding).toBeUndefined();
   });
 });

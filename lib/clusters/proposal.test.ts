@@ -4,7 +4,7 @@ import { loadFixtures, type Fixtures } from '../pki/tests/fixtures';
 import { applyBlocker } from './apply-gate';
 import { editorInputs, editorReducer, INITIAL_EDITOR_STATE, PASTE_SOURCE_NAME } from './editor-state';
 import { buildProposal } from './proposal';
-import { validatePayload } from './validate-payload';
+import { validateCaBundle } from './validate-ca-bundle';
 
 const now = new Date();
 const ALLOWED = { status: 'allowed' } as const;
@@ -94,7 +94,7 @@ describe('buildProposal', () => {
     });
     expect(proposal.diff.added.map((c) => c.displayName)).toEqual(['Contoso Ed25519 Root']);
     expect(proposal.diff.removed.map((c) => c.displayName)).toEqual(['Contoso EC Root']);
-    expect(proposal.payload.map((c) => c.origin)).toEqual(['current', 'added']);
+    expect(proposal.caBundle.map((c) => c.origin)).toEqual(['current', 'added']);
     expect(proposal.excluded.map((c) => c.displayName)).toEqual(['Contoso EC Root']);
     expect(applyBlocker(proposal, gate('Succeeded'), ALLOWED)).toBeNull();
     expect(applyBlocker(proposal, gate('Updating'), ALLOWED)).toMatch(/operation is running/);
@@ -114,7 +114,7 @@ describe('buildProposal', () => {
       file: PASTE_SOURCE_NAME,
       line: fx.text('ed25519-root.pem').split('\n').length,
     });
-    expect(proposal.payload.every((certificate) => !certificate.pem.includes('PRIVATE KEY'))).toBe(true);
+    expect(proposal.caBundle.every((certificate) => !certificate.pem.includes('PRIVATE KEY'))).toBe(true);
     expect(applyBlocker(proposal, gate('Succeeded'), ALLOWED)).toMatch(/^Fix the error/);
   });
 
@@ -155,7 +155,7 @@ describe('buildProposal', () => {
       excluded: { current: current.map((c) => c.sha256), added: [] },
       now,
     });
-    expect(proposal.payload.map((c) => c.origin)).toEqual(['added', 'added']);
+    expect(proposal.caBundle.map((c) => c.origin)).toEqual(['added', 'added']);
     expect(proposal.diff.unchanged).toHaveLength(2);
     expect(applyBlocker(proposal, gate('Succeeded'), ALLOWED)).toMatch(/^No change/);
   });
@@ -176,26 +176,26 @@ describe('buildProposal', () => {
   });
 });
 
-describe('validatePayload (the server-side check)', () => {
+describe('validateCaBundle (the server-side check)', () => {
   it('accepts canonical PEMs and an empty list (remove all)', async () => {
-    const result = await validatePayload([fx.text('rsa-root.pem'), fx.text('ec-root.pem')], now);
+    const result = await validateCaBundle([fx.text('rsa-root.pem'), fx.text('ec-root.pem')], now);
     expect(result.ok && result.certificates.map((c) => c.displayName)).toEqual(['Contoso RSA Root', 'Contoso EC Root']);
-    expect(await validatePayload([], now)).toEqual({ ok: true, certificates: [] });
+    expect(await validateCaBundle([], now)).toEqual({ ok: true, certificates: [] });
   });
 
   it('refuses an error finding, a key, two certificates in one entry and more than ten entries', async () => {
-    expect(await validatePayload([fx.text('leaf.pem')], now)).toMatchObject({
+    expect(await validateCaBundle([fx.text('leaf.pem')], now)).toMatchObject({
       ok: false,
       message: expect.stringContaining('not a CA'),
     });
-    expect(await validatePayload([fx.text('expired-root.pem')], now)).toMatchObject({ ok: false });
-    expect(await validatePayload([fx.text('ec-pkcs8.key')], now)).toMatchObject({ ok: false });
-    expect(await validatePayload([fx.text('rsa-root.pem') + fx.text('ec-root.pem')], now)).toMatchObject({
+    expect(await validateCaBundle([fx.text('expired-root.pem')], now)).toMatchObject({ ok: false });
+    expect(await validateCaBundle([fx.text('ec-pkcs8.key')], now)).toMatchObject({ ok: false });
+    expect(await validateCaBundle([fx.text('rsa-root.pem') + fx.text('ec-root.pem')], now)).toMatchObject({
       ok: false,
       message: expect.stringContaining('exactly one certificate'),
     });
     expect(
-      await validatePayload(
+      await validateCaBundle(
         Array.from({ length: 11 }, () => fx.text('rsa-root.pem')),
         now,
       ),

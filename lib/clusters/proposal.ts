@@ -9,14 +9,14 @@ import { diffBundles, lintCertificates, readBundle, type BundleDiff, type Certif
 export type ProposedCertificate = CertificateInfo & { origin: CertificateOrigin };
 
 export interface Proposal {
-  /** In payload order, duplicates included (they are reported and sent once). */
+  /** In caBundle order, duplicates included (they are reported and sent once). */
   certificates: ProposedCertificate[];
   /** Certificates the user took out, current or added. */
   excluded: ProposedCertificate[];
   /** Intake findings (formatting, refused blocks) at their line, then lint findings on the proposed bundle. */
   findings: Finding[];
   /** One per distinct certificate: exactly what would be sent. */
-  payload: ProposedCertificate[];
+  caBundle: ProposedCertificate[];
   diff: BundleDiff<ProposedCertificate>;
   errorCount: number;
   /** Distinct certificates of a big input that were counted, not decoded (lib/clusters/big-input.ts); 0 mostly. */
@@ -30,7 +30,7 @@ export interface ProposalInput {
   now: Date;
 }
 
-/** The first of each SHA-256, in order: what the payload holds. */
+/** The first of each SHA-256, in order: what the caBundle holds. */
 function unique<T extends { sha256: string }>(certificates: T[]): T[] {
   const seen = new Set<string>();
   return certificates.filter((certificate) => !seen.has(certificate.sha256) && seen.add(certificate.sha256));
@@ -55,7 +55,7 @@ export async function buildProposal({ current, inputs, excluded, now }: Proposal
     .filter((certificate) => !isLeftOut(certificate))
     .map((certificate, index) => ({ ...certificate, index }));
   const currentUnique = unique(current).map((certificate) => ({ ...certificate, origin: 'current' as const }));
-  const payload = unique(certificates);
+  const caBundle = unique(certificates);
   const lint = lintCertificates(certificates, { now });
   const findings =
     plan.notDecoded === 0
@@ -63,7 +63,7 @@ export async function buildProposal({ current, inputs, excluded, now }: Proposal
       : [
           ...intakeFindings,
           ...plan.findings,
-          tooManyCounted(payload.length + plan.notDecoded, plan.notDecoded),
+          tooManyCounted(caBundle.length + plan.notDecoded, plan.notDecoded),
           ...lint.filter((finding) => finding.id !== 'too-many-certificates'),
         ];
   return {
@@ -72,8 +72,8 @@ export async function buildProposal({ current, inputs, excluded, now }: Proposal
       candidates.filter((certificate) => certificate.origin === 'current' && isLeftOut(certificate)),
     ).concat(unique(candidates.filter((certificate) => certificate.origin === 'added' && isLeftOut(certificate)))),
     findings,
-    payload,
-    diff: diffBundles(currentUnique, payload),
+    caBundle,
+    diff: diffBundles(currentUnique, caBundle),
     errorCount: findings.filter((finding) => finding.severity === 'error').length,
     notDecoded: plan.notDecoded,
   };

@@ -30,16 +30,25 @@ async function sha256Hex(text: string): Promise<string> {
   return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
-/** Sorted, distinct fingerprints of a cluster's CA entries. */
-export async function caFingerprints(entries: string[], now = new Date()): Promise<string[]> {
+/**
+ * Each CA entry's fingerprint in ARM's order (repeats kept; an entry holding several certificates gives each): lib/pki's SHA-256 of the DER, or `entry:` + the SHA-256
+ * of the text for an entry lib/pki cannot read.
+ */
+export async function caBundleSha256(entries: string[], now = new Date()): Promise<string[]> {
   if (entries.length === 0) return [];
   const { certificates } = await readAksEntries(entries, { now });
-  const fingerprints = new Set(certificates.map((certificate) => certificate.sha256.toLowerCase()));
-  for (const [index, entry] of entries.entries()) {
-    if (!certificates.some((certificate) => certificate.source.file === `entry ${index + 1}`))
-      fingerprints.add(UNREADABLE_PREFIX + (await sha256Hex(entry)));
-  }
-  return [...fingerprints].sort();
+  const perEntry = await Promise.all(
+    entries.map(async (entry, index) => {
+      const read = certificates.filter((c) => c.source.file === `entry ${index + 1}`);
+      return read.length > 0 ? read.map((c) => c.sha256.toLowerCase()) : [UNREADABLE_PREFIX + (await sha256Hex(entry))];
+    }),
+  );
+  return perEntry.flat();
+}
+
+/** Sorted, distinct fingerprints of a cluster's CA entries. */
+export async function caFingerprints(entries: string[], now = new Date()): Promise<string[]> {
+  return [...new Set(await caBundleSha256(entries, now))].sort();
 }
 
 export async function reviewedCluster(cluster: ClusterState): Promise<ReviewedCluster> {

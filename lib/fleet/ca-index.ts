@@ -1,6 +1,6 @@
 /** The fleet CA index: every distinct CA across the loaded clusters, by SHA-256 of DER, with who trusts it. Pure. */
 import { daysLeft } from '../pki/days-left';
-import { expiryStatus } from '../inventory/expiry';
+import { validityStatus } from '../pki/validity-status';
 import { normalizeHex } from './search';
 import type { FleetCa, FleetCertificate, FleetCluster, FleetClusterRef } from './types';
 
@@ -69,11 +69,11 @@ function toFleetCa(certificate: FleetCertificate, now: Date): FleetCa {
     issuer: certificate.issuer,
     notBefore: certificate.notBefore,
     notAfter: certificate.notAfter,
-    status: expiryStatus(certificate.notBefore, certificate.notAfter, now),
+    status: validityStatus(certificate, now),
     daysLeft: daysLeft(certificate.notAfter, now),
     keyDescription: keyDescription(certificate.publicKey),
     subjectKeyIdentifier: certificate.subjectKeyIdentifier?.toLowerCase() ?? null,
-    selfSigned: certificate.selfSigned,
+    selfIssued: certificate.selfIssued,
     clusters: [],
   };
 }

@@ -4,7 +4,7 @@
  * so a script filtering a CSV from the page and one from the CLI reads the same values.
  * Certificate text is hostile: a CSV cell that a spreadsheet would run as a formula is defused. Pure.
  */
-import { expiryStatus, type ExpiryStatus } from '../inventory/expiry';
+import { validityStatus, type ValidityStatus } from '../pki/validity-status';
 import { clusterRef, compareClusters, daysLeft } from './ca-index';
 import type { FleetCa, FleetCluster, FleetClusterRef } from './types';
 
@@ -20,7 +20,7 @@ export interface FleetExportRow {
   sha256: string;
   notAfter: string;
   daysLeft: number | null;
-  status: ExpiryStatus | 'no-custom-ca';
+  status: ValidityStatus | 'no-custom-ca';
 }
 
 /** Column order and the headings a spreadsheet user reads. */
@@ -74,7 +74,7 @@ export function inventoryRows(clusters: readonly FleetCluster[], now: Date): Fle
         sha256: certificate.sha256.toLowerCase(),
         notAfter: certificate.notAfter,
         daysLeft: daysLeft(certificate.notAfter, now),
-        status: expiryStatus(certificate.notBefore, certificate.notAfter, now),
+        status: validityStatus(certificate, now),
       });
     }
   }

@@ -1,6 +1,6 @@
 /** The fleet as lib/fleet sees it: plain data about loaded clusters and the CAs they trust. Pure. */
 import type { CertificateInfo } from '../pki/types';
-import type { ExpiryStatus } from '../inventory/expiry';
+import type { ValidityStatus } from '../pki/validity-status';
 
 /** The certificate facts the fleet model needs (a lib/pki CertificateInfo has them all). */
 export type FleetCertificate = Pick<
@@ -14,7 +14,7 @@ export type FleetCertificate = Pick<
   | 'notAfter'
   | 'publicKey'
   | 'subjectKeyIdentifier'
-  | 'selfSigned'
+  | 'selfIssued'
 >;
 
 /** Where a cluster lives: enough to name it, scope it and link to it. */
@@ -46,13 +46,13 @@ export interface FleetCa {
   issuer: string;
   notBefore: string;
   notAfter: string;
-  status: ExpiryStatus;
+  status: ValidityStatus;
   /** Whole days until notAfter, lib/pki/days-left's one rule (negative once expired). */
   daysLeft: number;
   /** `RSA 4096 bits`, `EC P-256`. */
   keyDescription: string;
   subjectKeyIdentifier: string | null;
-  selfSigned: boolean;
+  selfIssued: boolean;
   clusters: FleetClusterRef[];
 }
 

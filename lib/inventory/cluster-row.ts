@@ -1,7 +1,7 @@
 /** One inventory row: a cluster's facts plus what its CA list means today. Pure. */
 import type { ClusterSummary, SubscriptionSummary } from '../azure/models';
 import type { CertificateInfo, Finding } from '../pki/types';
-import { expiryStatus, type ExpiryStatus } from './expiry';
+import { validityStatus, type ValidityStatus } from '../pki/validity-status';
 
 export interface ClusterTrust {
   certificates: (Pick<CertificateInfo, 'displayName' | 'notBefore' | 'notAfter'> & { sha256?: string })[];
@@ -24,7 +24,7 @@ export interface ClusterRow {
   caCount: number;
   /** SHA-256 of each CA the cluster trusts (baseline drift compares them). */
   caSha256: string[];
-  earliestExpiry: { displayName: string; notAfter: string; status: ExpiryStatus } | null;
+  earliestExpiry: { displayName: string; notAfter: string; status: ValidityStatus } | null;
   caErrorCount: number;
   /** Error findings on the CA list as it is trusted now, e.g. an expired CA. */
   caProblems: string[];
@@ -61,7 +61,7 @@ export function toClusterRow(
       ? {
           displayName: earliest.displayName,
           notAfter: earliest.notAfter,
-          status: expiryStatus(earliest.notBefore, earliest.notAfter, now),
+          status: validityStatus(earliest, now),
         }
       : null,
     caErrorCount: errors.length,

@@ -1,14 +1,8 @@
 /** Expiry levels as operators know them (cert-manager / Headlamp), in words: never conveyed by colour alone. */
-import { validityStatus, type ValidityStatus } from '../pki/validity-status';
+import type { ValidityStatus } from '../pki/validity-status';
 
-export type ExpiryStatus = ValidityStatus;
-
-/** The level lib/pki gives a certificate card, for a pair of validity dates. */
-export function expiryStatus(notBefore: string, notAfter: string, now: Date): ExpiryStatus {
-  return validityStatus({ notBefore, notAfter }, now);
-}
-
-export const EXPIRY_LABELS: Record<ExpiryStatus, string> = {
+/** Words for lib/pki's validityStatus (the level a certificate card shows). */
+export const EXPIRY_LABELS: Record<ValidityStatus, string> = {
   expired: 'Expired',
   critical: 'Critical',
   expiring: 'Expiring',

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ClusterSummary, SubscriptionSummary } from '../azure/models';
 import { toClusterRow, type ClusterTrust } from './cluster-row';
-import { expiryStatus, relativeExpiry } from './expiry';
+import { relativeExpiry } from './expiry';
+import { validityStatus } from '../pki/validity-status';
 import { DEFAULT_VIEW, filterRows, parseView, sortRows, viewToParams } from './view';
 
 const NOW = new Date('2026-11-29T12:00:00Z');
@@ -60,10 +61,10 @@ describe('expiry', () => {
     [30, 'expiring'],
     [31, 'ok'],
   ])('%i days left is %s', (n, status) => {
-    expect(expiryStatus(days(-10), days(n), NOW)).toBe(status);
+    expect(validityStatus({ notBefore: days(-10), notAfter: days(n) }, NOW)).toBe(status);
   });
   it('a certificate not valid yet says so', () => {
-    expect(expiryStatus(days(2), days(400), NOW)).toBe('not-yet-valid');
+    expect(validityStatus({ notBefore: days(2), notAfter: days(400) }, NOW)).toBe('not-yet-valid');
   });
   it('speaks relative time', () => {
     expect(relativeExpiry(days(23), NOW)).toBe('expires in 23 days');

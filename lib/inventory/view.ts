@@ -4,7 +4,7 @@
  * than with zod: this runs in the browser on every inventory load, and zod would be its largest dependency there
  * (the rules are a length and a list of allowed values).
  */
-import type { ExpiryStatus } from './expiry';
+import type { ValidityStatus } from '../pki/validity-status';
 import type { ClusterRow } from './cluster-row';
 
 export const SORT_KEYS = [
@@ -85,7 +85,7 @@ export function viewToParams(view: InventoryView): URLSearchParams {
   return params;
 }
 
-const NEEDS_ATTENTION: ReadonlySet<ExpiryStatus> = new Set(['expired', 'critical', 'expiring', 'not-yet-valid']);
+const NEEDS_ATTENTION: ReadonlySet<ValidityStatus> = new Set(['expired', 'critical', 'expiring', 'not-yet-valid']);
 
 function matchesExpiry(row: ClusterRow, filter: ExpiryFilter): boolean {
   if (filter === 'any') return true;

@@ -7,6 +7,7 @@ export type {
   BundleResult,
   CertificateInfo,
   Finding,
+  FindingId,
   NameConstraintsInfo,
   PublicKeyInfo,
   Severity,

@@ -1,10 +1,13 @@
 /** Plain, serializable data shared by every lib/pki module (no class instances). */
+import type { FindingId } from './finding-rules';
+
+export type { FindingId } from './finding-rules';
 
 export type Severity = 'error' | 'warning' | 'info';
 
 export interface Finding {
-  /** Stable identifier, e.g. `not-a-ca`, `expired`, `crlf-normalized`. */
-  id: string;
+  /** Stable identifier from the registry (`finding-rules.ts`), e.g. `not-a-ca`, `expired`, `crlf-normalized`. */
+  id: FindingId;
   severity: Severity;
   /** One plain sentence: what is wrong and how to fix it. Never contains input content. */
   message: string;
@@ -58,10 +61,7 @@ export interface CertificateInfo {
   /** Friendly name such as `sha256WithRSAEncryption`, or the OID. */
   signatureAlgorithm: string;
   signatureAlgorithmOid: string;
-  /** Whether basicConstraints is present with cA true. */
-  isCA: boolean;
   basicConstraints: { present: boolean; critical: boolean; cA: boolean; pathLength: number | null };
-  pathLength: number | null;
   keyUsage: string[];
   /** null when the extension is absent. */
   keyUsageCritical: boolean | null;
@@ -73,8 +73,6 @@ export interface CertificateInfo {
   nameConstraints: NameConstraintsInfo | null;
   /** Subject and issuer names are equal. */
   selfIssued: boolean;
-  /** Same as selfIssued; the name operators know. */
-  selfSigned: boolean;
   /** For a self-issued certificate: does its signature verify with its own key? null if not self-issued or not checkable. */
   selfSignatureValid: boolean | null;
   /** Canonical PEM: LF, 64-character lines, trailing newline. */

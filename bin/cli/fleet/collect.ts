@@ -19,6 +19,8 @@ export interface FleetFailure {
 
 export interface FleetRead {
   clusters: FleetCluster[];
+  /** Each cluster as ARM listed it (its bundle's PEMs, state and pools), by id: what a fleet plan starts from. */
+  summaries: Map<string, ClusterSummary>;
   failures: FleetFailure[];
   tenants: { tenantId: string; displayName: string }[];
 }
@@ -46,7 +48,9 @@ export async function collectFleet(
   const pending: Promise<FleetCluster>[] = [];
   const failures: FleetFailure[] = [];
   const subscriptionNames = new Map<string, string>();
+  const summaries = new Map<string, ClusterSummary>();
   const toCluster = async (tenantId: string, subscriptionName: string, cluster: ClusterSummary) => {
+    summaries.set(cluster.id, cluster);
     const certificates = await decode(cluster.caBundle);
     return toFleetCluster(
       cluster,
@@ -94,6 +98,7 @@ export async function collectFleet(
   options.progress.finish();
   return {
     clusters: (await Promise.all(pending)).sort(compareClusters),
+    summaries,
     failures,
     tenants: tenants.map((t) => ({ tenantId: t.tenantId, displayName: t.displayName })),
   };

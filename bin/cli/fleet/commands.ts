@@ -23,6 +23,7 @@ import { formatFingerprint as colonHex } from '../../../components/ui/fingerprin
 import type { CommandOutput } from '../commands';
 import { parseNow, readInputs, UsageError, type ReadStdin } from '../inputs';
 import { defaultAzureCredential, resolveTenants } from './access';
+import type { TenantAccess } from '../../../lib/azure/fleet-load';
 import { collectFleet, type FleetRead } from './collect';
 import { expiringSchema, listSchema, parseOptions, whoTrustsSchema, type ScopeOptions } from './options';
 import { Progress } from './progress';
@@ -37,7 +38,10 @@ export interface FleetDeps {
   stdin: ReadStdin;
 }
 
-async function readFleet(scope: ScopeOptions, deps: FleetDeps, now: Date): Promise<FleetRead> {
+/** What was read, with the tenants' clients and the ARM endpoint for commands that ask ARM more (fleet plan). */
+export type FleetReadWithAccess = FleetRead & { armEndpoint: string; access: readonly TenantAccess[] };
+
+export async function readFleet(scope: ScopeOptions, deps: FleetDeps, now: Date): Promise<FleetReadWithAccess> {
   let config;
   try {
     config = parseArmConfig(deps.env);
@@ -52,17 +56,18 @@ async function readFleet(scope: ScopeOptions, deps: FleetDeps, now: Date): Promi
     credential: deps.credential ?? (() => defaultAzureCredential(config, deps.env)),
   });
   const progress = new Progress({ write: deps.stderr, isTTY: deps.stderrIsTTY }, !scope.quiet);
-  return collectFleet(tenants, {
+  const read = await collectFleet(tenants, {
     armEndpoint: config.armEndpoint,
     subscriptionIds: scope.subscription,
     now,
     progress,
   });
+  return { ...read, armEndpoint: config.armEndpoint, access: tenants };
 }
 
-const failureExit = (read: FleetRead) => (read.failures.length ? 2 : undefined);
+export const failureExit = (read: FleetRead) => (read.failures.length ? 2 : undefined);
 
-function failureSummary(read: FleetRead): string {
+export function failureSummary(read: FleetRead): string {
   if (!read.failures.length) return '';
   const throttled = read.failures.filter((f) => f.throttled).length;
   return `ca-trust: ${read.failures.length} tenant(s)/subscription(s) could not be read${

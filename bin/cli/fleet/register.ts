@@ -2,6 +2,7 @@
 import { Command, Option } from 'commander';
 import type { CommandOutput } from '../commands';
 import type { FleetDeps } from './commands';
+import { registerFleetPlan } from './plan-register';
 
 // Loaded on use: lint/payload/decode start without the Azure SDK (and without lib/azure's server-only marker).
 const commands = () => import('./commands');
@@ -53,4 +54,6 @@ export function registerFleet(
     .option('--missing', 'list the clusters that do not trust it')
     .option('--json', 'print one JSON object')
     .action((target: string, options) => run(commands().then((c) => c.fleetWhoTrustsCommand(target, options, deps()))));
+
+  registerFleetPlan(fleet, deps, run);
 }

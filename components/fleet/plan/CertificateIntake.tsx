@@ -10,7 +10,7 @@ import { CertText } from '@/components/ui/CertText';
 import { ExpiryBadge } from '@/components/ui/ExpiryBadge';
 import { formatFingerprint } from '@/components/ui/fingerprint';
 import { SECONDARY_BUTTON } from '@/components/ui/buttons';
-import { expiryStatus } from '@/lib/inventory/expiry';
+import { validityStatus } from '@/lib/pki/validity-status';
 
 export interface IntakeResult {
   certificates: CertificateInfo[];
@@ -91,7 +91,7 @@ export function CertificateIntake({
         <ul className="space-y-1 text-sm" aria-label="Certificates read" data-testid="intake-certificates">
           {result.certificates.map((certificate) => (
             <li key={certificate.sha256} className="flex flex-wrap items-center gap-2" data-sha256={certificate.sha256}>
-              <ExpiryBadge status={expiryStatus(certificate.notBefore, certificate.notAfter, now)} />
+              <ExpiryBadge status={validityStatus(certificate, now)} />
               <CertText value={certificate.displayName} />
               <code className="font-mono text-xs break-all text-slate-700 dark:text-slate-300">
                 {formatFingerprint(certificate.sha256)}

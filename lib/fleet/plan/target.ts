@@ -26,12 +26,13 @@ export function normalizeTarget(target: FleetTarget): FleetTarget {
 }
 
 /**
- * The target a change implies when the caller named none: a rotation is for the clusters that trust the CA it
- * replaces. Any other change (or any target given) stays as it is. The CLI and the page both ask this.
+ * The target a change implies: a rotation is for the clusters that trust the CA it replaces, so unless the caller
+ * chose by fingerprint or by cluster id, `trusts: from` is added (the others would have nothing to change). Any other
+ * change stays as it is. The CLI and the page both ask this.
  */
 export function defaultTarget(change: FleetChange, target: FleetTarget): FleetTarget {
-  const empty = Object.values(normalizeTarget(target)).length === 0;
-  return change.kind === 'replace' && empty ? { trusts: change.from.toLowerCase() } : target;
+  const chosen = target.trusts?.trim() || target.missing?.trim() || target.clusterIds;
+  return change.kind === 'replace' && !chosen ? { ...target, trusts: change.from.toLowerCase() } : target;
 }
 
 /** A predicate over clusters, given each cluster's bundle as SHA-256s (lower-case). */

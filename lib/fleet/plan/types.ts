@@ -1,4 +1,9 @@
-/** A fleet change (issue 12): what to change, on which clusters, and the plan computed per cluster. Pure data. */
+/**
+ * A fleet change (issue 12): what to change, on which clusters, and the plan computed per cluster. Pure data.
+ * Functions: planFleetChange (plan.ts), baselineDrift / readBaseline / matchBaseline (baseline.ts), serializePlan and
+ * parsePlanFile (plan-file.ts; parsePlanFile is async — `Promise<{ ok: true; plan } | { ok: false; message }>` —
+ * because it re-hashes every certificate with WebCrypto; it never throws).
+ */
 import type { FleetClusterRef } from '../types';
 
 export type FleetChange =

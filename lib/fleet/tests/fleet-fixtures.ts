@@ -21,7 +21,7 @@ function ca(
     notAfter: at(notAfterDays),
     publicKey: { algorithm: 'RSA', size: 2048 },
     subjectKeyIdentifier: `${hexDigit}0`.repeat(20),
-    selfSigned: true,
+    selfIssued: true,
     ...extra,
   };
 }

@@ -72,11 +72,8 @@ export async function decodeCertificate(der: Uint8Array, base64OfDer?: string): 
     publicKey,
     signatureAlgorithm: SIGNATURE_ALGORITHMS[signatureAlgorithm.oid]?.name ?? signatureAlgorithm.oid,
     signatureAlgorithmOid: signatureAlgorithm.oid,
-    isCA: extensions.basicConstraints.cA,
-    pathLength: extensions.basicConstraints.pathLength,
     ...extensions,
     selfIssued,
-    selfSigned: selfIssued,
     selfSignatureValid,
     pem: derToPem(der, 'CERTIFICATE', base64OfDer),
   };

@@ -1,4 +1,4 @@
-import type { Finding } from '../types';
+import type { Finding, FindingId } from '../types';
 
 export interface SourceLines {
   /** Lines without terminators; `lines[i]` is line i + 1 of the input as given. */
@@ -37,7 +37,7 @@ export function splitLines(text: string, file: string | undefined): SourceLines 
 }
 
 function lineEndingFinding(
-  id: string,
+  id: FindingId,
   message: string,
   text: string,
   offset: number,

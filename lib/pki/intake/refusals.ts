@@ -1,7 +1,7 @@
-import type { Finding } from '../types';
+import type { Finding, FindingId } from '../types';
 import { safeLabel } from './pem-scan';
 
-type RefusalKind = { id: string; what: string; advice: string };
+type RefusalKind = { id: FindingId; what: string; advice: string };
 
 const PRIVATE_KEY: RefusalKind = {
   id: 'private-key',

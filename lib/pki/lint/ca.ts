@@ -7,7 +7,7 @@ export const caRules: CertificateRule = (certificate) => {
   const { basicConstraints } = certificate;
   // Version 1 and 2 certificates cannot carry extensions; OpenSSL accepts a self-signed one as a trust
   // anchor, so they get the old-version warning instead of this error.
-  const legacyRoot = certificate.version < 3 && certificate.selfSigned;
+  const legacyRoot = certificate.version < 3 && certificate.selfIssued;
   if ((!basicConstraints.present || !basicConstraints.cA) && !legacyRoot) {
     const why = basicConstraints.present
       ? 'its basicConstraints say cA is false'

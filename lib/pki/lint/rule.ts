@@ -1,4 +1,5 @@
-import type { CertificateInfo, Finding, Severity } from '../types';
+import type { FindingId, SeverityOf } from '../finding-rules';
+import type { CertificateInfo, Finding } from '../types';
 import { visibleText } from '../visible-text';
 
 export interface LintContext {
@@ -8,8 +9,13 @@ export interface LintContext {
 /** A rule looks at one certificate; the current time comes from the context, never from the clock. */
 export type CertificateRule = (certificate: CertificateInfo, context: LintContext) => Finding[];
 
-/** A finding about one certificate, pointing at its first line. */
-export function findingFor(certificate: CertificateInfo, id: string, severity: Severity, message: string): Finding {
+/** A finding about one certificate, pointing at its first line; the severity must be one the registry allows for `id`. */
+export function findingFor<I extends FindingId>(
+  certificate: CertificateInfo,
+  id: I,
+  severity: SeverityOf<I>,
+  message: string,
+): Finding {
   const finding: Finding = { id, severity, message, certificateIndex: certificate.index };
   if (certificate.source.file !== undefined) finding.file = certificate.source.file;
   if (certificate.source.startLine !== undefined) finding.line = certificate.source.startLine;

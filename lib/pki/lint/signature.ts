@@ -18,7 +18,7 @@ export const signatureRules: CertificateRule = (certificate) => {
     );
   } else if (SHA1.test(algorithm)) {
     findings.push(
-      certificate.selfSigned
+      certificate.selfIssued
         ? findingFor(
             certificate,
             'sha1-signature',
@@ -43,7 +43,7 @@ export const signatureRules: CertificateRule = (certificate) => {
       ),
     );
   }
-  if (certificate.selfSigned && certificate.selfSignatureValid === false) {
+  if (certificate.selfIssued && certificate.selfSignatureValid === false) {
     findings.push(
       findingFor(
         certificate,

@@ -62,13 +62,10 @@ describe('decoded fields', () => {
       version: 3,
       publicKey: { algorithm: 'RSA', size: 2048 },
       signatureAlgorithm: 'sha256WithRSAEncryption',
-      isCA: true,
-      pathLength: null,
       basicConstraints: { present: true, critical: true, cA: true, pathLength: null },
       keyUsage: ['keyCertSign', 'cRLSign'],
       keyUsageCritical: true,
       selfIssued: true,
-      selfSigned: true,
       selfSignatureValid: true,
     });
     expect(root.subjectKeyIdentifier).toMatch(/^[0-9a-f]{40}$/);
@@ -92,8 +89,7 @@ describe('decoded fields', () => {
   it('intermediate and leaf: path length, EKU, AKI links to the issuer SKI', () => {
     const intermediate = certificates['intermediate']!;
     expect(intermediate).toMatchObject({
-      isCA: true,
-      pathLength: 0,
+      basicConstraints: { cA: true, pathLength: 0 },
       extendedKeyUsage: ['serverAuth', 'clientAuth'],
       selfIssued: false,
       selfSignatureValid: null,
@@ -101,7 +97,7 @@ describe('decoded fields', () => {
     expect(intermediate.authorityKeyIdentifier).toBe(certificates['rsa-root']!.subjectKeyIdentifier);
     expect(intermediate.issuer).toBe(certificates['rsa-root']!.subject);
     expect(certificates['leaf']).toMatchObject({
-      isCA: false,
+      basicConstraints: { cA: false },
       keyUsage: ['digitalSignature'],
       extendedKeyUsage: ['serverAuth'],
       displayName: 'api.contoso.example',

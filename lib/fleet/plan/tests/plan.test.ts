@@ -62,7 +62,11 @@ describe('planFleetChange', () => {
 
   it('a rotation with no target named is for the clusters that trust the old CA', () => {
     expect(defaultTarget({ kind: 'replace', from: 'AB', to: '' }, {})).toEqual({ trusts: 'ab' });
-    expect(defaultTarget({ kind: 'replace', from: 'ab', to: '' }, { name: 'x*' })).toEqual({ name: 'x*' });
+    expect(defaultTarget({ kind: 'replace', from: 'ab', to: '' }, { name: 'x*' })).toEqual({
+      name: 'x*',
+      trusts: 'ab',
+    });
+    expect(defaultTarget({ kind: 'replace', from: 'ab', to: '' }, { missing: 'cd' })).toEqual({ missing: 'cd' });
     expect(defaultTarget({ kind: 'add', certificates: [] }, {})).toEqual({});
   });
 

@@ -4,10 +4,10 @@
  */
 import { MAX_AKS_CERTIFICATES, readBundle, uniqueCertificates, type CertificateInfo, type Finding } from '../pki';
 
-export type PayloadCheck =
+export type CaBundleCheck =
   { ok: true; certificates: CertificateInfo[] } | { ok: false; message: string; findings: Finding[] };
 
-export async function validatePayload(pems: string[], now: Date): Promise<PayloadCheck> {
+export async function validateCaBundle(pems: string[], now: Date): Promise<CaBundleCheck> {
   if (pems.length === 0) return { ok: true, certificates: [] };
   if (pems.length > MAX_AKS_CERTIFICATES) {
     return {
