@@ -32,7 +32,7 @@ const { staticTokenCredential } = await import('../lib/azure/credential');
 const { streamInventory } = await import('../lib/azure/inventory-stream');
 const { listClusters, listSubscriptions } = await import('../lib/azure/inventory');
 const { parseArmConfig } = await import('../lib/config');
-const { readAksEntries } = await import('../lib/pki');
+const { readCaBundle } = await import('../lib/pki');
 
 function ownerToken(emulator: RunningEmulator): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -61,7 +61,7 @@ async function decodeAll(entryLists: string[][]): Promise<void> {
     entryLists.map((entries) => {
       const key = entries.join('\u0000');
       if (!seen.has(key))
-        seen.set(key, entries.length ? readAksEntries(entries, { now: new Date() }) : Promise.resolve());
+        seen.set(key, entries.length ? readCaBundle(entries, { now: new Date() }) : Promise.resolve());
       return seen.get(key);
     }),
   );

@@ -10,7 +10,7 @@ import type { GetTokenOptions, TokenCredential } from '@azure/core-auth';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { issueCertificate } from '../emulator/certs';
 import { SUBSCRIPTIONS, TENANTS } from '../emulator/directory';
-import { httpsClient } from '../emulator/platform/test-client';
+import { httpsClient } from '../emulator/testing/https-client';
 import { startEmulator, type RunningEmulator } from '../emulator/server';
 import { SEED } from '../emulator/arm/seed/clusters';
 import { parsePlanFile } from '../lib/fleet/plan/plan-file';

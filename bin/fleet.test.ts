@@ -11,10 +11,10 @@ import { fileURLToPath } from 'node:url';
 import type { GetTokenOptions, TokenCredential } from '@azure/core-auth';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SUBSCRIPTIONS, TENANTS } from '../emulator/directory';
-import { httpsClient } from '../emulator/platform/test-client';
+import { httpsClient } from '../emulator/testing/https-client';
 import { startEmulator, type RunningEmulator } from '../emulator/server';
 import { inventoryRows, toCsv, toFleetCluster } from '../lib/fleet';
-import { readAksEntries } from '../lib/pki';
+import { readCaBundle } from '../lib/pki';
 import { runCli } from './cli/main';
 
 vi.mock('server-only', () => ({}));
@@ -183,7 +183,7 @@ describe('one export for page and CLI', () => {
           (s) => s.subscriptionId.toLowerCase() === subscriptionId.toLowerCase(),
         )!;
         const entries = entriesOf(wire).map((entry) => Buffer.from(entry, 'base64').toString('utf8'));
-        const { certificates } = entries.length ? await readAksEntries(entries, { now }) : { certificates: [] };
+        const { certificates } = entries.length ? await readCaBundle(entries, { now }) : { certificates: [] };
         clusters.push(
           toFleetCluster(
             { id: wire.id, name: wire.name, resourceGroup: wire.id.split('/')[4]!, subscriptionId },

@@ -1,6 +1,4 @@
 import { expectAccessible, signInWithMsal, test, expect } from './fixtures';
-import { ClusterPage } from './pages/cluster-page';
-import { RolloutPage } from './pages/rollout-page';
 import { caBundle, CONTOSO, readCluster, WEB, type ClusterAddress } from './support/arm';
 import { makeEditorFixtures, type EditorFixtures } from './support/certificates';
 
@@ -26,11 +24,11 @@ const ROLLOUT_URL = /\/rollout\?op=[0-9a-z-]+&since=[^&]+&tenant=/;
 test('apply in the editor hands over to the rollout view (short URL, private handle in this browser), which follows every pool to Succeeded and shows the bundle ARM now holds', async ({
   page,
   emulator,
+  clusterPage: cluster,
+  rolloutPage: rollout,
 }) => {
   test.setTimeout(150_000);
   await emulator.setSpeed(500);
-  const cluster = new ClusterPage(page);
-  const rollout = new RolloutPage(page);
   await signInWithMsal(page, 'Olivia Owner');
   await cluster.open(WEB);
   await cluster.addFile('partner-root.crt', certs.goodCa);
@@ -58,11 +56,11 @@ for (const big of [BIG_400, BIG_1000]) {
   test(`apply on ${big.name} opens the rollout view with a URL under 2 KB and follows it to the end`, async ({
     page,
     emulator,
+    clusterPage: cluster,
+    rolloutPage: rollout,
   }) => {
     test.setTimeout(300_000);
     await emulator.setSpeed(1500);
-    const cluster = new ClusterPage(page);
-    const rollout = new RolloutPage(page);
     await signInWithMsal(page, 'Olivia Owner');
     await cluster.open(big);
     await cluster.addFile('partner-root.crt', certs.goodCa);

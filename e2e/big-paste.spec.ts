@@ -1,5 +1,4 @@
 import { signInWithMsal, test, expect } from './fixtures';
-import { ClusterPage } from './pages/cluster-page';
 import { WEB } from './support/arm';
 import { cachedBigBundle } from './support/big-bundle';
 import { expectNoHorizontalOverflow } from './support/layout';
@@ -16,10 +15,10 @@ test.beforeAll(async () => {
 test('a 2 MiB paste of 4,100 CAs settles: the count, the first ones on a page of ten, apply blocked, the page responsive', async ({
   page,
   emulator: _,
+  clusterPage: cluster,
 }) => {
   test.setTimeout(120_000);
   expect(text.length).toBeLessThanOrEqual(2 * 1024 * 1024);
-  const cluster = new ClusterPage(page);
   await signInWithMsal(page, 'Olivia Owner');
   await cluster.open(WEB);
 

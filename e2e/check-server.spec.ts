@@ -1,7 +1,6 @@
 import { execFile } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import { expectAccessible, signInWithMsal, test, expect } from './fixtures';
-import { ClusterPage } from './pages/cluster-page';
 import { changeCaBundleElsewhere, WEB } from './support/arm';
 import { EKU_SERVER, issue, type Issued } from '../lib/pki/path/tests/chains';
 import { serve } from '../lib/pki/path/tests/node-tls';
@@ -46,9 +45,12 @@ async function checkServer(page: Page) {
 }
 
 test.describe('Check a server', () => {
-  test('removing the CA a server needs is shown in the review before apply', async ({ page, emulator: _ }) => {
+  test('removing the CA a server needs is shown in the review before apply', async ({
+    page,
+    emulator: _,
+    clusterPage: cluster,
+  }) => {
     await changeCaBundleElsewhere(WEB, [root.pem, otherCa.pem]);
-    const cluster = new ClusterPage(page);
     await signInWithMsal(page, 'Olivia Owner');
     await cluster.open(WEB);
     const server = await checkServer(page);
@@ -74,8 +76,8 @@ test.describe('Check a server', () => {
   test('adding the CA makes the server trusted; the checked server stays in this browser', async ({
     page,
     emulator: _,
+    clusterPage: cluster,
   }) => {
-    const cluster = new ClusterPage(page);
     await signInWithMsal(page, 'Olivia Owner');
     await cluster.open(WEB);
     const server = await checkServer(page);
@@ -100,8 +102,11 @@ test.describe('Check a server', () => {
     );
   });
 
-  test('a paste without certificates is refused with what to do', async ({ page, emulator: _ }) => {
-    const cluster = new ClusterPage(page);
+  test('a paste without certificates is refused with what to do', async ({
+    page,
+    emulator: _,
+    clusterPage: cluster,
+  }) => {
     await signInWithMsal(page, 'Olivia Owner');
     await cluster.open(WEB);
     const panel = page.getByTestId('check-server');

@@ -15,9 +15,9 @@ test.describe('apply when something stands in the way', () => {
     page,
     browser,
     emulator,
+    clusterPage: mine,
   }) => {
     await emulator.setSpeed(50);
-    const mine = new ClusterPage(page);
     await signInWithMsal(page, 'Olivia Owner');
     await mine.open(WEB);
     await mine.addFile('partner-root.pem', certs.goodCa);
@@ -62,9 +62,9 @@ test.describe('apply when something stands in the way', () => {
   test('a cluster with an eTag changed elsewhere: If-Match protects it and the 412 flow follows', async ({
     page,
     emulator,
+    clusterPage: mine,
   }) => {
     await emulator.setSpeed(20);
-    const mine = new ClusterPage(page);
     await signInWithMsal(page, 'Olivia Owner');
     await mine.open(PAYMENTS);
     const before = await readCluster(PAYMENTS);
@@ -95,6 +95,7 @@ test.describe('apply when something stands in the way', () => {
   test('the permissions check fails: said so, the editor stays usable, and ARM still refuses the reader at write time', async ({
     page,
     emulator,
+    clusterPage: cluster,
   }) => {
     await emulator.addFault({
       method: 'GET',
@@ -104,7 +105,6 @@ test.describe('apply when something stands in the way', () => {
       message: 'The permissions service is unavailable.',
       count: 5,
     });
-    const cluster = new ClusterPage(page);
     await signInWithMsal(page, 'Ravi Reader');
     await cluster.open(WEB);
     await expect(page.getByTestId('permissions-unknown')).toContainText(
@@ -122,7 +122,11 @@ test.describe('apply when something stands in the way', () => {
     expect(caBundle(await readCluster(WEB))).toHaveLength(2);
   });
 
-  test('a write while an operation runs: 409 explained with a link to it', async ({ page, emulator }) => {
+  test('a write while an operation runs: 409 explained with a link to it', async ({
+    page,
+    emulator,
+    clusterPage: cluster,
+  }) => {
     await emulator.addFault({
       method: 'PUT',
       path: `/managedClusters/${WEB.name}`,
@@ -131,7 +135,6 @@ test.describe('apply when something stands in the way', () => {
       message:
         'Operation is not allowed: Another operation (Updating) is in progress, please wait for it to finish before starting a new operation.',
     });
-    const cluster = new ClusterPage(page);
     await signInWithMsal(page, 'Olivia Owner');
     await cluster.open(WEB);
     await cluster.addFile('partner-root.pem', certs.goodCa);
@@ -144,8 +147,11 @@ test.describe('apply when something stands in the way', () => {
     );
   });
 
-  test('remove all: its own confirmation, and the field is gone on ARM', async ({ page, emulator: _ }) => {
-    const cluster = new ClusterPage(page);
+  test('remove all: its own confirmation, and the field is gone on ARM', async ({
+    page,
+    emulator: _,
+    clusterPage: cluster,
+  }) => {
     await signInWithMsal(page, 'Olivia Owner');
     await cluster.open(WEB);
     await page.getByRole('button', { name: 'Remove all custom CAs…' }).click();
@@ -157,7 +163,11 @@ test.describe('apply when something stands in the way', () => {
     expect(after.properties.securityProfile?.customCATrustCertificates).toBeUndefined();
   });
 
-  test("a 400 from ARM shows ARM's message beside our own findings", async ({ page, emulator }) => {
+  test("a 400 from ARM shows ARM's message beside our own findings", async ({
+    page,
+    emulator,
+    clusterPage: cluster,
+  }) => {
     await emulator.addFault({
       method: 'PUT',
       path: `/managedClusters/${WEB.name}`,
@@ -165,7 +175,6 @@ test.describe('apply when something stands in the way', () => {
       code: 'InvalidParameter',
       message: 'The value of parameter securityProfile is invalid.',
     });
-    const cluster = new ClusterPage(page);
     await signInWithMsal(page, 'Olivia Owner');
     await cluster.open(WEB);
     await cluster.addFile('partner-root.pem', certs.goodCa);
@@ -178,10 +187,10 @@ test.describe('apply when something stands in the way', () => {
   test('a 400 on a cluster with Windows pools: a clear message naming the pools, with ARM’s own words', async ({
     page,
     emulator,
+    clusterPage: cluster,
   }) => {
     await emulator.setSettings({ rejectWindowsCaChange: true });
     const before = caBundle(await readCluster(LEGACY));
-    const cluster = new ClusterPage(page);
     await signInWithMsal(page, 'Olivia Owner');
     await cluster.open(LEGACY);
     await cluster.addFile('partner-root.pem', certs.goodCa);

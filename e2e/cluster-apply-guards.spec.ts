@@ -1,7 +1,6 @@
 /** What the cluster page knows before anything is sent: who may write, a stopped cluster, a pool the autoscaler moves. */
 import { readFileSync } from 'node:fs';
 import { expectAccessible, signInWithMsal, test, expect } from './fixtures';
-import { ClusterPage } from './pages/cluster-page';
 import { caBundle, DEV, PAYMENTS, readCluster, WEB } from './support/arm';
 import { makeEditorFixtures, type EditorFixtures } from './support/certificates';
 
@@ -13,8 +12,8 @@ test.beforeAll(async () => {
 test('a reader sees a read-only editor with the reason before editing; exports still work', async ({
   page,
   emulator: _,
+  clusterPage: cluster,
 }) => {
-  const cluster = new ClusterPage(page);
   await signInWithMsal(page, 'Ravi Reader');
   await cluster.open(WEB);
   await expect(cluster.readOnlyNotice()).toContainText('You can read this cluster but not change it');
@@ -36,8 +35,11 @@ test('a reader sees a read-only editor with the reason before editing; exports s
   expect(caBundle(await readCluster(WEB))).toHaveLength(2);
 });
 
-test('a stopped cluster cannot be applied: start the cluster first', async ({ page, emulator: _ }) => {
-  const cluster = new ClusterPage(page);
+test('a stopped cluster cannot be applied: start the cluster first', async ({
+  page,
+  emulator: _,
+  clusterPage: cluster,
+}) => {
   await signInWithMsal(page, 'Olivia Owner');
   await cluster.open(DEV);
   await expect(page.getByTestId('cluster-stopped')).toContainText('This cluster is stopped.');
@@ -54,10 +56,10 @@ test('a stopped cluster cannot be applied: start the cluster first', async ({ pa
 test('the autoscaler changes a pool between review and apply: the change is still applied, with the pool as it is now', async ({
   page,
   emulator,
+  clusterPage: cluster,
 }) => {
   // As recorded, without eTags: a count the autoscaler changed is not a change the user has to review.
   await emulator.setSettings({ eTags: 'never' });
-  const cluster = new ClusterPage(page);
   await signInWithMsal(page, 'Olivia Owner');
   await cluster.open(PAYMENTS);
   await cluster.addFile('partner-root.pem', certs.goodCa);

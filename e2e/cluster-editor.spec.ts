@@ -1,6 +1,5 @@
 import type { Page } from '@playwright/test';
 import { expectAccessible, signInWithMsal, test, expect } from './fixtures';
-import { ClusterPage } from './pages/cluster-page';
 import { caBundle, CORE, LEGACY, readCluster, WEB } from './support/arm';
 import { crlfWithTrailingSpaces, makeEditorFixtures, type EditorFixtures } from './support/certificates';
 
@@ -17,9 +16,9 @@ test.describe('cluster page and editor', () => {
   test('a good CA file is added, applied, the cluster shows Updating and the new bundle is read back after the rollout', async ({
     page,
     emulator,
+    clusterPage: cluster,
   }) => {
     await emulator.setSpeed(3000);
-    const cluster = new ClusterPage(page);
     await signInWithMsal(page, 'Olivia Owner');
     await cluster.open(WEB);
     await expect(page.getByTestId('agent-pool')).toHaveCount(2);
@@ -54,8 +53,8 @@ test.describe('cluster page and editor', () => {
   test('a CRLF file with trailing spaces is fixed, reported and applied as canonical PEM', async ({
     page,
     emulator: _,
+    clusterPage: cluster,
   }) => {
-    const cluster = new ClusterPage(page);
     await signInWithMsal(page, 'Olivia Owner');
     await cluster.open(WEB);
     await cluster.addFile('from-windows.cer', crlfWithTrailingSpaces(certs.goodCa));
@@ -73,13 +72,13 @@ test.describe('cluster page and editor', () => {
   test('a private key is refused in the browser, alone and after a certificate, and never sent', async ({
     page,
     emulator: _,
+    clusterPage: cluster,
   }) => {
     const bodies: string[] = [];
     page.on('request', (request) => {
       const body = request.postData();
       if (body) bodies.push(body);
     });
-    const cluster = new ClusterPage(page);
     await signInWithMsal(page, 'Olivia Owner');
     await cluster.open(WEB);
 
@@ -118,8 +117,8 @@ test.describe('cluster page and editor', () => {
   test('eleven certificates, a server certificate and an expired CA are blocked with the reason', async ({
     page,
     emulator: _,
+    clusterPage: cluster,
   }) => {
-    const cluster = new ClusterPage(page);
     await signInWithMsal(page, 'Olivia Owner');
     await cluster.open(WEB);
 
@@ -139,8 +138,7 @@ test.describe('cluster page and editor', () => {
     await expect(cluster.applyButton()).toBeDisabled();
   });
 
-  test('the same bundle in another order is no change', async ({ page, emulator: _ }) => {
-    const cluster = new ClusterPage(page);
+  test('the same bundle in another order is no change', async ({ page, emulator: _, clusterPage: cluster }) => {
     await signInWithMsal(page, 'Olivia Owner');
     await cluster.open(WEB);
     const [first, second] = caBundle(await readCluster(WEB));
@@ -155,8 +153,8 @@ test.describe('cluster page and editor', () => {
   test('a renewed CA is a probable rotation, its validity, key and serial side by side', async ({
     page,
     emulator: _,
+    clusterPage: cluster,
   }) => {
-    const cluster = new ClusterPage(page);
     await signInWithMsal(page, 'Olivia Owner');
     await cluster.open(WEB);
     await cluster.addFile('proxy-ca-renewed.pem', certs.renewedProxyCa);
@@ -179,9 +177,9 @@ test.describe('cluster page and editor', () => {
   test('axe: the page, the editor with findings, the diff and the dialog; expired CA and Windows pools are explained', async ({
     page,
     emulator: _,
+    clusterPage: cluster,
   }) => {
     test.setTimeout(120_000); // four axe passes; each takes seconds of CPU on a busy machine
-    const cluster = new ClusterPage(page);
     await signInWithMsal(page, 'Olivia Owner');
     await cluster.open(CORE);
     await expect(cluster.currentBundle().locator('[data-finding-id="expired"]').first()).toBeVisible();
@@ -207,8 +205,7 @@ test.describe('cluster page and editor', () => {
     await expectAccessible(page, 'confirm dialog, dark theme');
   });
 
-  test('keyboard only: choose a file, read the diff, confirm', async ({ page, emulator: _ }) => {
-    const cluster = new ClusterPage(page);
+  test('keyboard only: choose a file, read the diff, confirm', async ({ page, emulator: _, clusterPage: cluster }) => {
     await signInWithMsal(page, 'Olivia Owner');
     await cluster.open(WEB);
 

@@ -1,7 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { expectAccessible, signInWithMsal, test, expect } from './fixtures';
-import { ClusterPage } from './pages/cluster-page';
-import { InventoryPage } from './pages/inventory-page';
 import { caBundle, CORE, readCluster, WEB } from './support/arm';
 import { revokeSessions, withShortLivedTokens } from './support/emulator-settings';
 import { EMULATOR_URL } from './environment';
@@ -9,8 +7,9 @@ import { EMULATOR_URL } from './environment';
 test('the inventory links to the cluster page with its tenant: facts, pools, the current bundle decoded and downloadable', async ({
   page,
   emulator: _,
+  inventoryPage: inventory,
+  clusterPage: cluster,
 }) => {
-  const inventory = new InventoryPage(page);
   await signInWithMsal(page, 'Olivia Owner');
   await inventory.waitUntilLoaded();
   await inventory.chooseTenant('Fabrikam');
@@ -20,7 +19,6 @@ test('the inventory links to the cluster page with its tenant: facts, pools, the
     new RegExp(`/clusters/${CORE.subscriptionId}/${CORE.resourceGroup}/${CORE.name}\\?tenant=${CORE.tenantId}$`),
   );
 
-  const cluster = new ClusterPage(page);
   await expect(page.getByTestId('cluster-status')).toHaveText(/Read from Azure/, { timeout: 30_000 });
   await expect(cluster.state()).toContainText('Succeeded');
   await expect(page.getByTestId('agent-pool')).toHaveCount(2);
@@ -43,9 +41,9 @@ test('the inventory links to the cluster page with its tenant: facts, pools, the
 test('sessions revoked elsewhere: a refresh of the cluster page shows "Sign in again" and keeps the page', async ({
   page,
   emulator: _,
+  clusterPage: cluster,
 }) => {
   await withShortLivedTokens(async () => {
-    const cluster = new ClusterPage(page);
     await signInWithMsal(page, 'Olivia Owner');
     await cluster.open(WEB);
     const url = page.url();

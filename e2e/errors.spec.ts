@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, expectAccessible, signInWithMsal, test } from './fixtures';
 import { MSAL_APP_URL } from './environment';
-import { ClusterPage } from './pages/cluster-page';
 import { WEB } from './support/arm';
 import { makeEditorFixtures } from './support/certificates';
 
@@ -57,9 +56,9 @@ test('server action bodies Next cannot decode are a 400 (or 413 when too large),
 test('an apply whose request grew over the limit is explained as too large; nothing is applied', async ({
   page,
   emulator: _,
+  clusterPage: cluster,
 }) => {
   const certs = await makeEditorFixtures();
-  const cluster = new ClusterPage(page);
   await signInWithMsal(page, 'Olivia Owner');
   await cluster.open(WEB);
   await cluster.addFile('partner-root.crt', certs.goodCa);

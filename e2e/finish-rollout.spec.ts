@@ -5,8 +5,6 @@
  * nodes left behind (emulator/arm/CONTROL.md, Reconciliation): the pool that had finished keeps its machines.
  */
 import { expectAccessible, signInWithMsal } from './fixtures';
-import { ClusterPage } from './pages/cluster-page';
-import { RolloutPage } from './pages/rollout-page';
 import {
   ArmForTests,
   PAYMENTS,
@@ -35,6 +33,8 @@ test.describe('finishing a failed rollout', () => {
     page,
     emulator,
     arm,
+    rolloutPage: view,
+    clusterPage: cluster,
   }) => {
     test.setTimeout(240_000);
     await signInWithMsal(page, PERSONAS.owner.name);
@@ -58,12 +58,10 @@ test.describe('finishing a failed rollout', () => {
     await recordPoolProgress(page);
     await storeHandle(page, failed.handle);
     await page.goto(failed.url);
-    const view = new RolloutPage(page);
     await expect(view.outcome()).toHaveAttribute('data-outcome', 'failed', { timeout: 30_000 });
     await expect(view.outcome()).toContainText('Apply the same CA list again from the cluster page');
     await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: PAYMENTS.name }).click();
 
-    const cluster = new ClusterPage(page);
     await expect(page.getByTestId('cluster-status')).toHaveText(/Read from Azure/, { timeout: 30_000 });
     await expect(cluster.state()).toContainText('Failed');
     await expect(cluster.diffSummary()).toHaveText(

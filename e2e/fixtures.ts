@@ -1,6 +1,11 @@
 import { test as base, expect, request, type APIRequestContext, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { EMULATOR_URL, MSAL_APP_URL } from './environment';
+import { AppShell } from './pages/app-shell';
+import { ClusterPage } from './pages/cluster-page';
+import { FleetPage } from './pages/fleet-page';
+import { InventoryPage } from './pages/inventory-page';
+import { RolloutPage } from './pages/rollout-page';
 
 export interface FaultSpec {
   method?: string;
@@ -69,7 +74,21 @@ export async function expectAccessible(page: Page, state: string): Promise<void>
   ).toEqual([]);
 }
 
-export const test = base.extend<{ emulator: EmulatorControl }>({
+/** The page objects of e2e/pages, each over the test's `page` (a second tab constructs its own). */
+export interface PageObjects {
+  appShell: AppShell;
+  clusterPage: ClusterPage;
+  fleetPage: FleetPage;
+  inventoryPage: InventoryPage;
+  rolloutPage: RolloutPage;
+}
+
+export const test = base.extend<{ emulator: EmulatorControl } & PageObjects>({
+  appShell: async ({ page }, use) => use(new AppShell(page)),
+  clusterPage: async ({ page }, use) => use(new ClusterPage(page)),
+  fleetPage: async ({ page }, use) => use(new FleetPage(page)),
+  inventoryPage: async ({ page }, use) => use(new InventoryPage(page)),
+  rolloutPage: async ({ page }, use) => use(new RolloutPage(page)),
   emulator: async ({}, use) => {
     const api = await request.newContext({ baseURL: EMULATOR_URL, ignoreHTTPSErrors: true });
     const control = new EmulatorControl(api);

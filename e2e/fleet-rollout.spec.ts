@@ -31,7 +31,12 @@ function maxAtOnce(entries: HistoryEntry[]): number {
 
 /** Opens the rollout page for the plan with canary, wave size and parallel rollouts set on the plan page. */
 async function openRollout(page: Page, canary: ClusterAddress, waveSize: number, parallel: number) {
-  await page.getByRole('combobox', { name: 'Canary cluster' }).selectOption({ label: new RegExp(`^${canary.name} `) });
+  const canaryField = page.getByRole('combobox', { name: 'Canary cluster' });
+  const value = await canaryField
+    .locator('option')
+    .filter({ hasText: new RegExp(`^${canary.name} `) })
+    .getAttribute('value');
+  await canaryField.selectOption(value!);
   await page.getByRole('spinbutton', { name: 'Clusters per wave' }).fill(String(waveSize));
   await page.getByRole('spinbutton', { name: 'Rollouts at once' }).fill(String(parallel));
   await page.getByRole('button', { name: 'Start the rollout' }).click();

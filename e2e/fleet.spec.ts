@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { expectAccessible, signInWithMsal, test, expect } from './fixtures';
-import { FleetPage } from './pages/fleet-page';
 import { daysLeft, readSeedFleet, type SeedFleet } from './support/fleet-seed';
 
 const sorted = (names: string[]) => [...names].sort();
@@ -47,10 +46,10 @@ test.describe('fleet CA index', () => {
   test('finds a CA by fingerprint across both tenants and lists trusting and non-trusting clusters for a scope', async ({
     page,
     emulator: _,
+    fleetPage: fleet,
   }) => {
     const seed = await readSeedFleet();
     const root = seed.byName('Contoso Root CA G2');
-    const fleet = new FleetPage(page);
     await signInWithMsal(page, 'Olivia Owner');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'CA index' }).click();
     await fleet.waitUntilLoaded();
@@ -114,10 +113,10 @@ test.describe('fleet CA index', () => {
   test('a dropped certificate file finds its CA; a subscription scope narrows both lists', async ({
     page,
     emulator: _,
+    fleetPage: fleet,
   }) => {
     const seed = await readSeedFleet();
     const fabrikam = seed.byName('Fabrikam Enterprise Root CA');
-    const fleet = new FleetPage(page);
     await signInWithMsal(page, 'Olivia Owner');
     await page.goto('/cas');
     await fleet.waitUntilLoaded();
@@ -152,9 +151,9 @@ test.describe('fleet CA index', () => {
   test('the expiring view and the CSV exports match the emulator, at 1366 and 390 px', async ({
     page,
     emulator: _,
+    fleetPage: fleet,
   }) => {
     const seed = await readSeedFleet();
-    const fleet = new FleetPage(page);
     const within = (days: number) =>
       [...seed.cas.values()]
         .filter((ca) => ca.notAfter <= Date.now() + days * 86_400_000)
@@ -317,6 +316,7 @@ test.describe('fleet CA index', () => {
   test('a subscription that cannot be read is listed as not included; the rest of the fleet is indexed', async ({
     page,
     emulator,
+    fleetPage: fleet,
   }) => {
     const seed = await readSeedFleet();
     const sandbox = seed.clusters.find((c) => c.subscription === 'fabrikam-sandbox')!;
@@ -328,7 +328,6 @@ test.describe('fleet CA index', () => {
       message: 'Simulated missing role',
       count: 5,
     });
-    const fleet = new FleetPage(page);
     await signInWithMsal(page, 'Olivia Owner');
     await page.goto('/cas');
     await fleet.waitUntilLoaded();
@@ -343,10 +342,13 @@ test.describe('fleet CA index', () => {
     await expectAccessible(page, 'CA index with a subscription not included');
   });
 
-  test('a cluster page certificate card leads to the clusters that trust the CA', async ({ page, emulator: _ }) => {
+  test('a cluster page certificate card leads to the clusters that trust the CA', async ({
+    page,
+    emulator: _,
+    fleetPage: fleet,
+  }) => {
     const seed = await readSeedFleet();
     const issuing = seed.byName('Contoso Proxy Inspection CA 2025');
-    const fleet = new FleetPage(page);
     await signInWithMsal(page, 'Olivia Owner');
     const web = seed.clusters.find((c) => c.name === 'aks-web-prod-neu')!;
     await page.goto(`/clusters/${web.subscriptionId}/${web.resourceGroup}/${web.name}?tenant=${web.tenantId}`);

@@ -1,8 +1,6 @@
 import { createHash, X509Certificate } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { signInWithMsal, test, expect } from './fixtures';
-import { ClusterPage } from './pages/cluster-page';
-import { RolloutPage } from './pages/rollout-page';
 import { caBundle, changeCaBundleElsewhere, readCluster, WEB } from './support/arm';
 import { makeHostileFixtures, shownFingerprint, type HostileFixtures } from './support/hostile-certificates';
 import { expectNoHorizontalOverflow, expectReadsLeftToRight, NARROW, WIDE } from './support/layout';
@@ -29,11 +27,11 @@ async function atBothWidths(page: Page, state: string, check: () => Promise<void
 test('a bidi override and a 64 KB common name: isolated, made visible, cut with the whole value kept; no page wider than the viewport; fingerprints read in order on cards, findings, diff, exports and the rollout read-back', async ({
   page,
   emulator,
+  clusterPage: cluster,
+  rolloutPage: rollout,
 }) => {
   test.setTimeout(180_000);
   await emulator.setSpeed(50);
-  const cluster = new ClusterPage(page);
-  const rollout = new RolloutPage(page);
   await signInWithMsal(page, 'Olivia Owner');
   await cluster.open(WEB);
 

@@ -1,7 +1,6 @@
 import { expectAccessible, signInWithMsal, test, expect } from './fixtures';
 import { CONTOSO_STAGING } from './rollout-arm';
 import { clustersOf } from './support/cluster-lists';
-import { InventoryPage } from './pages/inventory-page';
 import { DEMO_APP_URL, EMULATOR_URL, MSAL_APP_URL } from './environment';
 import { withTenantInteraction } from './support/emulator-settings';
 
@@ -11,8 +10,8 @@ test.describe('inventory across tenants', () => {
   test('the owner sees the clusters of both tenants in the default view; the tenant filter stays in the URL', async ({
     page,
     emulator: _,
+    inventoryPage: inventory,
   }) => {
-    const inventory = new InventoryPage(page);
     await signInWithMsal(page, 'Olivia Owner');
     await inventory.waitUntilLoaded();
     await expect(inventory.status()).toHaveText('13 clusters in 4 subscriptions.');
@@ -42,9 +41,9 @@ test.describe('inventory across tenants', () => {
   test('a tenant that needs interaction shows its button while the other loads; the button signs in to it', async ({
     page,
     emulator: _,
+    inventoryPage: inventory,
   }) => {
     await withTenantInteraction(FABRIKAM, 'mfa', async () => {
-      const inventory = new InventoryPage(page);
       await signInWithMsal(page, 'Olivia Owner');
       const fabrikam = inventory.tenantNotice('Fabrikam');
       await expect(fabrikam.getByRole('button', { name: /Sign in to this tenant/ })).toBeVisible({ timeout: 30_000 });
@@ -67,8 +66,7 @@ test.describe('inventory across tenants', () => {
     });
   });
 
-  test('demo mode lists every tenant too', async ({ page, emulator: _ }) => {
-    const inventory = new InventoryPage(page);
+  test('demo mode lists every tenant too', async ({ page, emulator: _, inventoryPage: inventory }) => {
     await page.goto(`${DEMO_APP_URL}/sign-in`);
     await page.getByRole('button', { name: /Olivia Owner/ }).click();
     await inventory.waitUntilLoaded();
@@ -81,9 +79,9 @@ test.describe('inventory while it streams', () => {
   test('rows already shown stay in place when a late subscription arrives; "Sort now" applies the sort', async ({
     page,
     emulator,
+    inventoryPage: inventory,
   }) => {
     await emulator.addFault({ method: 'GET', path: clustersOf(CONTOSO_STAGING), latencyMs: 15_000 });
-    const inventory = new InventoryPage(page);
     await signInWithMsal(page, 'Olivia Owner');
     await expect(inventory.row('aks-core-gwc')).toBeVisible({ timeout: 30_000 });
     await expect(inventory.status()).toHaveText(/^Loading/);
@@ -110,9 +108,9 @@ for (const width of [390, 1366]) {
   test(`at ${width} px the inventory fits the screen: CA count and expiry without sideways scroll`, async ({
     page,
     emulator: _,
+    inventoryPage: inventory,
   }) => {
     await page.setViewportSize({ width, height: 844 });
-    const inventory = new InventoryPage(page);
     await signInWithMsal(page, 'Olivia Owner');
     await inventory.waitUntilLoaded();
     const row = inventory.row('aks-core-gwc');

@@ -1,8 +1,6 @@
 import { expectAccessible, signInWithMsal, test, expect } from './fixtures';
 import { CONTOSO_STAGING } from './rollout-arm';
 import { clustersOf } from './support/cluster-lists';
-import { AppShell } from './pages/app-shell';
-import { InventoryPage } from './pages/inventory-page';
 import { EMULATOR_URL, MSAL_APP_URL } from './environment';
 import { revokeSessions, withShortLivedTokens } from './support/emulator-settings';
 
@@ -10,8 +8,9 @@ test.describe('fleet inventory', () => {
   test('the owner sees every cluster of each tenant with CA counts and expiry, earliest expiry first', async ({
     page,
     emulator: _,
+    inventoryPage: inventory,
+    appShell: shell,
   }) => {
-    const inventory = new InventoryPage(page);
     await signInWithMsal(page, 'Olivia Owner');
     await inventory.waitUntilLoaded();
     // Every tenant by default (e2e/inventory-fleet.spec.ts); this test looks at one tenant at a time.
@@ -62,15 +61,13 @@ test.describe('fleet inventory', () => {
     await expect(inventory.row('aks-data-gwc')).toContainText('Failed');
     await expectAccessible(page, 'owner inventory, second tenant');
 
-    const shell = new AppShell(page);
     await shell.signOut();
     await page.waitForURL(new RegExp(`^${MSAL_APP_URL}/(\\?.*)?$`));
     await shell.expectSignedOut();
     await expect(page.getByTestId('home-environment')).toBeVisible();
   });
 
-  test('the reader sees only its subscription', async ({ page, emulator: _ }) => {
-    const inventory = new InventoryPage(page);
+  test('the reader sees only its subscription', async ({ page, emulator: _, inventoryPage: inventory }) => {
     await signInWithMsal(page, 'Ravi Reader');
     await inventory.waitUntilLoaded();
     await expect(inventory.status()).toHaveText('5 clusters in 1 subscription.');
@@ -85,7 +82,11 @@ test.describe('fleet inventory', () => {
     await expectAccessible(page, 'empty inventory');
   });
 
-  test('a failing subscription shows its own error and a retry while the others load', async ({ page, emulator }) => {
+  test('a failing subscription shows its own error and a retry while the others load', async ({
+    page,
+    emulator,
+    inventoryPage: inventory,
+  }) => {
     // Four failures: the SDK's first attempt and its three retries.
     await emulator.addFault({
       method: 'GET',
@@ -95,7 +96,6 @@ test.describe('fleet inventory', () => {
       message: 'Simulated outage',
       count: 4,
     });
-    const inventory = new InventoryPage(page);
     await signInWithMsal(page, 'Olivia Owner');
     await inventory.waitUntilLoaded();
     // contoso-prod and Fabrikam's two subscriptions load; contoso-staging shows its error.
@@ -112,7 +112,11 @@ test.describe('fleet inventory', () => {
     await expect(inventory.rows()).toHaveCount(13);
   });
 
-  test('a burst of 429s is retried after Retry-After and the page completes', async ({ page, emulator }) => {
+  test('a burst of 429s is retried after Retry-After and the page completes', async ({
+    page,
+    emulator,
+    inventoryPage: inventory,
+  }) => {
     await emulator.addFault({
       method: 'GET',
       path: '/providers/Microsoft.ContainerService/managedClusters',
@@ -120,7 +124,6 @@ test.describe('fleet inventory', () => {
       count: 3,
       retryAfterSeconds: 1,
     });
-    const inventory = new InventoryPage(page);
     await signInWithMsal(page, 'Olivia Owner');
     await inventory.waitUntilLoaded();
     await expect(inventory.status()).toHaveText('13 clusters in 4 subscriptions.');
@@ -133,9 +136,9 @@ test.describe('when the sign-in ends', () => {
   test('sessions revoked elsewhere: the inventory shows "Sign in again" and stays on the page until the click', async ({
     page,
     emulator: _,
+    inventoryPage: inventory,
   }) => {
     await withShortLivedTokens(async () => {
-      const inventory = new InventoryPage(page);
       await signInWithMsal(page, 'Olivia Owner');
       await inventory.waitUntilLoaded();
       await revokeSessions();

@@ -1,7 +1,5 @@
 import type { Page } from '@playwright/test';
 import { expectAccessible, signInWithMsal, test, expect } from './fixtures';
-import { ClusterPage } from './pages/cluster-page';
-import { RolloutPage } from './pages/rollout-page';
 import { WEB, type ClusterAddress } from './support/arm';
 import { crlfWithTrailingSpaces, makeEditorFixtures, type EditorFixtures } from './support/certificates';
 import { expectNoHorizontalOverflow, NARROW, WIDE } from './support/layout';
@@ -44,8 +42,7 @@ async function pasteFromClipboard(page: Page, text: string) {
   await page.keyboard.insertText(text);
 }
 
-test('a cluster without custom CAs says so calmly: no error', async ({ page, emulator: _ }) => {
-  const cluster = new ClusterPage(page);
+test('a cluster without custom CAs says so calmly: no error', async ({ page, emulator: _, clusterPage: cluster }) => {
   await signInWithMsal(page, 'Olivia Owner');
   await cluster.open(INGRESS);
   await expect(cluster.currentBundle()).toContainText('Current CA bundle (0 certificates)');
@@ -57,10 +54,10 @@ test('a cluster without custom CAs says so calmly: no error', async ({ page, emu
 test('cluster page, editor with findings and rollout page: no wider than the viewport at 390 and 1366 px, axe clean in light and dark', async ({
   page,
   emulator: _,
+  clusterPage: cluster,
+  rolloutPage: rollout,
 }) => {
   test.setTimeout(180_000);
-  const cluster = new ClusterPage(page);
-  const rollout = new RolloutPage(page);
   await signInWithMsal(page, 'Olivia Owner');
   await cluster.open(WEB);
   await cluster.addFile('retired.pem', certs.expiredCa);
@@ -78,6 +75,10 @@ test('cluster page, editor with findings and rollout page: no wider than the vie
   }
   await page.goto(`/clusters/${WEB.subscriptionId}/${WEB.resourceGroup}/${WEB.name}/rollout?tenant=${WEB.tenantId}`);
   await expect(rollout.heading()).toContainText(WEB.name);
+  // The breadcrumb back to the cluster keeps the tenant whose token reads it.
+  await expect(
+    page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: WEB.name }),
+  ).toHaveAttribute('href', `/clusters/${WEB.subscriptionId}/${WEB.resourceGroup}/${WEB.name}?tenant=${WEB.tenantId}`);
   await expect(page.getByTestId('subscription-name')).toContainText('contoso-prod');
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
@@ -93,11 +94,11 @@ test('cluster page, editor with findings and rollout page: no wider than the vie
 test('focus returns to the opener after each dialog; one fingerprint format on cards, diff and rollout read-back; the end toast leaves the header free; the subscription is named', async ({
   page,
   emulator,
+  clusterPage: cluster,
+  rolloutPage: rollout,
 }) => {
   test.setTimeout(180_000);
   await emulator.setSpeed(3000);
-  const cluster = new ClusterPage(page);
-  const rollout = new RolloutPage(page);
   await signInWithMsal(page, 'Olivia Owner');
   await cluster.open(WEB);
   await expect(page.getByTestId('subscription-name')).toContainText('contoso-prod');
@@ -151,7 +152,11 @@ test('focus returns to the opener after each dialog; one fingerprint format on c
   }
 });
 
-test('a refused apply: the error, and nothing beside it that says Ready', async ({ page, emulator }) => {
+test('a refused apply: the error, and nothing beside it that says Ready', async ({
+  page,
+  emulator,
+  clusterPage: cluster,
+}) => {
   await emulator.addFault({
     method: 'GET',
     path: '/providers/Microsoft.Authorization/permissions',
@@ -160,7 +165,6 @@ test('a refused apply: the error, and nothing beside it that says Ready', async 
     message: 'The permissions service is unavailable.',
     count: 5,
   });
-  const cluster = new ClusterPage(page);
   await signInWithMsal(page, 'Ravi Reader');
   await cluster.open(WEB);
   await cluster.addFile('partner-root.pem', certs.goodCa);
@@ -173,8 +177,11 @@ test('a refused apply: the error, and nothing beside it that says Ready', async 
   await expectFocused(page, 'Apply…');
 });
 
-test('pasted Windows text: the paste is told what was normalised, as a file is', async ({ page, emulator: _ }) => {
-  const cluster = new ClusterPage(page);
+test('pasted Windows text: the paste is told what was normalised, as a file is', async ({
+  page,
+  emulator: _,
+  clusterPage: cluster,
+}) => {
   await signInWithMsal(page, 'Olivia Owner');
   await cluster.open(WEB);
   await pasteFromClipboard(page, crlfWithTrailingSpaces(certs.goodCa));

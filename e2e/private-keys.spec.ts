@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { issueCertificate } from '../emulator/certs';
 import { expectAccessible, signInWithMsal, test, expect } from './fixtures';
-import { ClusterPage } from './pages/cluster-page';
 import { WEB } from './support/arm';
 import { makeEditorFixtures, type EditorFixtures } from './support/certificates';
 
@@ -50,8 +49,8 @@ test.describe('private keys in the editor', () => {
   test('base64 of a PKCS#8 key next to a CA: the private-key finding, Remove the key in one action, then apply is enabled', async ({
     page,
     emulator: _,
+    clusterPage: cluster,
   }) => {
-    const cluster = new ClusterPage(page);
     await signInWithMsal(page, 'Olivia Owner');
     await cluster.open(WEB);
 
@@ -74,8 +73,7 @@ test.describe('private keys in the editor', () => {
     await expect(cluster.applyButton()).toBeEnabled();
   });
 
-  test('a key file is dropped by Remove the key', async ({ page, emulator: _ }) => {
-    const cluster = new ClusterPage(page);
+  test('a key file is dropped by Remove the key', async ({ page, emulator: _, clusterPage: cluster }) => {
     await signInWithMsal(page, 'Olivia Owner');
     await cluster.open(WEB);
     await cluster.paste(certs.goodCa);
@@ -90,9 +88,9 @@ test.describe('private keys in the editor', () => {
   test('a .pfx file dropped: the finding names PKCS#12, Remove the key drops the file, then apply is enabled', async ({
     page,
     emulator: _,
+    clusterPage: cluster,
   }) => {
     const pfx = await makePfx();
-    const cluster = new ClusterPage(page);
     await signInWithMsal(page, 'Olivia Owner');
     await cluster.open(WEB);
     await cluster.paste(certs.goodCa);

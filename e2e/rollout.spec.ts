@@ -17,7 +17,6 @@ import {
   type ClusterAddress,
   type StartedRollout,
 } from './rollout-arm';
-import { InventoryPage } from './pages/inventory-page';
 import { revokeSessions, withShortLivedTokens } from './support/emulator-settings';
 import { RolloutPage } from './pages/rollout-page';
 
@@ -86,6 +85,7 @@ test.describe('rollout tracking', () => {
       page,
       emulator,
       arm,
+      rolloutPage: view,
     }) => {
       test.setTimeout(240_000);
       // Slow enough that the lists (read every 6 polls of 1 s in e2e) see the small pools between batches.
@@ -97,7 +97,6 @@ test.describe('rollout tracking', () => {
       await storeHandle(page, rollout.handle);
       await page.goto(rollout.url);
       expect(page.url().length).toBeLessThanOrEqual(2048);
-      const view = new RolloutPage(page);
       await view.waitForLive();
       await expect(view.signal('operation')).toHaveAttribute('data-state', 'have');
       await expect(view.signal('vmss')).toHaveAttribute('data-state', 'have', { timeout: 20_000 });
@@ -123,11 +122,11 @@ test.describe('rollout tracking', () => {
     page,
     emulator,
     arm,
+    rolloutPage: view,
   }) => {
     test.setTimeout(120_000);
     await emulator.setSpeed(2500);
     await openOwnRollout(page, arm, PAYMENTS, WEB, 1);
-    const view = new RolloutPage(page);
     await view.waitForLive();
     await expect(view.stage('nodes')).toHaveAttribute('data-state', 'current', { timeout: 60_000 });
     await page.reload();
@@ -182,13 +181,13 @@ test.describe('rollout tracking', () => {
     page,
     emulator,
     arm,
+    rolloutPage: view,
   }) => {
     test.setTimeout(120_000);
     await emulator.setSpeed(800);
     const message = `Drain of node aks-apps-vmss000001 failed when evicting pods: PodDisruptionBudget allows 0 disruptions. ${'<b>not markup</b> '.repeat(90)}`;
     await emulator.failNextRollout({ code: 'UpgradeFailed', message, afterBatches: 3 });
     await openOwnRollout(page, arm, PAYMENTS, WEB, 1);
-    const view = new RolloutPage(page);
 
     await expect(view.outcome()).toHaveAttribute('data-outcome', 'failed', { timeout: 60_000 });
     await expect(page.getByTestId('arm-error')).toContainText('UpgradeFailed');
@@ -204,11 +203,15 @@ test.describe('rollout tracking', () => {
     await expectAccessible(page, 'rollout failed');
   });
 
-  test('Abort rollout asks first, then shows Canceling, then Canceled', async ({ page, emulator, arm }) => {
+  test('Abort rollout asks first, then shows Canceling, then Canceled', async ({
+    page,
+    emulator,
+    arm,
+    rolloutPage: view,
+  }) => {
     test.setTimeout(120_000);
     await emulator.setSpeed(3000);
     await openOwnRollout(page, arm, WEB, PAYMENTS, 0);
-    const view = new RolloutPage(page);
     await view.waitForLive();
     await page.getByRole('button', { name: 'Abort rollout' }).click();
     const dialog = page.getByRole('dialog', { name: /Abort the rollout on aks-web-prod-neu/ });
@@ -227,13 +230,13 @@ test.describe('rollout tracking', () => {
     page,
     emulator,
     arm,
+    rolloutPage: view,
   }) => {
     test.setTimeout(120_000);
     await emulator.setSpeed(1500);
     const rollout = await arm.startCaChange(WEB, (entries) => entries.slice(0, 1));
     await storeHandle(page, rollout.handle);
     await page.goto(rollout.url);
-    const view = new RolloutPage(page);
     await view.waitForLive();
     await expect(view.connection()).toHaveAttribute('data-connection', 'live');
 
@@ -285,15 +288,15 @@ test.describe('rollout tracking', () => {
   test('without a handle, an Updating cluster from the inventory link shows pool states and machines, says what it lacks, and pauses while hidden', async ({
     page,
     emulator: _,
+    inventoryPage: inventory,
+    rolloutPage: view,
   }) => {
-    const inventory = new InventoryPage(page);
     await inventory.waitUntilLoaded();
     await inventory
       .row(CANARY.name)
       .getByRole('link', { name: /Watch rollout/ })
       .click();
     await page.waitForURL(new RegExp(`${rolloutPath(CANARY)}`));
-    const view = new RolloutPage(page);
     await view.waitForLive();
     await expect(page.getByTestId('no-operation-status')).toBeVisible();
     await expect(view.signal('operation')).toContainText('opened without a rollout link');
@@ -327,6 +330,7 @@ test.describe('rollout tracking without VMSS access', () => {
   test('deployer (no read on the node resource group): VMSS signals unavailable, reimage progress unknown and said so, then Succeeded', async ({
     page,
     emulator,
+    rolloutPage: view,
   }) => {
     test.setTimeout(180_000);
     await emulator.setSpeed(3000);
@@ -337,7 +341,6 @@ test.describe('rollout tracking without VMSS access', () => {
       const rollout = await deployer.startCaChange(WEB, (entries) => [...entries, payments[0]!]);
       await storeHandle(page, rollout.handle, 'deployer');
       await page.goto(rollout.url);
-      const view = new RolloutPage(page);
       await view.waitForLive();
       await expect(view.signal('operation')).toHaveAttribute('data-state', 'have');
       await expect(view.signal('vmss')).toHaveAttribute('data-state', 'lack');
@@ -360,13 +363,13 @@ test.describe('rollout tracking when the sign-in session ends', () => {
     page,
     emulator,
     arm,
+    rolloutPage: view,
   }) => {
     test.setTimeout(120_000);
     await withShortLivedTokens(async () => {
       await emulator.setSpeed(6000);
       await signInWithMsal(page, PERSONAS.owner.name);
       await openOwnRollout(page, arm, WEB, PAYMENTS, 0);
-      const view = new RolloutPage(page);
       await view.waitForLive();
       const url = page.url();
 

@@ -1,9 +1,6 @@
 import type { APIResponse } from '@playwright/test';
 import { expect, signInWithMsal, test } from './fixtures';
 import { DEMO_APP_URL, EMULATOR_URL, MSAL_APP_URL } from './environment';
-import { ClusterPage } from './pages/cluster-page';
-import { InventoryPage } from './pages/inventory-page';
-import { RolloutPage } from './pages/rollout-page';
 import { clusterPagePath, WEB } from './support/arm';
 import { makeEditorFixtures } from './support/certificates';
 import { watchCspViolations } from './support/csp-watch';
@@ -97,6 +94,9 @@ test('MSAL sign-in, silent renewal (refresh and hidden iframe), inventory, clust
   page,
   context,
   emulator,
+  clusterPage: cluster,
+  rolloutPage: rollout,
+  inventoryPage,
 }) => {
   test.setTimeout(180_000);
   await emulator.setSpeed(500);
@@ -110,11 +110,10 @@ test('MSAL sign-in, silent renewal (refresh and hidden iframe), inventory, clust
       refreshGrants.push(request.url());
   });
   const certs = await makeEditorFixtures();
-  const cluster = new ClusterPage(page);
 
   await withShortLivedTokens(async () => {
     await signInWithMsal(page, 'Olivia Owner');
-    await new InventoryPage(page).waitUntilLoaded();
+    await inventoryPage.waitUntilLoaded();
     await cluster.open(WEB);
     // Short-lived tokens: every token call was a refresh-token grant to the authority (connect-src).
     expect(refreshGrants.length).toBeGreaterThan(0);
@@ -123,7 +122,6 @@ test('MSAL sign-in, silent renewal (refresh and hidden iframe), inventory, clust
     await expect(cluster.diffSummary()).toHaveText('Changes: 1 added, 0 removed, 0 rotated, 2 unchanged.');
     await cluster.applyAndConfirm();
     await page.waitForURL(/\/rollout\?op=/);
-    const rollout = new RolloutPage(page);
     await rollout.waitForLive();
     await expect(rollout.outcome()).toHaveAttribute('data-outcome', 'succeeded', { timeout: 120_000 });
     // Without a refresh token MSAL renews through its hidden iframe (prompt=none): the authority in an iframe, then

@@ -1,9 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, signInWithMsal, test } from './fixtures';
 import { EMULATOR_URL, serverOutputFile } from './environment';
-import { ClusterPage } from './pages/cluster-page';
-import { InventoryPage } from './pages/inventory-page';
-import { RolloutPage } from './pages/rollout-page';
 import { WEB } from './support/arm';
 import { makeEditorFixtures } from './support/certificates';
 import { withShortLivedTokens } from './support/emulator-settings';
@@ -14,6 +11,9 @@ const tokenFields = ['access_token', 'id_token', 'refresh_token'] as const;
 test('a full flow leaves one JSON line per action and route, with ARM ids, and no slice of any issued token in any server output', async ({
   page,
   emulator,
+  clusterPage: cluster,
+  rolloutPage: rollout,
+  inventoryPage,
 }) => {
   test.setTimeout(180_000);
   await emulator.setSpeed(500);
@@ -25,13 +25,11 @@ test('a full flow leaves one JSON line per action and route, with ARM ids, and n
     for (const field of tokenFields) if (body[field]) issued.add(body[field]!);
   });
   const certs = await makeEditorFixtures();
-  const cluster = new ClusterPage(page);
-  const rollout = new RolloutPage(page);
   const startedAt = new Date().toISOString();
 
   await withShortLivedTokens(async () => {
     await signInWithMsal(page, 'Olivia Owner');
-    await new InventoryPage(page).waitUntilLoaded();
+    await inventoryPage.waitUntilLoaded();
     await cluster.open(WEB);
     await cluster.addFile('partner-root.crt', certs.goodCa);
     await expect(cluster.diffSummary()).toHaveText('Changes: 1 added, 0 removed, 0 rotated, 2 unchanged.');

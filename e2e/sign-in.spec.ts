@@ -1,11 +1,9 @@
-import { expect, test } from '@playwright/test';
-import { signInWithMsal } from './fixtures';
+import { expect, signInWithMsal, test } from './fixtures';
 import { AppShell } from './pages/app-shell';
 import { DEMO_APP_URL, EMULATOR_URL, MSAL_APP_URL } from './environment';
 
 test.describe('MSAL sign-in against the emulator (production path)', () => {
-  test('signs in through the Entra look-alike, shows the persona, and signs out', async ({ page }) => {
-    const shell = new AppShell(page);
+  test('signs in through the Entra look-alike, shows the persona, and signs out', async ({ page, appShell: shell }) => {
     await page.goto(MSAL_APP_URL);
     await expect(page.getByTestId('home-environment')).toContainText('Local emulator');
     await expect(shell.environment()).toContainText('Local emulator');
@@ -25,12 +23,12 @@ test.describe('MSAL sign-in against the emulator (production path)', () => {
 });
 
 test.describe('switching accounts', () => {
-  test("a signed-in user picks another account and sees that account's subscriptions", async ({ page }) => {
+  test("a signed-in user picks another account and sees that account's subscriptions", async ({ page, appShell }) => {
     await signInWithMsal(page, 'Olivia Owner');
     await page.getByRole('button', { name: 'Switch account' }).click();
     await page.waitForURL(new RegExp(`^${EMULATOR_URL}/`));
     await page.getByRole('button', { name: /Ravi Reader/ }).click();
-    await expect(new AppShell(page).signedInAs()).toContainText('Ravi Reader', { timeout: 30_000 });
+    await expect(appShell.signedInAs()).toContainText('Ravi Reader', { timeout: 30_000 });
     await expect(page.getByTestId('inventory-status')).toHaveText('5 clusters in 1 subscription.', { timeout: 30_000 });
   });
 });
@@ -68,12 +66,14 @@ test.describe('demo sign-in (no certificate step in the browser)', () => {
   // A stock browser: the emulator's certificate is not trusted, so the browser must never need to reach it.
   test.use({ ignoreHTTPSErrors: false });
 
-  test('picks a persona and is signed in without the browser contacting the emulator', async ({ page }) => {
+  test('picks a persona and is signed in without the browser contacting the emulator', async ({
+    page,
+    appShell: shell,
+  }) => {
     const emulatorRequests: string[] = [];
     page.on('request', (request) => {
       if (request.url().startsWith(EMULATOR_URL)) emulatorRequests.push(request.url());
     });
-    const shell = new AppShell(page);
     await page.goto(DEMO_APP_URL);
     await shell.startSignIn();
     await page.waitForURL(`${DEMO_APP_URL}/sign-in`);

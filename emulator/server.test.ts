@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { PERSONAS, TENANTS } from './directory';
 import { Hono } from 'hono';
 import { isLoopbackAddress, loopbackOnly } from './platform/loopback';
-import { httpsClient } from './platform/test-client';
+import { httpsClient } from './testing/https-client';
 import { startEmulator } from './server';
-import { temporaryEmulator } from './platform/temporary-emulator';
+import { temporaryEmulator } from './testing/temporary-emulator';
 
 const env = temporaryEmulator('emulator-server-');
 

@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { ConfigError, parseConfig } from './config';
 
 const CLIENT_ID = '0e3b6c2a-5c1f-4b5e-9a55-ca7457c0ffee';
@@ -102,6 +102,7 @@ describe('parseConfig', () => {
 
   it('reads ARM_CA_FILE and refuses a file with no certificate in it', () => {
     const dir = mkdtempSync(join(tmpdir(), 'config-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const good = join(dir, 'ca.pem');
     const bad = join(dir, 'key.pem');
     writeFileSync(good, '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n');

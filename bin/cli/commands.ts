@@ -1,6 +1,6 @@
 import {
   entriesFromJson,
-  readAksEntries,
+  readCaBundle,
   readBundle,
   toAzFile,
   toTerraformList,
@@ -51,8 +51,8 @@ export async function payloadCommand(
   const stdout = options.az
     ? toAzFile(uniqueCertificates(result.certificates))
     : options.terraform
-      ? toTerraformList(result.payload)
-      : JSON.stringify(result.payload, null, 2) + '\n';
+      ? toTerraformList(result.wireEntries)
+      : JSON.stringify(result.wireEntries, null, 2) + '\n';
   return { stdout, stderr: findingsText(problems), exitCode: 0 };
 }
 
@@ -70,7 +70,7 @@ export async function decodeCommand(
     );
   }
   if (entries.length === 0) return { stdout: '', stderr: 'the cluster has no custom CA certificates\n', exitCode: 0 };
-  const result = await readAksEntries(entries, { now });
+  const result = await readCaBundle(entries, { now });
   const blocks = result.certificates.map((certificate) => `${summaryLine(certificate)}\n${certificate.pem}`);
   const problems = result.findings.filter((finding) => finding.severity !== 'info');
   return { stdout: blocks.join('\n'), stderr: findingsText(problems), exitCode: hasError(result.findings) ? 1 : 0 };

@@ -36,7 +36,7 @@ export function lintHuman(result: BundleResult): string {
   const blocks = result.certificates.map(certificateBlock);
   const count = (severity: Finding['severity']) =>
     result.findings.filter((finding) => finding.severity === severity).length;
-  const summary = `${result.certificates.length} certificate${result.certificates.length === 1 ? '' : 's'}, ${result.payload.length} to send; ${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} note(s)`;
+  const summary = `${result.certificates.length} certificate${result.certificates.length === 1 ? '' : 's'}, ${result.wireEntries.length} to send; ${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} note(s)`;
   const findings =
     result.findings.length > 0 ? ['findings:', ...result.findings.map(findingLine)].join('\n') : 'no findings';
   return [...blocks, findings, summary].join('\n\n') + '\n';

@@ -33,6 +33,6 @@ export function lintJson(result: BundleResult): string {
   return JSON.stringify({
     certificates: result.certificates.map(certificateJson),
     findings: result.findings,
-    payload: result.payload,
+    payload: result.wireEntries,
   });
 }

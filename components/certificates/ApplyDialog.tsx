@@ -77,8 +77,8 @@ export function ApplyDialog({
               )}
               <p data-testid="dialog-impact">
                 {finishing
-                  ? `${finishRolloutImpact(impact.nodesReplaced)} Pools: ${pools}.`
-                  : `AKS will replace ${impact.nodesReplaced} node${impact.nodesReplaced === 1 ? '' : 's'} in ${pools}.`}
+                  ? `${finishRolloutImpact(impact.machinesReplaced)} Pools: ${pools}.`
+                  : `AKS will replace ${impact.machinesReplaced} node${impact.machinesReplaced === 1 ? '' : 's'} in ${pools}.`}
                 {windows.length > 0 &&
                   ` Windows pools (${windows.map((pool) => pool.name).join(', ')}) will not receive the CAs.`}
               </p>

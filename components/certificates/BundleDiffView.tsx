@@ -5,7 +5,7 @@ import type { ProposedCertificate } from '@/lib/clusters/proposal';
 import { isNoChange } from '@/lib/clusters/proposal';
 import { certLabel } from '@/components/ui/cert-text';
 import { CertText } from '@/components/ui/CertText';
-import { formatFingerprint } from '@/components/ui/fingerprint';
+import { formatFingerprint } from '@/lib/pki/fingerprint';
 import { colonHex, publicKeyText, utcTime } from './format';
 
 type Diff = BundleDiff<ProposedCertificate>;

@@ -13,13 +13,13 @@ export function ImpactPanel({ impact, intent = { kind: 'change' } }: { impact: C
     <div className="space-y-3 text-sm" data-testid="impact">
       {finishing ? (
         <p data-testid="impact-summary" data-intent="finish-rollout">
-          {finishRolloutImpact(impact.nodesReplaced)}
+          {finishRolloutImpact(impact.machinesReplaced)}
         </p>
       ) : (
         <p data-testid="impact-summary">
           AKS will replace{' '}
           <strong>
-            {impact.nodesReplaced} node{impact.nodesReplaced === 1 ? '' : 's'}
+            {impact.machinesReplaced} node{impact.machinesReplaced === 1 ? '' : 's'}
           </strong>{' '}
           in {impact.replaced.length} Linux node pool
           {impact.replaced.length === 1 ? '' : 's'}: it adds surge nodes, drains and reimages every node, then removes
@@ -59,7 +59,7 @@ export function ImpactPanel({ impact, intent = { kind: 'change' } }: { impact: C
                 <td className="pr-4">{pool.mode}</td>
                 <td className="pr-4">{pool.count}</td>
                 <td className="pr-4">{pool.maxSurge}</td>
-                <td>{pool.surgeNodes}</td>
+                <td>{pool.surgeMachines}</td>
               </tr>
             ))}
           </tbody>

@@ -23,7 +23,7 @@ export function localTime(iso: string): string {
 }
 
 /** Hex in colon-separated pairs, as certificate viewers show fingerprints, key identifiers and serials. */
-export { formatFingerprint as colonHex } from '@/components/ui/fingerprint';
+export { formatFingerprint as colonHex } from '@/lib/pki/fingerprint';
 
 /** "expires in 23 days", "expired 3 days ago", "valid in 2 days": lib/pki's one days-left rule. */
 export { relativeValidity } from '@/lib/pki/days-left';

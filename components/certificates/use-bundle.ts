@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useMemo, useState } from 'react';
-import { readAksEntries, type BundleResult } from '@/lib/pki';
+import { readCaBundle, type BundleResult } from '@/lib/pki';
 import { editorInputs, type EditorState } from '@/lib/clusters/editor-state';
 import { buildProposal, type Proposal } from '@/lib/clusters/proposal';
 
@@ -20,22 +20,22 @@ function useLatest<T>(promise: Promise<T>): T | null {
   return settled?.value ?? null;
 }
 
-const NO_CUSTOM_CA: BundleResult = { certificates: [], findings: [], payload: [] };
+const NO_CUSTOM_CA: BundleResult = { certificates: [], findings: [], wireEntries: [] };
 
 /**
- * The cluster's CA entries decoded in the browser, with the findings that apply now. A cluster without custom CAs
+ * The cluster's caBundle decoded in the browser, with the findings that apply now. A cluster without custom CAs
  * is not an empty input (lib/pki's "No input was given" error): it simply trusts only the OS's CAs.
  */
-export function useCurrentBundle(entries: string[] | undefined, now: Date): BundleResult | null {
-  const key = entries?.join('\u0000');
+export function useCurrentBundle(caBundle: string[] | undefined, now: Date): BundleResult | null {
+  const key = caBundle?.join('\u0000');
   const promise = useMemo(
     () =>
-      entries
-        ? entries.length === 0
+      caBundle
+        ? caBundle.length === 0
           ? Promise.resolve(NO_CUSTOM_CA)
-          : readAksEntries(entries, { now })
+          : readCaBundle(caBundle, { now })
         : Promise.resolve(null),
-    // entries are compared by content: a re-read of the same list is the same bundle
+    // the caBundle is compared by content: a re-read of the same list is the same bundle
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [key, now],
   );

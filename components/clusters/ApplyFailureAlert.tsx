@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { ClusterRef } from '@/lib/azure/resource-names';
+import type { ClusterRef } from '@/lib/clusters/types';
 import { rolloutHref } from '@/lib/clusters/links';
 import { SignInAgain } from '@/components/auth/SignInAgain';
 import { ErrorAlert } from '@/components/ui/Alert';
@@ -70,7 +70,7 @@ export function ApplyFailureAlert({
     return (
       <ErrorAlert title="Azure Resource Manager refused the change">
         <p>
-          Azure said ({failure.code}): {failure.message}
+          Azure said ({failure.armCode ?? failure.code}): {failure.message}
         </p>
         <p>Our own checks: {ownFindingsSummary}</p>
       </ErrorAlert>

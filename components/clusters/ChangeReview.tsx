@@ -84,7 +84,7 @@ export function ChangeReview({
             (intent.kind === 'finish-rollout'
               ? finishRolloutReason(intent.outcome)
               : (notApplied ??
-                `Ready: ${impact.nodesReplaced} node${impact.nodesReplaced === 1 ? '' : 's'} will be replaced. You confirm in the next step.`))}
+                `Ready: ${impact.machinesReplaced} node${impact.machinesReplaced === 1 ? '' : 's'} will be replaced. You confirm in the next step.`))}
         </p>
       </div>
     </section>

@@ -1,4 +1,4 @@
-import type { ClusterSummary } from '@/lib/azure/models';
+import type { ClusterSummary } from '@/lib/clusters/types';
 import { ProvisioningState } from './ProvisioningState';
 import { SubscriptionName } from './SubscriptionName';
 

@@ -1,7 +1,7 @@
 'use client';
 import { useMemo, useReducer, useState } from 'react';
 import Link from 'next/link';
-import type { ClusterRef } from '@/lib/azure/resource-names';
+import type { ClusterRef } from '@/lib/clusters/types';
 import { applyBlocker, isOperationRunning, isStopped, removeAllBlocker } from '@/lib/clusters/apply-gate';
 import { applyIntent, type ApplyIntent } from '@/lib/clusters/apply-intent';
 import { editorReducer, INITIAL_EDITOR_STATE } from '@/lib/clusters/editor-state';
@@ -71,7 +71,7 @@ export function ClusterPage({ cluster: ref, tenantId: requestedTenant }: { clust
     ? null
     : failure.status === 403
       ? 'Not applied: Azure refused the write, your account may not change this cluster. Ask for a role that grants Microsoft.ContainerService/managedClusters/write, then try again.'
-      : `Not applied: see the message above. Once it is resolved, applying again replaces ${impact.nodesReplaced} node${impact.nodesReplaced === 1 ? '' : 's'}; you confirm in the next step.`;
+      : `Not applied: see the message above. Once it is resolved, applying again replaces ${impact.machinesReplaced} node${impact.machinesReplaced === 1 ? '' : 's'}; you confirm in the next step.`;
   const intent: ApplyIntent = proposal && cluster ? applyIntent(proposal, cluster) : { kind: 'change' };
   const removeAllReason = !cluster || !current ? 'Loading…' : removeAllBlocker(cluster, access);
   const loadError = load.status === 'failed' ? load.error : load.status === 'loaded' ? load.refreshError : undefined;

@@ -55,7 +55,7 @@ export const ClusterTableRow = memo(function ClusterTableRow({
         <span className="mt-0.5 block text-xs font-normal md:hidden">
           <ProvisioningState state={row.provisioningState} powerState={row.powerState} />
         </span>
-        {row.windowsPoolCount > 0 && (
+        {row.windowsAgentPoolCount > 0 && (
           <span className="mt-0.5 block font-normal md:hidden">
             <WindowsNote />
           </span>
@@ -107,9 +107,9 @@ export const ClusterTableRow = memo(function ClusterTableRow({
       </td>
       <td className={wide}>
         <span className="inline-flex flex-wrap items-center gap-1">
-          {row.linuxPoolCount} Linux{row.windowsPoolCount > 0 && `, ${row.windowsPoolCount} Windows`} · {row.nodeCount}{' '}
-          node{row.nodeCount === 1 ? '' : 's'}
-          {row.windowsPoolCount > 0 && <WindowsNote />}
+          {row.linuxAgentPoolCount} Linux{row.windowsAgentPoolCount > 0 && `, ${row.windowsAgentPoolCount} Windows`} ·{' '}
+          {row.machineCount} node{row.machineCount === 1 ? '' : 's'}
+          {row.windowsAgentPoolCount > 0 && <WindowsNote />}
         </span>
       </td>
     </tr>

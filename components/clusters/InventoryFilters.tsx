@@ -1,5 +1,5 @@
 'use client';
-import type { SubscriptionSummary, TenantSummary } from '@/lib/azure/models';
+import type { SubscriptionSummary, TenantSummary } from '@/lib/clusters/types';
 import { EXPIRY_FILTERS, SORT_KEYS, type ExpiryFilter, type InventoryView, type SortKey } from '@/lib/inventory/view';
 
 const EXPIRY_FILTER_LABELS: Record<ExpiryFilter, string> = {

@@ -3,6 +3,7 @@
  * route (app/api/inventory), which built it from ARM answers it validated with zod; here a small hand-written
  * guard is enough and keeps zod out of the browser.
  */
+import { isActionErrorCode } from '@/lib/action-errors';
 import { CaBundleDecoder, type InventoryEvent, type InventoryWireEvent } from '@/lib/inventory/wire';
 
 type Json = Record<string, unknown>;
@@ -13,7 +14,8 @@ const optional = (value: unknown, type: 'string' | 'number') => value === undefi
 function isError(value: unknown): boolean {
   return (
     isObject(value) &&
-    typeof value.code === 'string' &&
+    isActionErrorCode(value.code) &&
+    optional(value.armCode, 'string') &&
     typeof value.message === 'string' &&
     optional(value.status, 'number') &&
     optional(value.target, 'string')

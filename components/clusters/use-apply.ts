@@ -2,8 +2,7 @@
 import { useCallback, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import type { ActionError } from '@/lib/action-result';
-import type { ClusterSummary } from '@/lib/azure/models';
-import type { ClusterRef } from '@/lib/azure/resource-names';
+import type { ClusterRef, ClusterSummary } from '@/lib/clusters/types';
 import { rolloutHref } from '@/lib/clusters/links';
 import { reviewedCluster } from '@/lib/clusters/reviewed-cluster';
 import { applyCaBundle } from '@/app/actions/cluster';

@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useState } from 'react';
-import type { ClusterRef } from '@/lib/azure/resource-names';
+import type { ClusterRef } from '@/lib/clusters/types';
 import type { WriteAccess } from '@/lib/clusters/apply-gate';
 import { getClusterPermissions } from '@/app/actions/cluster';
 import { useAuth } from '@/components/auth/auth-context';

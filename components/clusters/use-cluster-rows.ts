@@ -1,11 +1,11 @@
 'use client';
 import { useEffect, useMemo, useState } from 'react';
-import { readAksEntries } from '@/lib/pki';
+import { readCaBundle } from '@/lib/pki';
 import { toClusterRow, type ClusterRow, type ClusterTrust } from '@/lib/inventory/cluster-row';
-import type { ClusterSummary, TenantSummary } from '@/lib/azure/models';
+import type { ClusterSummary, TenantSummary } from '@/lib/clusters/types';
 import type { SubscriptionLoad } from './use-inventory';
 
-/** Decoding is keyed by the entries themselves: fleets often trust the same CA list on many clusters. */
+/** Decoding is keyed by the caBundle itself: fleets often trust the same CA list on many clusters. */
 const trustCache = new Map<string, Promise<ClusterTrust>>();
 /** The stream hands clusters that share a list one array: a lookup by identity skips joining the PEM texts. */
 const trustByList = new WeakMap<readonly string[], Promise<ClusterTrust>>();
@@ -13,19 +13,19 @@ const TRUST_CACHE_LIMIT = 5_000;
 
 const NO_CUSTOM_CAS: Promise<ClusterTrust> = Promise.resolve({ certificates: [], findings: [] });
 
-function decodeTrust(entries: string[], now: Date): Promise<ClusterTrust> {
+function decodeTrust(caBundle: string[], now: Date): Promise<ClusterTrust> {
   // No list is a normal state (the feature is unused), not an empty input to complain about.
-  if (entries.length === 0) return NO_CUSTOM_CAS;
-  const known = trustByList.get(entries);
+  if (caBundle.length === 0) return NO_CUSTOM_CAS;
+  const known = trustByList.get(caBundle);
   if (known) return known;
-  const key = entries.join('\u0000');
+  const key = caBundle.join('\u0000');
   let pending = trustCache.get(key);
   if (!pending) {
     if (trustCache.size >= TRUST_CACHE_LIMIT) trustCache.clear();
-    pending = readAksEntries(entries, { now }).then(({ certificates, findings }) => ({ certificates, findings }));
+    pending = readCaBundle(caBundle, { now }).then(({ certificates, findings }) => ({ certificates, findings }));
     trustCache.set(key, pending);
   }
-  trustByList.set(entries, pending);
+  trustByList.set(caBundle, pending);
   return pending;
 }
 

@@ -1,8 +1,7 @@
 'use client';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ActionError } from '@/lib/action-result';
-import type { ClusterSummary } from '@/lib/azure/models';
-import type { ClusterRef } from '@/lib/azure/resource-names';
+import type { ClusterRef, ClusterSummary } from '@/lib/clusters/types';
 import { isOperationRunning } from '@/lib/clusters/apply-gate';
 import { getCluster } from '@/app/actions/cluster';
 import { useAuth } from '@/components/auth/auth-context';

@@ -1,11 +1,11 @@
 'use client';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ActionError } from '@/lib/action-result';
-import type { ClusterSummary, SubscriptionSummary, TenantSummary } from '@/lib/azure/models';
+import type { ClusterSummary, SubscriptionSummary, TenantSummary } from '@/lib/clusters/types';
 import { INVENTORY_ENCODING_REQUEST, INVENTORY_ENCODING_RESPONSE, type InventoryEvent } from '@/lib/inventory/wire';
 import { listClusters, listTenants } from '@/app/actions/inventory';
 import { isSignInRequired, useAuth } from '@/components/auth/auth-context';
-import { toClientError } from './client-error';
+import { codeOf, toClientError } from './client-error';
 import { readInventoryStream } from './inventory-events';
 
 export interface SubscriptionLoad {
@@ -87,7 +87,7 @@ export function useInventory(homeTenantId: string | undefined) {
         );
       } catch (error) {
         const signIn = isSignInRequired(error);
-        const code = signIn ? 'SignInRequired' : ((error as { code?: string }).code ?? 'InventoryFailed');
+        const code = signIn ? 'SignInRequired' : codeOf(error, 'InventoryFailed');
         update((previous) =>
           patchTenant(previous, tenantId, {
             status: signIn ? 'sign-in-required' : 'failed',
@@ -109,7 +109,7 @@ export function useInventory(homeTenantId: string | undefined) {
       token = await getArmToken(homeTenantId);
     } catch (error) {
       // MSAL needing the user for the home tenant becomes SignInRequired: "Sign in again", no navigation.
-      const code = (error as { code?: string }).code ?? 'InventoryFailed';
+      const code = codeOf(error, 'InventoryFailed');
       update((previous) => ({ ...previous, phase: 'failed', error: toClientError(error, code) }));
       return;
     }

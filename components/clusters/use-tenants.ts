@@ -1,7 +1,7 @@
 'use client';
 import { useEffect, useState } from 'react';
 import { listTenants } from '@/app/actions/inventory';
-import type { TenantSummary } from '@/lib/azure/models';
+import type { TenantSummary } from '@/lib/clusters/types';
 import { useAuth } from '@/components/auth/auth-context';
 
 /** The tenants the signed-in account can reach (for the tenant picker); errors leave just the home tenant. */

@@ -6,7 +6,7 @@ import { relativeExpiry } from '@/lib/inventory/expiry';
 import { ExpiryBadge } from '@/components/ui/ExpiryBadge';
 import { CopyButton } from '@/components/ui/CopyButton';
 import { utcTime } from '@/components/certificates/format';
-import { formatFingerprint } from '@/components/ui/fingerprint';
+import { formatFingerprint } from '@/lib/pki/fingerprint';
 import { CertText } from '@/components/ui/CertText';
 import { ClusterList } from './ClusterList';
 import { CaChangeLinks } from './plan/CaChangeLinks';

@@ -4,7 +4,7 @@ import type { FleetCa, MatchKind } from '@/lib/fleet';
 import { relativeExpiry } from '@/lib/inventory/expiry';
 import { ExpiryBadge } from '@/components/ui/ExpiryBadge';
 import { utcTime } from '@/components/certificates/format';
-import { formatFingerprint } from '@/components/ui/fingerprint';
+import { formatFingerprint } from '@/lib/pki/fingerprint';
 import { CertText } from '@/components/ui/CertText';
 import { CaChangeLinks } from './plan/CaChangeLinks';
 

@@ -6,7 +6,7 @@ import { FileSearch } from 'lucide-react';
 import { MAX_INPUT_BYTES, readBundle } from '@/lib/pki';
 import { findCa, type FleetCa } from '@/lib/fleet';
 import { SECONDARY_BUTTON } from '@/components/ui/buttons';
-import { formatFingerprint } from '@/components/ui/fingerprint';
+import { formatFingerprint } from '@/lib/pki/fingerprint';
 import { CertText } from '@/components/ui/CertText';
 import { caHref } from './CaSummary';
 

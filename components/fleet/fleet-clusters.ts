@@ -1,21 +1,21 @@
 'use client';
 import { useEffect, useMemo, useState } from 'react';
-import { readAksEntries } from '@/lib/pki';
+import { readCaBundle } from '@/lib/pki';
 import { toFleetCluster, type FleetCertificate, type FleetCluster } from '@/lib/fleet';
 import type { FleetLoadState } from './use-fleet-load';
 
-/** Decoding is keyed by the entries themselves: fleets trust the same CA list on many clusters. */
+/** Decoding is keyed by the caBundle itself: fleets trust the same CA list on many clusters. */
 const decoded = new Map<string, Promise<FleetCertificate[]>>();
 const CACHE_LIMIT = 5_000;
 const NONE: Promise<FleetCertificate[]> = Promise.resolve([]);
 
-function decode(entries: string[], now: Date): Promise<FleetCertificate[]> {
-  if (entries.length === 0) return NONE;
-  const key = entries.join('\u0000');
+function decode(caBundle: string[], now: Date): Promise<FleetCertificate[]> {
+  if (caBundle.length === 0) return NONE;
+  const key = caBundle.join('\u0000');
   let pending = decoded.get(key);
   if (!pending) {
     if (decoded.size >= CACHE_LIMIT) decoded.clear();
-    pending = readAksEntries(entries, { now }).then((result) => result.certificates);
+    pending = readCaBundle(caBundle, { now }).then((result) => result.certificates);
     decoded.set(key, pending);
   }
   return pending;

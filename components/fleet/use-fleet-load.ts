@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ActionError } from '@/lib/action-result';
 import { listTenants } from '@/app/actions/inventory';
 import { useAuth } from '@/components/auth/auth-context';
-import { toClientError } from '@/components/clusters/client-error';
+import { codeOf, toClientError } from '@/components/clusters/client-error';
 import { readInventoryStream } from '@/components/clusters/inventory-events';
 import type { SubscriptionLoad } from '@/components/clusters/use-inventory';
 
@@ -120,7 +120,7 @@ export function useFleetLoad(homeTenantId: string | undefined) {
           }
           patch((t) => (t.status === 'loading' ? { ...t, status: 'loaded' } : t));
         } catch (error) {
-          const code = (error as { code?: string }).code ?? 'InventoryFailed';
+          const code = codeOf(error, 'InventoryFailed');
           patch((t) => ({ ...t, status: 'failed', error: toClientError(error, code) }));
         }
       }),

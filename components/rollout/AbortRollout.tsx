@@ -1,7 +1,7 @@
 'use client';
 import { useState } from 'react';
 import * as Dialog from '@radix-ui/react-dialog';
-import type { ClusterRef } from '@/lib/azure/resource-names';
+import type { ClusterRef } from '@/lib/clusters/types';
 import type { ActionError } from '@/lib/action-result';
 import { abortRollout } from '@/app/actions/rollout';
 import { useAuth } from '@/components/auth/auth-context';

@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useMemo, useState } from 'react';
-import type { ClusterRef } from '@/lib/azure/resource-names';
+import type { ClusterRef } from '@/lib/clusters/types';
 import type { RolloutHandle } from '@/lib/rollout/handle';
 import { progressAt } from '@/lib/rollout/poll-reducer';
 import { startTracking } from '@/lib/rollout/progress';

@@ -1,6 +1,6 @@
 import { CheckCircle2, Ban, XCircle } from 'lucide-react';
 import type { RolloutProgress } from '@/lib/rollout/progress';
-import type { ClusterRef } from '@/lib/azure/resource-names';
+import type { ClusterRef } from '@/lib/clusters/types';
 import { OperationErrorText } from './OperationErrorText';
 import { TrustedBundle } from './TrustedBundle';
 
@@ -36,7 +36,7 @@ export function RolloutOutcome({
           Azure reports the operation succeeded: every Linux node pool was renewed ({progress.total} node
           {progress.total === 1 ? '' : 's'}); they trust the CA list below. Pods do not see node trust stores.
         </p>
-        {caBundle && <TrustedBundle entries={caBundle} />}
+        {caBundle && <TrustedBundle caBundle={caBundle} />}
       </section>
     );
   }

@@ -2,12 +2,12 @@
 import { useMemo } from 'react';
 import Link from 'next/link';
 import { Toaster } from 'sonner';
-import type { ClusterRef } from '@/lib/azure/resource-names';
+import type { ClusterRef } from '@/lib/clusters/types';
 import { clusterId } from '@/lib/clusters/cluster-id';
 import type { RolloutHandle } from '@/lib/rollout/handle';
 import type { HandleAbsence } from '@/lib/rollout/signals';
 import { useAuth } from '@/components/auth/auth-context';
-import { rolloutHref } from '@/lib/clusters/links';
+import { clusterPageHref, rolloutHref } from '@/lib/clusters/links';
 import { operationIdOf } from '@/lib/rollout/handle';
 import { findRolloutHandle, latestRolloutHandle } from './handle-browser';
 import { RolloutLive } from './RolloutLive';
@@ -41,7 +41,6 @@ export function RolloutView({ cluster, operationId, since, tenantId }: RolloutVi
     return found.found ? { handle: found.handle, absence: null } : { handle: null, absence: found.reason };
   }, [hydrated, account, operationId, since, cluster]);
 
-  const clusterPath = `/clusters/${cluster.subscriptionId}/${encodeURIComponent(cluster.resourceGroup)}/${encodeURIComponent(cluster.name)}`;
   return (
     <div className="space-y-5">
       {/* Bottom right: a toast must never cover the header (sign-in state, sign out) or the page's heading. */}
@@ -51,7 +50,10 @@ export function RolloutView({ cluster, operationId, since, tenantId }: RolloutVi
           Clusters
         </Link>
         {' / '}
-        <Link href={clusterPath} className="text-blue-700 underline-offset-2 hover:underline dark:text-blue-300">
+        <Link
+          href={clusterPageHref(cluster, tenantId)}
+          className="text-blue-700 underline-offset-2 hover:underline dark:text-blue-300"
+        >
           {cluster.name}
         </Link>
         {' / rollout'}

@@ -1,27 +1,27 @@
 'use client';
 import { useEffect, useState } from 'react';
-import { readAksEntries, type CertificateInfo } from '@/lib/pki';
+import { readCaBundle, type CertificateInfo } from '@/lib/pki';
 import { CertText } from '@/components/ui/CertText';
-import { formatFingerprint } from '@/components/ui/fingerprint';
+import { formatFingerprint } from '@/lib/pki/fingerprint';
 
 /** The CA list read back from ARM after the rollout, decoded in the browser by lib/pki. */
-export function TrustedBundle({ entries }: { entries: string[] }) {
+export function TrustedBundle({ caBundle }: { caBundle: string[] }) {
   const [certificates, setCertificates] = useState<
     Pick<CertificateInfo, 'displayName' | 'sha256' | 'notAfter'>[] | null
   >(null);
   useEffect(() => {
-    if (entries.length === 0) return;
+    if (caBundle.length === 0) return;
     let cancelled = false;
-    readAksEntries(entries, { now: new Date() }).then(
+    readCaBundle(caBundle, { now: new Date() }).then(
       (result) => !cancelled && setCertificates(result.certificates),
       () => !cancelled && setCertificates([]),
     );
     return () => {
       cancelled = true;
     };
-  }, [entries]);
+  }, [caBundle]);
 
-  if (entries.length === 0)
+  if (caBundle.length === 0)
     return (
       <p className="text-sm" data-testid="trusted-bundle">
         The cluster now trusts no custom CA.

@@ -5,7 +5,7 @@
  * tab is hidden, and the "Sign in again" wait when getArmToken needs the user (it never navigates away).
  */
 import { useCallback, useEffect, useReducer, useRef } from 'react';
-import type { ClusterRef } from '@/lib/azure/resource-names';
+import type { ClusterRef } from '@/lib/clusters/types';
 import { initialPollState, pollReducer, type PollState } from '@/lib/rollout/poll-reducer';
 import type { RolloutTracker } from '@/lib/rollout/progress';
 import { readRolloutSnapshot } from '@/app/actions/rollout';
@@ -66,7 +66,7 @@ export function useRolloutPolling(
         dispatch({
           type: 'failure',
           error: {
-            code: 'Unreachable',
+            code: 'Unreachable' as const,
             message: error instanceof Error ? error.message : String(error),
             retry: { afterMs: 5000, backoff: true },
           },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { certLabel, certText, readableInstants } from './cert-text';
-import { formatFingerprint, SHA256_FINGERPRINT } from './fingerprint';
+import { formatFingerprint, SHA256_FINGERPRINT } from '@/lib/pki/fingerprint';
 
 describe('certificate text shown safely', () => {
   it('makes bidi controls and other invisible characters visible', () => {

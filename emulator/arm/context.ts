@@ -5,7 +5,6 @@ import type { ArmBudgets } from './http/throttle';
 import type { Clock, RolloutSimulator } from './rollout/simulator';
 import type { Store } from './state/store';
 import type { OperationSigning } from './operations/signing-certificate';
-import type { OperationError } from './state/types';
 
 export type ETagMode = 'seed' | 'always' | 'never';
 
@@ -23,19 +22,17 @@ export interface ArmSettings {
 }
 
 export interface ArmContext {
-  publicBaseUrl: string;
-  verifyBearer: VerifyBearer;
-  store: Store;
-  simulator: RolloutSimulator;
-  clock: Clock;
-  faults: FaultList;
+  readonly publicBaseUrl: string;
+  readonly verifyBearer: VerifyBearer;
+  readonly store: Store;
+  readonly simulator: RolloutSimulator;
+  readonly clock: Clock;
+  readonly faults: FaultList;
   /** ARM's token buckets (reads, writes, deletes; per principal and global per subscription). */
-  budgets: ArmBudgets;
-  settings: ArmSettings;
+  readonly budgets: ArmBudgets;
+  readonly settings: ArmSettings;
   /** Signs and checks operation URLs (azure-facts §13). */
-  operationSigning: OperationSigning;
-  /** Set by the control API: the next CA rollout fails after this many batches. */
-  failNext?: { afterBatches: number; error: OperationError };
+  readonly operationSigning: OperationSigning;
 }
 
 export interface ArmEnv {

@@ -94,10 +94,10 @@ export async function createArm(options: ArmOptions & ArmExtraOptions): Promise<
   simulator.resume();
 
   const reset = async () => {
-    store.replace(seed());
+    store.replaceState(seed());
     ctx.faults.clear();
-    ctx.failNext = undefined;
-    ctx.settings = initialSettings();
+    simulator.failNext.clear();
+    Object.assign(ctx.settings, initialSettings());
     ctx.budgets.configure({
       read: options.readBucket ?? DEFAULTS.readBucket,
       write: options.writeBucket ?? DEFAULTS.writeBucket,

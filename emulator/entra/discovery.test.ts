@@ -1,7 +1,7 @@
 import type { JSONWebKeySet } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { TENANTS } from '../directory';
-import { temporaryEmulator } from '../platform/temporary-emulator';
+import { temporaryEmulator } from '../testing/temporary-emulator';
 
 const CONTOSO = TENANTS[0]!.tenantId;
 const env = temporaryEmulator('emulator-discovery-');

@@ -2,8 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { decodeJwt } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { EMULATOR_CLIENT_ID, TENANTS } from '../directory';
-import { cookiePair } from '../platform/test-client';
-import { temporaryEmulator } from '../platform/temporary-emulator';
+import { cookiePair } from '../testing/https-client';
+import { temporaryEmulator } from '../testing/temporary-emulator';
 
 const [CONTOSO, FABRIKAM] = TENANTS.map((t) => t.tenantId) as [string, string];
 const ARM_SCOPE = 'https://management.azure.com/user_impersonation';

@@ -46,7 +46,8 @@ describe('toArmActionError', () => {
     const text =
       'Operation is not allowed: Another operation (Updating) is in progress, please wait for it to finish before starting a new operation.';
     expect(toArmActionError(restError(409, 'OperationNotAllowed', text), ARM)).toEqual({
-      code: 'OperationNotAllowed',
+      code: 'ArmConflict',
+      armCode: 'OperationNotAllowed',
       status: 409,
       message: text,
     });
@@ -78,7 +79,7 @@ describe('toArmActionError', () => {
       code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
     });
     const mapped = toArmActionError(error, 'https://localhost:8443');
-    expect(mapped.code).toBe('ArmUnreachable');
+    expect(mapped.code).toBe('Unreachable');
     expect(mapped.message).toContain('ARM_CA_FILE');
     expect(mapped.message).toContain('localhost:8443');
   });
@@ -87,9 +88,22 @@ describe('toArmActionError', () => {
     const cause = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:8443'), { code: 'ECONNREFUSED' });
     const error = Object.assign(new Error('request failed', { cause }), { code: 'REQUEST_SEND_ERROR' });
     expect(toArmActionError(error, 'https://localhost:8443')).toMatchObject({
-      code: 'ArmUnreachable',
+      code: 'Unreachable',
       message: expect.stringContaining('Nothing is listening at localhost:8443'),
     });
+  });
+
+  it("maps other statuses to the registry's codes and keeps ARM's own in armCode", () => {
+    expect(toArmActionError(restError(404, 'ResourceNotFound', 'gone'), ARM)).toMatchObject({
+      code: 'ArmNotFound',
+      armCode: 'ResourceNotFound',
+    });
+    expect(toArmActionError(restError(400, 'InvalidParameter', 'bad'), ARM)).toMatchObject({
+      code: 'ArmRefused',
+      armCode: 'InvalidParameter',
+    });
+    expect(toArmActionError(restError(503, 'ServiceUnavailable', 'down'), ARM).code).toBe('ArmServerError');
+    expect(toArmActionError(restError(408, 'RequestTimeout', 'slow'), ARM).code).toBe('ArmServerError');
   });
 
   it('anything else is still a sentence, never a throw', () => {

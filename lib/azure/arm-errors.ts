@@ -2,6 +2,7 @@
  * Maps what the Azure SDK throws (RestError, network errors) to an ActionError a person can act on.
  * Pure: no SDK import, so it also maps errors recorded in tests.
  */
+import 'server-only';
 import type { ActionError } from '../action-result';
 import { describeNetworkError } from './network-error';
 
@@ -38,6 +39,8 @@ export function toArmActionError(error: unknown, armEndpoint: string): ActionErr
   const rest = (error ?? {}) as RestErrorLike;
   const status = typeof rest.statusCode === 'number' ? rest.statusCode : undefined;
   const code = rest.code ?? 'Unknown';
+  // ARM's own code rides along; ActionError.code is one of the registry's (lib/action-errors.ts).
+  const arm = rest.code !== undefined ? { armCode: rest.code } : {};
   const armMessage = rest.message ?? String(error);
 
   if (status === undefined) {
@@ -45,7 +48,7 @@ export function toArmActionError(error: unknown, armEndpoint: string): ActionErr
       NETWORK_CODES.test(code) ||
       (error instanceof Error && /fetch failed|socket|ECONN|certificate/i.test(error.message))
     ) {
-      return { code: 'ArmUnreachable', message: describeNetworkError(findCauseWithCode(error), armEndpoint) };
+      return { code: 'Unreachable', message: describeNetworkError(findCauseWithCode(error), armEndpoint) };
     }
     return { code: 'UnexpectedError', message: `The request to Azure Resource Manager failed: ${armMessage}` };
   }
@@ -54,6 +57,7 @@ export function toArmActionError(error: unknown, armEndpoint: string): ActionErr
     case 401:
       return {
         code: 'SignInRequired',
+        ...arm,
         status,
         message:
           'Azure Resource Manager did not accept your sign-in (it expired or is for another tenant). Sign in again.',
@@ -64,44 +68,57 @@ export function toArmActionError(error: unknown, armEndpoint: string): ActionErr
         const [, action, scope] = match;
         return {
           code: 'AuthorizationFailed',
+          ...arm,
           status,
           target: scope,
           message: `You do not have permission for ${action} on ${scope}. Ask for a role that grants it there (for example Azure Kubernetes Service Contributor), then sign in again.`,
         };
       }
-      return { code, status, message: `Access denied by Azure Resource Manager: ${armMessage}` };
+      return {
+        code: 'AuthorizationFailed',
+        ...arm,
+        status,
+        message: `Access denied by Azure Resource Manager: ${armMessage}`,
+      };
     }
     case 429: {
       const wait = retryAfterSeconds(rest.response?.headers);
       const when = wait === undefined ? 'in a little while' : `in ${wait} second${wait === 1 ? '' : 's'}`;
       return {
         code: 'TooManyRequests',
+        ...arm,
         status,
         message: `Azure Resource Manager is throttling requests for this subscription. Try again ${when}.`,
       };
     }
     case 409:
-      return { code, status, message: armMessage };
+      return { code: 'ArmConflict', ...arm, status, message: armMessage };
     case 412:
       return {
         code: 'PreconditionFailed',
+        ...arm,
         status,
         message: 'The cluster changed since you loaded it. Reload to see the current state.',
       };
-    default:
+    default: {
+      const byStatus =
+        status >= 500 || status === 408 ? 'ArmServerError' : status === 404 ? 'ArmNotFound' : 'ArmRefused';
       if (SDK_GENERIC_MESSAGE.test(armMessage))
         return {
-          code,
+          code: byStatus,
+          ...arm,
           status,
           message: `Azure Resource Manager answered HTTP ${status} (${code}) without details. Try again.`,
         };
       if (status >= 500)
         return {
-          code,
+          code: byStatus,
+          ...arm,
           status,
           message: `Azure Resource Manager had a problem (HTTP ${status}, ${code}): ${armMessage}`,
         };
-      return { code, status, message: armMessage };
+      return { code: byStatus, ...arm, status, message: armMessage };
+    }
   }
 }
 

@@ -4,6 +4,7 @@
  * Windows pools). Keys on ARM's status and error code and on the cluster's own facts, never on an emulator's text.
  * Pure.
  */
+import 'server-only';
 import type { ActionError } from '../action-result';
 import type { ClusterSummary } from './models';
 

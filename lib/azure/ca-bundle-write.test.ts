@@ -6,7 +6,7 @@ import type { ContainerServiceClient } from '@azure/arm-containerservice';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { issueCertificate } from '../../emulator/certs';
 import { SEED } from '../../emulator/arm/seed/clusters';
-import { startHarness, type Harness } from '../../emulator/arm/sdk/harness';
+import { startHarness, type Harness } from '../../emulator/testing/sdk-harness';
 import { readBundle } from '../pki';
 import { reviewedCluster } from '../clusters/reviewed-cluster';
 import { writeCaBundle, type CaBundleWrite } from './ca-bundle-write';
@@ -33,7 +33,7 @@ beforeAll(async () => {
   otherCaPem = await caPem('CN=Elsewhere Root CA');
 });
 afterAll(async () => {
-  await h?.emulator.close();
+  await h?.close();
 });
 beforeEach(async () => {
   expect((await h.control('POST', '/reset')).status).toBe(200);

@@ -5,6 +5,7 @@
  * Returns as soon as ARM accepts the operation. Takes the SDK client as a parameter (no token, no config), so it is
  * tested against the emulator; callers are server-only.
  */
+import 'server-only';
 import type { ContainerServiceClient, ManagedCluster } from '@azure/arm-containerservice';
 import { toAksPayload, type CertificateInfo } from '../pki';
 import { changeSinceReview, type ReviewedCluster } from '../clusters/reviewed-cluster';

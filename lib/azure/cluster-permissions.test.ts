@@ -1,7 +1,7 @@
 /** The permissions API through the ContainerServiceClient's pipeline, against the emulator's personas (M3). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED } from '../../emulator/arm/seed/clusters';
-import { startHarness, type Harness } from '../../emulator/arm/sdk/harness';
+import { startHarness, type Harness } from '../../emulator/testing/sdk-harness';
 import { CLUSTER_WRITE_ACTION } from '../clusters/permissions';
 import { listClusterPermissions, readClusterAccess } from './cluster-permissions';
 
@@ -10,7 +10,7 @@ beforeAll(async () => {
   h = await startHarness(200);
 });
 afterAll(async () => {
-  await h?.emulator.close();
+  await h?.close();
 });
 
 const access = async (persona: string, cluster: { subscriptionId: string; resourceGroup: string; name: string }) =>

@@ -4,6 +4,7 @@
  * and user agent; there is no Authorization SDK among our dependencies). The body is checked with zod and evaluated
  * with lib/clusters/permissions. Takes the client as a parameter, so it is tested against the emulator.
  */
+import 'server-only';
 import type { ContainerServiceClient } from '@azure/arm-containerservice';
 import {
   createDefaultHttpClient,
@@ -14,16 +15,12 @@ import {
 import { CLUSTER_WRITE_ACTION, isActionAllowed, permissionListSchema, type Permission } from '../clusters/permissions';
 import { ArmResponseError } from './models';
 import { clusterId, type ClusterRef } from './resource-names';
+import type { ClusterAccess } from '../clusters/types';
 
 export const PERMISSIONS_API_VERSION = '2022-04-01';
 const MAX_PAGES = 10;
 
-export interface ClusterAccess {
-  /** May the caller write the cluster (the CA change is a PUT of the whole cluster)? */
-  canWrite: boolean;
-  /** The action that was checked, for the reason shown. */
-  writeAction: string;
-}
+export type { ClusterAccess };
 
 function armError(response: PipelineResponse): RestError {
   let code = 'Unknown';

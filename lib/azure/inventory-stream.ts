@@ -1,4 +1,5 @@
 import 'server-only';
+import { forCaller } from '../action-errors';
 import type { ActionError } from '../action-result';
 import { mapAsCompleted } from '../async/map-as-completed';
 import type { ArmClients } from './clients';
@@ -13,9 +14,10 @@ export type { InventoryEvent } from '../inventory/wire';
 /** Subscriptions whose clusters are listed at once: fast on large fleets, well inside ARM's read budget. */
 export const INVENTORY_CONCURRENCY = 32;
 
+/** Sent to the browser: a message not meant for it (lib/action-errors.ts) is replaced. */
 function toError(error: unknown, armEndpoint: string): ActionError {
   if (error instanceof ArmResponseError) return { code: error.code, message: error.message };
-  return toArmActionError(error, armEndpoint);
+  return forCaller(toArmActionError(error, armEndpoint));
 }
 
 /**

@@ -2,7 +2,9 @@
  * What the dashboard reads from ARM, validated with zod and turned into plain data that can cross to the
  * browser. Fields we do not use are ignored; a response missing what we need is refused with a clear message.
  */
+import 'server-only';
 import { z } from 'zod';
+import type { ClusterSummary, SubscriptionSummary, TenantSummary } from '../clusters/types';
 import { MANAGED_CLUSTER_TYPE, parseClusterId, sameArmName } from './resource-names';
 
 const agentPoolSchema = z.object({
@@ -47,46 +49,8 @@ const tenantSchema = z.object({
   defaultDomain: z.string().optional(),
 });
 
-export interface TenantSummary {
-  tenantId: string;
-  displayName: string;
-  defaultDomain: string | null;
-}
-
-export interface AgentPoolSummary {
-  name: string;
-  count: number;
-  vmSize: string;
-  osType: 'Linux' | 'Windows' | string;
-  osSku: string | null;
-  mode: string;
-  type: string;
-  provisioningState: string;
-  powerState: string | null;
-  maxSurge: string;
-}
-
-export interface ClusterSummary {
-  id: string;
-  subscriptionId: string;
-  resourceGroup: string;
-  name: string;
-  location: string;
-  eTag: string | null;
-  provisioningState: string;
-  powerState: string | null;
-  kubernetesVersion: string;
-  agentPools: AgentPoolSummary[];
-  /** Each entry as the PEM text ARM holds (the SDK has already undone the wire's base64). */
-  caBundle: string[];
-}
-
-export interface SubscriptionSummary {
-  subscriptionId: string;
-  displayName: string;
-  tenantId: string;
-  state: string;
-}
+// The shapes live in lib/clusters/types.ts, which components may import too.
+export type { AgentPoolSummary, ClusterSummary, SubscriptionSummary, TenantSummary } from '../clusters/types';
 
 export class ArmResponseError extends Error {
   readonly code = 'InvalidArmResponse';

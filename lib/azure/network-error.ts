@@ -1,3 +1,5 @@
+import 'server-only';
+
 /** Explains a failure to reach ARM (or the emulator) in words that point at the fix. */
 export function describeNetworkError(error: unknown, endpoint: string): string {
   const code = (error as { code?: string } | null)?.code ?? '';

@@ -11,6 +11,7 @@
  *   unreserved characters); no fragment.
  * Anything else is refused before a request is made. Pure.
  */
+import 'server-only';
 
 const GUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const OPERATION_PATH = new RegExp(

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SUBSCRIPTIONS } from '../../emulator/directory';
-import { httpsClient } from '../../emulator/platform/test-client';
+import { httpsClient } from '../../emulator/testing/https-client';
 import { startEmulator, type RunningEmulator } from '../../emulator/server';
 import { parseArmConfig } from '../config';
 import { armClientsFor } from './clients';

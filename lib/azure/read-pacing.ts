@@ -7,6 +7,7 @@
  * refilled, and after a 429 it holds every read of that scope until Retry-After has passed (the SDK's own retry
  * waits the same time). Pure timing logic plus one pipeline policy; no SDK client import.
  */
+import 'server-only';
 import type { PipelinePolicy, PipelineResponse } from '@azure/core-rest-pipeline';
 import { retryAfterSeconds } from './arm-errors';
 

@@ -1,4 +1,6 @@
+import 'server-only';
 import { z } from 'zod';
+import type { ClusterRef } from '../clusters/types';
 
 /** ARM's naming rules for what the dashboard accepts from the browser. */
 
@@ -25,8 +27,8 @@ export const clusterRefSchema = z.object({
   subscriptionId: subscriptionIdSchema,
   resourceGroup: resourceGroupNameSchema,
   name: clusterNameSchema,
-});
-export type ClusterRef = z.infer<typeof clusterRefSchema>;
+}) satisfies z.ZodType<ClusterRef>;
+export type { ClusterRef };
 
 const CLUSTER_ID =
   /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.ContainerService\/managedClusters\/([^/]+)$/i;

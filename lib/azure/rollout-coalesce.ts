@@ -3,6 +3,7 @@
  * snapshots read so that unchanged parts are not read again. Keyed by a SHA-256 of the caller's token (plus the
  * cluster and operation): never shared between callers, and the token itself is never kept.
  */
+import 'server-only';
 import { createHash } from 'node:crypto';
 import type { RolloutSnapshot } from '../rollout/snapshot';
 import { ArmResponseError } from './models';

@@ -2,6 +2,7 @@
  * Rollout polling settings derived from the server configuration (ROLLOUT_POLL_MS is checked at start-up in
  * lib/config.ts with the other settings).
  */
+import 'server-only';
 import { getConfig } from '../config';
 
 export interface RolloutConfig {

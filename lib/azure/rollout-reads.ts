@@ -5,6 +5,7 @@
  * 1,000-node cluster costs about as many list reads per minute as a 100-node one. Intervals are multiples of the poll interval.
  * The status text is compared for equality only, never parsed. Pure.
  */
+import 'server-only';
 import { isBusyState } from '../rollout/provisioning-state';
 
 /** With the operation status, the cluster is re-read at least every this many polls (30 s at the product's 5 s). */

@@ -3,6 +3,7 @@
  * snapshot for the same caller (rollout-reads.ts), and says whether the rollout ended and when to ask again.
  * ARM access is injected, so this is tested without a network.
  */
+import 'server-only';
 import type { ClusterSummary } from './models';
 import type {
   MachineSnapshot,

@@ -4,6 +4,7 @@
  * Also the two URL guards for reads whose address comes from ARM bodies (a machine's resourceId, a nextLink).
  * Pure.
  */
+import 'server-only';
 import { z } from 'zod';
 
 /** ARM error messages longer than this are cut (and marked so); the page shows the start and the rest on request. */

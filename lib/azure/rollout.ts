@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { retryClassOf } from '../action-errors';
 import type { ActionError } from '../action-result';
 import { getConfig } from '../config';
 import type { RolloutSnapshot } from '../rollout/snapshot';
@@ -61,8 +62,7 @@ function operationUrlFor(
 }
 
 function isTransient(error: ActionError): boolean {
-  if (error.code === 'ArmUnreachable') return true;
-  return error.status === 408 || error.status === 429 || (error.status !== undefined && error.status >= 500);
+  return retryClassOf(error.code) === 'retry';
 }
 
 function failure(error: ActionError, pollMs: number, retryAfter?: number): { ok: false; error: RolloutSnapshotError } {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AgentPoolSummary } from '../azure/models';
-import { changeImpact, surgeNodes } from './impact';
+import type { AgentPoolSummary } from './types';
+import { changeImpact, surgeMachines } from './impact';
 
 const pool = (patch: Partial<AgentPoolSummary>): AgentPoolSummary => ({
   name: 'nodepool1',
@@ -16,20 +16,20 @@ const pool = (patch: Partial<AgentPoolSummary>): AgentPoolSummary => ({
   ...patch,
 });
 
-describe('surgeNodes', () => {
+describe('surgeMachines', () => {
   it('rounds a percentage up, with at least one node and at most the pool', () => {
-    expect(surgeNodes(24, '10%')).toBe(3);
-    expect(surgeNodes(3, '33%')).toBe(1);
-    expect(surgeNodes(3, '10%')).toBe(1);
-    expect(surgeNodes(4, '200%')).toBe(4);
+    expect(surgeMachines(24, '10%')).toBe(3);
+    expect(surgeMachines(3, '33%')).toBe(1);
+    expect(surgeMachines(3, '10%')).toBe(1);
+    expect(surgeMachines(4, '200%')).toBe(4);
   });
   it('takes an absolute count as is', () => {
-    expect(surgeNodes(15, '1')).toBe(1);
-    expect(surgeNodes(6, '2')).toBe(2);
+    expect(surgeMachines(15, '1')).toBe(1);
+    expect(surgeMachines(6, '2')).toBe(2);
   });
   it('is zero for an empty pool and falls back to the 10% default for an unreadable value', () => {
-    expect(surgeNodes(0, '33%')).toBe(0);
-    expect(surgeNodes(20, 'lots')).toBe(2);
+    expect(surgeMachines(0, '33%')).toBe(0);
+    expect(surgeMachines(20, 'lots')).toBe(2);
   });
 });
 
@@ -41,7 +41,7 @@ describe('changeImpact', () => {
       pool({ name: 'win22', count: 3, osType: 'Windows', mode: 'User' }),
       pool({ name: 'avset', count: 1, type: 'AvailabilitySet' }),
     ]);
-    expect(impact.replaced.map((p) => [p.name, p.count, p.surgeNodes])).toEqual([
+    expect(impact.replaced.map((p) => [p.name, p.count, p.surgeMachines])).toEqual([
       ['system', 2, 1],
       ['linux', 4, 2],
     ]);
@@ -49,6 +49,6 @@ describe('changeImpact', () => {
       ['win22', 'windows'],
       ['avset', 'not-vmss'],
     ]);
-    expect(impact.nodesReplaced).toBe(6);
+    expect(impact.machinesReplaced).toBe(6);
   });
 });

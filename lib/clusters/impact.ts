@@ -2,18 +2,18 @@
  * What a change of the CA list costs, from the cluster's pools (azure-facts §1, §5): every Linux VMSS pool is
  * reimaged node by node with its surge; Windows pools do not receive custom CAs at all. Pure.
  */
-import type { AgentPoolSummary } from '../azure/models';
+import type { AgentPoolSummary } from './types';
 
-export interface ReplacedPool {
+export interface ReplacedAgentPool {
   name: string;
   mode: string;
   count: number;
   maxSurge: string;
   /** Extra nodes that exist at once while the pool is replaced. */
-  surgeNodes: number;
+  surgeMachines: number;
 }
 
-export interface SkippedPool {
+export interface SkippedAgentPool {
   name: string;
   osType: string;
   type: string;
@@ -22,13 +22,13 @@ export interface SkippedPool {
 }
 
 export interface ChangeImpact {
-  replaced: ReplacedPool[];
-  skipped: SkippedPool[];
-  nodesReplaced: number;
+  replaced: ReplacedAgentPool[];
+  skipped: SkippedAgentPool[];
+  machinesReplaced: number;
 }
 
 /** `maxSurge` as AKS reads it: a percentage of the pool (rounded up) or an absolute count; at least 1, at most the pool. */
-export function surgeNodes(count: number, maxSurge: string): number {
+export function surgeMachines(count: number, maxSurge: string): number {
   if (count <= 0) return 0;
   const percent = /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(maxSurge);
   const absolute = /^\s*(\d+)\s*$/.exec(maxSurge);
@@ -41,8 +41,8 @@ export function surgeNodes(count: number, maxSurge: string): number {
 }
 
 export function changeImpact(pools: AgentPoolSummary[]): ChangeImpact {
-  const replaced: ReplacedPool[] = [];
-  const skipped: SkippedPool[] = [];
+  const replaced: ReplacedAgentPool[] = [];
+  const skipped: SkippedAgentPool[] = [];
   for (const pool of pools) {
     if (pool.osType.toLowerCase() === 'windows') {
       skipped.push({ name: pool.name, osType: pool.osType, type: pool.type, count: pool.count, reason: 'windows' });
@@ -54,9 +54,9 @@ export function changeImpact(pools: AgentPoolSummary[]): ChangeImpact {
         mode: pool.mode,
         count: pool.count,
         maxSurge: pool.maxSurge,
-        surgeNodes: surgeNodes(pool.count, pool.maxSurge),
+        surgeMachines: surgeMachines(pool.count, pool.maxSurge),
       });
     }
   }
-  return { replaced, skipped, nodesReplaced: replaced.reduce((sum, pool) => sum + pool.count, 0) };
+  return { replaced, skipped, machinesReplaced: replaced.reduce((sum, pool) => sum + pool.count, 0) };
 }

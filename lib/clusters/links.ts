@@ -1,5 +1,5 @@
 /** The cluster page and the rollout view, with the tenant whose token reads them. Pure. */
-import type { ClusterRef } from '../azure/resource-names';
+import type { ClusterRef } from './types';
 
 function clusterPath({ subscriptionId, resourceGroup, name }: ClusterRef): string {
   return `/clusters/${subscriptionId}/${encodeURIComponent(resourceGroup)}/${encodeURIComponent(name)}`;

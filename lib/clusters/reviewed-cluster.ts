@@ -4,7 +4,7 @@
  * cluster again and compares. Fingerprints are the SHA-256 of each certificate's DER, as lib/pki computes it, so
  * order and encoding do not count; an entry lib/pki cannot read counts by the SHA-256 of its text. Pure, isomorphic.
  */
-import { readAksEntries } from '../pki';
+import { readCaBundle } from '../pki';
 
 /** An entry lib/pki could not read: its own text's hash, so a change to it still shows. */
 const UNREADABLE_PREFIX = 'entry:';
@@ -36,7 +36,7 @@ async function sha256Hex(text: string): Promise<string> {
  */
 export async function caBundleSha256(entries: string[], now = new Date()): Promise<string[]> {
   if (entries.length === 0) return [];
-  const { certificates } = await readAksEntries(entries, { now });
+  const { certificates } = await readCaBundle(entries, { now });
   const perEntry = await Promise.all(
     entries.map(async (entry, index) => {
       const read = certificates.filter((c) => c.source.file === `entry ${index + 1}`);

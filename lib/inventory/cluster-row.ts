@@ -1,5 +1,5 @@
 /** One inventory row: a cluster's facts plus what its CA list means today. Pure. */
-import type { ClusterSummary, SubscriptionSummary } from '../azure/models';
+import type { ClusterSummary, SubscriptionSummary } from '../clusters/types';
 import type { CertificateInfo, Finding } from '../pki/types';
 import { validityStatus, type ValidityStatus } from '../pki/validity-status';
 
@@ -28,9 +28,9 @@ export interface ClusterRow {
   caErrorCount: number;
   /** Error findings on the CA list as it is trusted now, e.g. an expired CA. */
   caProblems: string[];
-  linuxPoolCount: number;
-  windowsPoolCount: number;
-  nodeCount: number;
+  linuxAgentPoolCount: number;
+  windowsAgentPoolCount: number;
+  machineCount: number;
 }
 
 export function toClusterRow(
@@ -66,8 +66,8 @@ export function toClusterRow(
       : null,
     caErrorCount: errors.length,
     caProblems: errors.map((finding) => finding.message),
-    linuxPoolCount: cluster.agentPools.length - windowsPools.length,
-    windowsPoolCount: windowsPools.length,
-    nodeCount: cluster.agentPools.reduce((sum, pool) => sum + pool.count, 0),
+    linuxAgentPoolCount: cluster.agentPools.length - windowsPools.length,
+    windowsAgentPoolCount: windowsPools.length,
+    machineCount: cluster.agentPools.reduce((sum, pool) => sum + pool.count, 0),
   };
 }

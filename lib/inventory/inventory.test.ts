@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ClusterSummary, SubscriptionSummary } from '../azure/models';
+import type { ClusterSummary, SubscriptionSummary } from '../clusters/types';
 import { toClusterRow, type ClusterTrust } from './cluster-row';
 import { relativeExpiry } from './expiry';
 import { validityStatus } from '../pki/validity-status';
@@ -98,9 +98,9 @@ describe('toClusterRow', () => {
       earliestExpiry: { displayName: 'CA 1', status: 'expired' },
       caErrorCount: 1,
       caProblems: ['CA has expired.'],
-      linuxPoolCount: 1,
-      windowsPoolCount: 1,
-      nodeCount: 5,
+      linuxAgentPoolCount: 1,
+      windowsAgentPoolCount: 1,
+      machineCount: 5,
       subscriptionName: 'contoso-prod',
     });
   });

@@ -115,7 +115,7 @@ function compare(a: ClusterRow, b: ClusterRow, key: SortKey): number {
     case 'caCount':
       return a.caCount - b.caCount;
     case 'nodes':
-      return a.nodeCount - b.nodeCount;
+      return a.machineCount - b.machineCount;
     case 'subscription':
       return text(a.subscriptionName, b.subscriptionName);
     case 'tenant':

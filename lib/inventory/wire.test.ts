@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ClusterSummary } from '../azure/models';
+import type { ClusterSummary } from '../clusters/types';
 import { CaBundleDecoder, CaBundleEncoder, UnknownCaBundleError, type InventoryEvent } from './wire';
 
 const cluster = (name: string, caBundle: string[]): ClusterSummary => ({

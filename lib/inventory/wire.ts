@@ -5,7 +5,7 @@
  * Pure and isomorphic.
  */
 import type { ActionError } from '../action-result';
-import type { ClusterSummary, SubscriptionSummary } from '../azure/models';
+import type { ClusterSummary, SubscriptionSummary } from '../clusters/types';
 
 /**
  * The page asks for a gzip body with this request header (a value as in Accept-Encoding) and finds the answer's

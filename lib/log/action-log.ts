@@ -5,7 +5,7 @@ import { ArmCallSink, runWithArmCallSink } from './request-context';
 
 interface ActionOutcome {
   ok: boolean;
-  error?: { code: string; status?: number };
+  error?: { code: string; armCode?: string; status?: number };
 }
 
 const isOutcome = (value: unknown): value is ActionOutcome =>
@@ -44,7 +44,9 @@ export async function logAction<T>(name: string, body: () => Promise<T>): Promis
         requestId,
         durationMs: elapsedMs(start),
         outcome: outcome && !outcome.ok ? 'failed' : 'ok',
-        ...(outcome?.error ? { code: outcome.error.code, status: outcome.error.status } : {}),
+        ...(outcome?.error
+          ? { code: outcome.error.code, armCode: outcome.error.armCode, status: outcome.error.status }
+          : {}),
         ...sink.fields(),
       },
       `action ${name}`,

@@ -14,7 +14,7 @@ export type {
   SourcePosition,
 } from './types';
 export { readBundle, type ReadBundleOptions } from './read-bundle';
-export { readAksEntries } from './read-aks-entries';
+export { readCaBundle } from './read-ca-bundle';
 export { toAksPayload, toAzFile, toTerraformList, type AksBundleEntry, type AksPayload } from './payload';
 export { diffBundles, type BundleDiff, type Rotation } from './diff';
 export { lintCertificates, uniqueCertificates, type LintContext } from './lint';
@@ -32,4 +32,5 @@ export {
 } from './path/verify-path';
 export { pemBlocksOf } from './path/pem-blocks';
 export { visibleText, hasInvisibleCharacters } from './visible-text';
+export { formatFingerprint, SHA256_FINGERPRINT } from './fingerprint';
 export { removePrivateKeys } from './intake/remove-keys';

@@ -87,7 +87,7 @@ function capRepeats(findings: Finding[]): Finding[] {
 }
 
 /**
- * Reads files and pasted text into decoded certificates, findings and the AKS payload.
+ * Reads files and pasted text into decoded certificates, findings and the wire entries ARM receives.
  * Never throws: anything unexpected becomes an error finding.
  */
 export async function readBundle(inputs: BundleInput[], options: ReadBundleOptions): Promise<BundleResult> {
@@ -136,7 +136,7 @@ export async function readBundle(inputs: BundleInput[], options: ReadBundleOptio
     return {
       certificates,
       findings: capRepeats(findings).map(tidy),
-      payload: toWireEntries(uniqueCertificates(certificates)),
+      wireEntries: toWireEntries(uniqueCertificates(certificates)),
     };
   } catch {
     return {
@@ -149,7 +149,7 @@ export async function readBundle(inputs: BundleInput[], options: ReadBundleOptio
             'The certificates could not be checked because of an internal error; please report it with the file type you used (not its content).',
         },
       ],
-      payload: [],
+      wireEntries: [],
     };
   }
 }

@@ -83,5 +83,5 @@ export interface BundleResult {
   certificates: CertificateInfo[];
   findings: Finding[];
   /** Base64 of each unique certificate's canonical PEM, exactly what ARM receives. */
-  payload: string[];
+  wireEntries: string[];
 }

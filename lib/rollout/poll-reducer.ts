@@ -7,6 +7,7 @@ import { rolloutProgress, trackSnapshot, type RolloutTracker } from './progress'
 import type { RolloutSnapshot } from './snapshot';
 
 export const MAX_BACKOFF_MS = 60_000;
+/** No poll sooner than 200 ms after the last one: the smallest ROLLOUT_POLL_MS lib/config.ts accepts (the emulator's tests). */
 const FLOOR_MS = 200;
 
 export interface PollError {

@@ -2,7 +2,7 @@
 import { loadFleet, type TenantAccess } from '../../../lib/azure/fleet-load';
 import type { ClusterSummary } from '../../../lib/azure/models';
 import { compareClusters, toFleetCluster, type FleetCluster } from '../../../lib/fleet';
-import { readAksEntries } from '../../../lib/pki';
+import { readCaBundle } from '../../../lib/pki';
 import type { CertificateInfo } from '../../../lib/pki/types';
 import type { Progress } from './progress';
 
@@ -33,12 +33,12 @@ export async function collectFleet(
 ): Promise<FleetRead> {
   const names = new Map(tenants.map((t) => [t.tenantId, t.displayName]));
   const decoded = new Map<string, Promise<CertificateInfo[]>>();
-  const decode = (entries: string[]) => {
-    const key = entries.join('\u0000');
+  const decode = (caBundle: string[]) => {
+    const key = caBundle.join('\u0000');
     let pending = decoded.get(key);
     if (!pending) {
-      pending = entries.length
-        ? readAksEntries(entries, { now: options.now }).then((result) => result.certificates)
+      pending = caBundle.length
+        ? readCaBundle(caBundle, { now: options.now }).then((result) => result.certificates)
         : Promise.resolve([]);
       decoded.set(key, pending);
     }

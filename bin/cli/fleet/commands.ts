@@ -19,7 +19,7 @@ import {
   type FleetCluster,
 } from '../../../lib/fleet';
 import { DAY_MS, daysLeft, readBundle, validityStatus } from '../../../lib/pki';
-import { formatFingerprint as colonHex } from '../../../components/ui/fingerprint';
+import { formatFingerprint as colonHex } from '../../../lib/pki/fingerprint';
 import type { CommandOutput } from '../commands';
 import { parseNow, readInputs, UsageError, type ReadStdin } from '../inputs';
 import { defaultAzureCredential, resolveTenants } from './access';

@@ -8,7 +8,7 @@ import { PasteArea } from '@/components/certificates/PasteArea';
 import { FindingList } from '@/components/certificates/FindingList';
 import { CertText } from '@/components/ui/CertText';
 import { ExpiryBadge } from '@/components/ui/ExpiryBadge';
-import { formatFingerprint } from '@/components/ui/fingerprint';
+import { formatFingerprint } from '@/lib/pki/fingerprint';
 import { SECONDARY_BUTTON } from '@/components/ui/buttons';
 import { validityStatus } from '@/lib/pki/validity-status';
 

@@ -9,7 +9,7 @@ import { toClientError } from '@/components/clusters/client-error';
 import { ErrorAlert } from '@/components/ui/Alert';
 import { CertText } from '@/components/ui/CertText';
 import { PRIMARY_BUTTON, SECONDARY_BUTTON } from '@/components/ui/buttons';
-import { formatFingerprint } from '@/components/ui/fingerprint';
+import { formatFingerprint } from '@/lib/pki/fingerprint';
 import { useFleet } from '../fleet-context';
 import { CertificateIntake, type IntakeResult } from './CertificateIntake';
 import { computePlan } from './compute-plan';
@@ -130,7 +130,7 @@ export function ChangeBuilder() {
       const id = await storePlan(plan);
       router.push(`/fleet/plan?id=${id}`);
     } catch (cause) {
-      setError(toClientError(cause, 'PlanFailed').message);
+      setError(toClientError(cause, 'UnexpectedError').message);
       setBusy(null);
     }
   };

@@ -3,7 +3,7 @@ import type { CertificateInfo } from '@/lib/pki';
 import type { PlannedCluster } from '@/lib/fleet/plan/types';
 import { Badge } from '@/components/ui/Badge';
 import { CertText } from '@/components/ui/CertText';
-import { formatFingerprint } from '@/components/ui/fingerprint';
+import { formatFingerprint } from '@/lib/pki/fingerprint';
 
 /** A certificate of the plan by its name (hostile text: CertText), its fingerprint in the tooltip. */
 export function PlanCertificate({

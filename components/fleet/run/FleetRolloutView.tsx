@@ -144,7 +144,7 @@ function FleetRollout({ plan, planId, pollMs }: { plan: FleetPlan; planId: strin
         onChange,
       );
     } catch (cause) {
-      setError(toClientError(cause, 'FleetRunFailed').message);
+      setError(toClientError(cause, 'UnexpectedError').message);
     } finally {
       setRunning(false);
     }

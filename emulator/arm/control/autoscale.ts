@@ -5,7 +5,6 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
 import type { ArmContext } from '../context';
-import { addMachine } from '../state/ids';
 
 export const autoscaleSchema = z
   .object({
@@ -26,8 +25,7 @@ function problem(status: 400 | 404 | 409, code: string, message: string): Answer
 export function autoscale(ctx: ArmContext, input: z.infer<typeof autoscaleSchema>): Answer {
   const cluster = ctx.store.cluster(input.subscriptionId, input.resourceGroup, input.name);
   if (!cluster) return problem(404, 'NotFound', 'No such cluster.');
-  const index = cluster.pools.findIndex((p) => p.name.toLowerCase() === input.pool.toLowerCase());
-  const pool = cluster.pools[index];
+  const pool = cluster.pools.find((p) => p.name.toLowerCase() === input.pool.toLowerCase());
   if (!pool) return problem(404, 'NotFound', 'No such agent pool.');
   if (!pool.enableAutoScaling)
     return problem(400, 'InvalidRequest', `pool: '${pool.name}' does not have the cluster autoscaler enabled.`);
@@ -40,11 +38,7 @@ export function autoscale(ctx: ArmContext, input: z.infer<typeof autoscaleSchema
   }
   if (cluster.activeOperationId)
     return problem(409, 'Conflict', 'An operation is running on the cluster; the emulated autoscaler waits for it.');
-  pool.count = input.count;
-  const now = ctx.clock.now();
-  while (pool.machines.length < pool.count) addMachine(pool, index, now);
-  if (pool.machines.length > pool.count) pool.machines.splice(pool.count);
-  ctx.store.changed();
+  ctx.store.scalePool(cluster, pool.name, input.count, ctx.clock.now());
   return { status: 200, body: { pool: pool.name, count: pool.count, machines: pool.machines.length } };
 }
 

@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { X509Certificate } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { findPersona, SUBSCRIPTIONS } from '../../directory';
 import { SEED } from '../seed/clusters';
-import { createTestArm, type TestArm } from '../testing/fakeArm';
+import { createTestArm, type TestArm } from '../../testing/fake-arm';
+import { temporaryDirectory } from '../../testing/temporary-directory';
 
 const clusterPath = (c: { subscriptionId: string; resourceGroup: string; name: string }) =>
   `/subscriptions/${c.subscriptionId}/resourceGroups/${c.resourceGroup}/providers/Microsoft.ContainerService/managedClusters/${c.name}`;
@@ -143,18 +143,22 @@ describe('control API', () => {
 
 describe('state file', () => {
   it('persists changes and loads them on the next start', async () => {
-    const stateFile = join(mkdtempSync(join(tmpdir(), 'arm-state-')), 'state.json');
+    const directory = temporaryDirectory('arm-state-');
+    onTestFinished(directory.remove);
+    const stateFile = join(directory.path, 'state.json');
     const first = await createTestArm({ stateFile });
     await first.call('PATCH', clusterPath(SEED.web), { body: { tags: { persisted: 'yes' } } });
     await first.close();
-    expect(JSON.parse(readFileSync(stateFile, 'utf8')).version).toBe(2); // 2: parallel node phase, VMSS model; a version-1 file is ignored (seed used)
+    expect(JSON.parse(readFileSync(stateFile, 'utf8')).version).toBe(3); // 3: caBundle; 2: parallel node phase, VMSS model; an older file is ignored (seed used)
     const second = await createTestArm({ stateFile });
     expect((await (await second.call('GET', clusterPath(SEED.web))).json()).tags).toEqual({ persisted: 'yes' });
     await second.close();
   });
 
   it('a rollout running at close continues after the restart', async () => {
-    const stateFile = join(mkdtempSync(join(tmpdir(), 'arm-state-')), 'state.json');
+    const directory = temporaryDirectory('arm-state-');
+    onTestFinished(directory.remove);
+    const stateFile = join(directory.path, 'state.json');
     const first = await createTestArm({ stateFile });
     const r = await changeCas(first, clusterPath(SEED.web));
     const op = new URL(r.headers.get('azure-asyncoperation')!);

@@ -94,15 +94,15 @@ export function createControl(ctx: ArmContext, reset: () => Promise<void>): Hono
   app.post('/rollouts/fail-next', async (c) => {
     const input = await parse(c, failNextSchema);
     if (!input.ok) return input.response;
-    ctx.failNext = {
+    const failNext = ctx.simulator.failNext.arm({
       afterBatches: input.data.afterBatches,
       error: { code: input.data.code, message: input.data.message },
-    };
-    return c.json({ failNext: ctx.failNext }, 201);
+    });
+    return c.json({ failNext }, 201);
   });
-  app.get('/rollouts/fail-next', (c) => c.json({ failNext: ctx.failNext ?? null }));
+  app.get('/rollouts/fail-next', (c) => c.json({ failNext: ctx.simulator.failNext.pending() }));
   app.delete('/rollouts/fail-next', (c) => {
-    ctx.failNext = undefined;
+    ctx.simulator.failNext.clear();
     return c.body(null, 204);
   });
 

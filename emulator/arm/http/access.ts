@@ -1,7 +1,7 @@
 /** Access checks for a request: subscription exists, token tenant matches, caller's role at the scope. */
 import type { Principal } from '../../contract';
 import type { ArmContext } from '../context';
-import type { SubscriptionRecord } from '../state/types';
+import type { SubscriptionView } from '../state/types';
 import { ArmError, messages } from './errors';
 import { assignmentsFor, canWrite, hasAnyRoleIn, roleAt } from './rbac';
 
@@ -16,7 +16,7 @@ export interface AccessRequest {
   anyRoleInSubscription?: boolean;
 }
 
-export function wrongTenant(ctx: ArmContext, principal: Principal, sub: SubscriptionRecord): ArmError {
+export function wrongTenant(ctx: ArmContext, principal: Principal, sub: SubscriptionView): ArmError {
   const message = messages.wrongTenant(principal.tenantId, sub.tenantId);
   return new ArmError(401, 'InvalidAuthenticationTokenTenant', message, {
     'WWW-Authenticate': `Bearer authorization_uri="${ctx.publicBaseUrl}/${sub.tenantId}", error="invalid_token", error_description="The access token is from the wrong issuer."`,
@@ -32,7 +32,7 @@ export function authorizationFailed(principal: Principal, action: string, scope:
 }
 
 /** For `GET /subscriptions/{id}`: unknown or invisible subscriptions are 404 SubscriptionNotFound. */
-export function visibleSubscription(ctx: ArmContext, principal: Principal, subscriptionId: string): SubscriptionRecord {
+export function visibleSubscription(ctx: ArmContext, principal: Principal, subscriptionId: string): SubscriptionView {
   const sub = ctx.store.subscription(subscriptionId);
   const assignments = assignmentsFor(principal.objectId, ctx.store.state.extraRoleAssignments);
   if (!sub || !hasAnyRoleIn(assignments, sub.subscriptionId)) {
@@ -43,7 +43,7 @@ export function visibleSubscription(ctx: ArmContext, principal: Principal, subsc
 }
 
 /** For resources in a subscription: 404 for an unknown subscription, 401 for another tenant's token, else 403. */
-export function authorize(ctx: ArmContext, principal: Principal, request: AccessRequest): SubscriptionRecord {
+export function authorize(ctx: ArmContext, principal: Principal, request: AccessRequest): SubscriptionView {
   const sub = ctx.store.subscription(request.subscriptionId);
   if (!sub) throw new ArmError(404, 'SubscriptionNotFound', messages.subscriptionNotFound(request.subscriptionId));
   if (sub.tenantId.toLowerCase() !== principal.tenantId.toLowerCase()) throw wrongTenant(ctx, principal, sub);

@@ -6,7 +6,7 @@ import { ArmError } from './errors';
 export function paged<T>(
   c: Context<ArmEnv>,
   ctx: ArmContext,
-  items: T[],
+  items: readonly T[],
   toWire: (item: T) => unknown,
   pageSize = ctx.settings.pageSize,
 ): Record<string, unknown> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SUBSCRIPTIONS } from '../../directory';
-import { createTestArm } from '../testing/fakeArm';
+import { createTestArm } from '../../testing/fake-arm';
 
 const prod = SUBSCRIPTIONS[0]!.subscriptionId;
 const LIST = `/subscriptions/${prod}/providers/Microsoft.ContainerService/managedClusters`;

@@ -4,7 +4,7 @@ import type { ExtraRoleAssignment } from '../state/types';
 
 const RANK: Record<RoleName, number> = { Reader: 1, Contributor: 2, Owner: 3 };
 
-export function assignmentsFor(objectId: string, extra: ExtraRoleAssignment[]): RoleAssignment[] {
+export function assignmentsFor(objectId: string, extra: readonly ExtraRoleAssignment[]): RoleAssignment[] {
   const persona = findPersonaByObjectId(objectId);
   const wanted = objectId.toLowerCase();
   return [

@@ -4,13 +4,9 @@ import type { ArmContext } from '../context';
 import { authorizationFailed, wrongTenant } from '../http/access';
 import { ArmError, messages } from '../http/errors';
 import { assignmentsFor, hasAnyRoleIn } from '../http/rbac';
-import type { SubscriptionRecord } from '../state/types';
+import type { SubscriptionView } from '../state/types';
 
-export function subscriptionOfCaller(
-  ctx: ArmContext,
-  principal: Principal,
-  subscriptionId: string,
-): SubscriptionRecord {
+export function subscriptionOfCaller(ctx: ArmContext, principal: Principal, subscriptionId: string): SubscriptionView {
   const sub = ctx.store.subscription(subscriptionId);
   if (!sub) throw new ArmError(404, 'SubscriptionNotFound', messages.subscriptionNotFound(subscriptionId));
   if (sub.tenantId.toLowerCase() !== principal.tenantId.toLowerCase()) throw wrongTenant(ctx, principal, sub);

@@ -1,12 +1,12 @@
 /** The URLs a write answers with: Azure-AsyncOperation (`operations`) and Location (`operationresults`), signed for the caller. */
 import type { Principal } from '../../contract';
 import type { ArmContext } from '../context';
-import type { OperationRecord } from '../state/types';
+import type { OperationView } from '../state/types';
 import { signedOperationUrl } from './signed-url';
 
 export function operationUrlsFor(
   ctx: ArmContext,
-  op: OperationRecord,
+  op: OperationView,
   caller: Principal,
 ): { asyncOperation: string; location: string } {
   const base = {

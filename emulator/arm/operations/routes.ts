@@ -7,14 +7,14 @@ import type { ArmContext, ArmEnv } from '../context';
 import { ArmError, messages } from '../http/errors';
 import { json } from '../http/respond';
 import type { Router } from '../http/router';
-import type { OperationRecord } from '../state/types';
+import type { OperationView } from '../state/types';
 import { isTerminal } from '../state/types';
 import { verifyOperationQuery } from './signed-url';
 import { subscriptionOfCaller } from './caller';
 
 const LOCATIONS = '/subscriptions/:sub/providers/Microsoft.ContainerService/locations/:loc';
 
-export function wireOperation(op: OperationRecord): Record<string, unknown> {
+export function wireOperation(op: OperationView): Record<string, unknown> {
   return {
     name: op.id,
     status: op.status,
@@ -25,7 +25,7 @@ export function wireOperation(op: OperationRecord): Record<string, unknown> {
 }
 
 export function operationRoutes(router: Router, ctx: ArmContext): void {
-  const find = (c: Context<ArmEnv>, sub: string, loc: string, id: string): OperationRecord => {
+  const find = (c: Context<ArmEnv>, sub: string, loc: string, id: string): OperationView => {
     const principal = c.get('principal');
     subscriptionOfCaller(ctx, principal, sub);
     verifyOperationQuery(ctx.operationSigning, c.req.path, id, (name) => c.req.query(name), principal);

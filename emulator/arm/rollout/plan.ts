@@ -1,7 +1,7 @@
 /** Starting operations: the plan of phases and the states a PUT/DELETE moves cluster and pools to. */
 import { randomUUID } from 'node:crypto';
 import { clusterId } from '../state/ids';
-import type { ClusterRecord, OperationError, OperationPhase, OperationRecord } from '../state/types';
+import type { ClusterRecord, ClusterView, OperationPhase, OperationRecord, RolloutFailure } from '../state/types';
 
 import { rollsOnCaChange } from './plan-pools';
 import { poolsBehind } from './reconcile';
@@ -11,12 +11,12 @@ export { rollsOnCaChange };
 export interface StartOptions {
   now: number;
   msPerBatch: number;
-  failure?: { afterBatches: number; error: OperationError };
+  failure?: RolloutFailure;
   id?: string;
 }
 
 function newOperation(
-  cluster: ClusterRecord,
+  cluster: ClusterView,
   kind: OperationRecord['kind'],
   phases: OperationPhase[],
   options: StartOptions,
@@ -43,7 +43,7 @@ export interface UpdatePlan {
   reconcile: boolean;
 }
 
-export function planUpdate(cluster: ClusterRecord, caChanged: boolean): UpdatePlan {
+export function planUpdate(cluster: ClusterView, caChanged: boolean): UpdatePlan {
   if (caChanged) return { pools: cluster.pools.filter(rollsOnCaChange).map((pool) => pool.name), reconcile: false };
   return { pools: poolsBehind(cluster), reconcile: true };
 }

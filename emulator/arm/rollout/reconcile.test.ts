@@ -22,7 +22,7 @@ function cluster(nodeReplacement: NodeReplacement): ClusterRecord {
     name: 'aks1',
     location: 'westeurope',
     kubernetesVersion: '1.33.2',
-    caCertificates: ['QQ=='],
+    caBundle: ['QQ=='],
     nodeReplacement,
     pools: POOLS,
   });

@@ -6,20 +6,20 @@
  * behind when it is not on the pool's model or was left `Failed`. Only the first `count` machines count: the
  * operation's first step trims leftovers beyond the pool's count (surge machines of the stopped rollout).
  */
-import type { ClusterRecord, MachineRecord, PoolRecord } from '../state/types';
+import type { ClusterView, MachineView, PoolView } from '../state/types';
 import { rollsOnCaChange } from './plan-pools';
 
-export function isBehind(pool: PoolRecord, machine: MachineRecord): boolean {
+export function isBehind(pool: PoolView, machine: MachineView): boolean {
   return (machine.model ?? 0) < (pool.modelVersion ?? 0) || machine.vmState === 'Failed';
 }
 
 /** The machines a reconciliation renews in this pool (none for a pool a CA change does not roll). */
-export function machinesBehind(pool: PoolRecord): MachineRecord[] {
+export function machinesBehind<P extends PoolView>(pool: P): P['machines'][number][] {
   if (!rollsOnCaChange(pool)) return [];
   return pool.machines.slice(0, pool.count).filter((machine) => isBehind(pool, machine));
 }
 
 /** Names of the pools a PUT with an unchanged CA list rolls: those with a VM behind. */
-export function poolsBehind(cluster: ClusterRecord): string[] {
+export function poolsBehind(cluster: ClusterView): string[] {
   return cluster.pools.filter((pool) => machinesBehind(pool).length > 0).map((pool) => pool.name);
 }

@@ -3,6 +3,7 @@
  * an injectable clock; `runDue(now)` does the work so tests can step without timers.
  */
 import type { Store } from '../state/store';
+import { FailNextRollout } from './fail-next';
 import { stepOperation } from './step';
 
 export interface Clock {
@@ -14,6 +15,8 @@ export const systemClock: Clock = { now: () => Date.now() };
 export class RolloutSimulator {
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
+  /** The control API's injected failure for the next update that rolls nodes. */
+  readonly failNext = new FailNextRollout();
 
   constructor(
     private readonly store: Store,
@@ -27,7 +30,7 @@ export class RolloutSimulator {
     const now = this.clock.now();
     for (const op of this.store.runningOperations()) {
       const interval = this.msPerBatch * (op.paceFactor ?? 1);
-      if (op.nextStepAt < now || op.nextStepAt > now + interval) op.nextStepAt = now + interval;
+      if (op.nextStepAt < now || op.nextStepAt > now + interval) this.store.reschedule(op, now + interval);
     }
     this.schedule();
   }
@@ -36,7 +39,7 @@ export class RolloutSimulator {
     this.msPerBatch = msPerBatch;
     const now = this.clock.now();
     for (const op of this.store.runningOperations())
-      op.nextStepAt = Math.min(op.nextStepAt, now + msPerBatch * (op.paceFactor ?? 1));
+      this.store.reschedule(op, Math.min(op.nextStepAt, now + msPerBatch * (op.paceFactor ?? 1)));
     this.schedule();
   }
 
@@ -45,12 +48,11 @@ export class RolloutSimulator {
     let steps = 0;
     for (const op of this.store.runningOperations()) {
       if (op.nextStepAt > now) continue;
-      const cluster = this.store.clusterByKey(op.clusterKey);
-      const { removeCluster } = stepOperation(op, cluster, now, this.msPerBatch, (id) => this.store.operation(id));
-      if (removeCluster && cluster) this.store.removeCluster(cluster);
+      this.store.stepOperation(op, (record, cluster, lookup) =>
+        stepOperation(record, cluster, now, this.msPerBatch, lookup),
+      );
       steps += 1;
     }
-    if (steps > 0) this.store.changed();
     return steps;
   }
 

@@ -20,7 +20,7 @@ function cluster(nodeReplacement: NodeReplacement = 'replace', pools = POOLS): C
     name: 'aks1',
     location: 'westeurope',
     kubernetesVersion: '1.33.2',
-    caCertificates: ['QQ=='],
+    caBundle: ['QQ=='],
     nodeReplacement,
     pools,
   });

@@ -11,7 +11,7 @@ import { isTerminal } from '../state/types';
 import { startNodePhase, stepNodePhase, stopNodePhase } from './node-phase';
 
 export interface StepResult {
-  /** The operation was a delete and has finished: the caller removes the cluster. */
+  /** The operation was a delete and has finished: the store removes the cluster. */
   removeCluster: boolean;
 }
 

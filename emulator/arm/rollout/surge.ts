@@ -11,19 +11,19 @@ export const DEFAULT_UPGRADE_SETTINGS = {
   maxUnavailable: DEFAULT_MAX_UNAVAILABLE,
 } as const;
 
-function count(nodeCount: number, value: string): number {
+function count(machineCount: number, value: string): number {
   const text = value.trim();
   const percent = /^(\d+(?:\.\d+)?)%$/.exec(text);
-  const wanted = percent ? Math.ceil((nodeCount * Number(percent[1])) / 100) : Number.parseInt(text, 10);
-  return Number.isFinite(wanted) ? Math.min(nodeCount, Math.max(0, wanted)) : 0;
+  const wanted = percent ? Math.ceil((machineCount * Number(percent[1])) / 100) : Number.parseInt(text, 10);
+  return Number.isFinite(wanted) ? Math.min(machineCount, Math.max(0, wanted)) : 0;
 }
 
-export function surgeCount(nodeCount: number, maxSurge: string | undefined): number {
-  return nodeCount <= 0 ? 0 : count(nodeCount, maxSurge ?? DEFAULT_MAX_SURGE);
+export function surgeCount(machineCount: number, maxSurge: string | undefined): number {
+  return machineCount <= 0 ? 0 : count(machineCount, maxSurge ?? DEFAULT_MAX_SURGE);
 }
 
-export function unavailableCount(nodeCount: number, maxUnavailable: string | undefined): number {
-  return nodeCount <= 0 ? 0 : count(nodeCount, maxUnavailable ?? DEFAULT_MAX_UNAVAILABLE);
+export function unavailableCount(machineCount: number, maxUnavailable: string | undefined): number {
+  return machineCount <= 0 ? 0 : count(machineCount, maxUnavailable ?? DEFAULT_MAX_UNAVAILABLE);
 }
 
 /** `maxSurge` 0 and `maxUnavailable` 0 together would never make progress: AKS refuses them. */

@@ -23,9 +23,8 @@ export function abortRoutes(router: Router, ctx: ArmContext): void {
         `There is no operation in progress on managed cluster '${cluster.name}' to abort.`,
       );
     }
-    const abort = startAbort(cluster, running, { now: ctx.clock.now(), msPerBatch: ctx.simulator.msPerBatch });
-    ctx.store.addOperation(abort);
-    ctx.store.changed();
+    const options = { now: ctx.clock.now(), msPerBatch: ctx.simulator.msPerBatch };
+    const abort = ctx.store.abortOperation(cluster, running, (stored, target) => startAbort(stored, target, options));
     ctx.simulator.schedule();
     const urls = operationUrlsFor(ctx, abort, c.get('principal'));
     c.header('Azure-AsyncOperation', urls.asyncOperation);

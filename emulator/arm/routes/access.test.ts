@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SUBSCRIPTIONS, TENANTS, findPersona } from '../../directory';
 import { SEED } from '../seed/clusters';
-import { createTestArm, type TestArm } from '../testing/fakeArm';
+import { createTestArm, type TestArm } from '../../testing/fake-arm';
 
 const [prod, staging, platform] = SUBSCRIPTIONS.map((s) => s.subscriptionId) as [string, string, string];
 const clusterPath = (c: { subscriptionId: string; resourceGroup: string; name: string }) =>

@@ -1,5 +1,4 @@
 /** Writes: PUT (create 201 / update 200, LRO), PATCH tags (200), DELETE (202 LRO / 204). */
-import { randomUUID } from 'node:crypto';
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import type { ArmContext, ArmEnv } from '../context';
@@ -10,7 +9,7 @@ import type { Router } from '../http/router';
 import { operationUrlsFor } from '../operations/issue';
 import { planUpdate, startCreate, startDelete, startUpdate } from '../rollout/plan';
 import { applyClusterBody, sameCaBundle } from '../state/applyBody';
-import type { ClusterRecord, OperationRecord } from '../state/types';
+import type { ClusterView, OperationView } from '../state/types';
 import { checkCaBundle } from '../validation/caCertificates';
 import { checkPoolRules } from '../validation/poolRules';
 import { clusterBodySchema, tagsBodySchema } from '../validation/clusterBody';
@@ -46,16 +45,10 @@ function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
   );
 }
 
-function rejectIfBusy(cluster: ClusterRecord | undefined): void {
+function rejectIfBusy(cluster: ClusterView | undefined): void {
   if (cluster?.activeOperationId) {
     throw new ArmError(409, 'OperationNotAllowed', messages.operationNotAllowed(cluster.provisioningState));
   }
-}
-
-function begin(ctx: ArmContext, op: OperationRecord): void {
-  ctx.store.addOperation(op);
-  ctx.store.changed();
-  ctx.simulator.schedule();
 }
 
 export function clusterWriteRoutes(router: Router, ctx: ArmContext): void {
@@ -114,7 +107,7 @@ export function clusterWriteRoutes(router: Router, ctx: ArmContext): void {
       ctx.settings.rejectWindowsCaChange &&
       entries &&
       windowsPools.length > 0 &&
-      !sameCaBundle(existing?.caCertificates, entries)
+      !sameCaBundle(existing?.caBundle, entries)
     ) {
       // Invented text (azure-facts U5): the docs say only that Windows node pools aren't supported.
       throw new ArmError(
@@ -130,18 +123,21 @@ export function clusterWriteRoutes(router: Router, ctx: ArmContext): void {
       resourceGroup: ctx.store.resourceGroup(p.sub!, p.rg!)!.name,
       name: existing?.name ?? p.name!,
     };
-    const { cluster, caChanged } = applyClusterBody(existing, body, where);
-    let op: OperationRecord;
+    let cluster: ClusterView;
+    let op: OperationView;
     if (existing) {
-      // fail-next: the next update that rolls nodes (a CA change, or a reconciliation of a failed or canceled one).
-      const failure = planUpdate(cluster, caChanged).pools.length > 0 ? ctx.failNext : undefined;
-      if (failure) ctx.failNext = undefined;
-      op = startUpdate(cluster, caChanged, { ...startOptions(), ...(failure ? { failure } : {}) });
+      cluster = existing;
+      op = ctx.store.beginOperation(existing, (stored) => {
+        const { caChanged } = applyClusterBody(stored, body, where);
+        // fail-next: the next update that rolls nodes (a CA change, or a reconciliation of a failed or canceled one).
+        const failure = planUpdate(stored, caChanged).pools.length > 0 ? ctx.simulator.failNext.take() : undefined;
+        return startUpdate(stored, caChanged, { ...startOptions(), ...(failure ? { failure } : {}) });
+      });
     } else {
-      ctx.store.state.clusters.push(cluster);
-      op = startCreate(cluster, startOptions());
+      cluster = ctx.store.addCluster(applyClusterBody(undefined, body, where).cluster);
+      op = ctx.store.beginOperation(cluster, (stored) => startCreate(stored, startOptions()));
     }
-    begin(ctx, op);
+    ctx.simulator.schedule();
     const { asyncOperation } = operationUrlsFor(ctx, op, c.get('principal'));
     return json(c, existing ? 200 : 201, wireCluster(cluster, wire()), { 'Azure-AsyncOperation': asyncOperation });
   });
@@ -153,9 +149,7 @@ export function clusterWriteRoutes(router: Router, ctx: ArmContext): void {
     if (precondition) throw precondition;
     const body = parseWith(tagsBodySchema, await readJson(c));
     rejectIfBusy(cluster);
-    if (body.tags) cluster.tags = { ...body.tags };
-    cluster.eTag = randomUUID();
-    ctx.store.changed();
+    ctx.store.setTags(cluster, body.tags);
     return json(c, 200, wireCluster(cluster, wire()));
   });
 
@@ -165,8 +159,8 @@ export function clusterWriteRoutes(router: Router, ctx: ArmContext): void {
     const precondition = checkPreconditions('DELETE', c.req.header('if-match'), undefined, cluster.eTag);
     if (precondition) throw precondition;
     rejectIfBusy(cluster);
-    const op = startDelete(cluster, startOptions());
-    begin(ctx, op);
+    const op = ctx.store.beginOperation(cluster, (stored) => startDelete(stored, startOptions()));
+    ctx.simulator.schedule();
     const urls = operationUrlsFor(ctx, op, c.get('principal'));
     c.header('Azure-AsyncOperation', urls.asyncOperation);
     c.header('Location', urls.location);

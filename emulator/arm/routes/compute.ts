@@ -11,7 +11,7 @@ import { paged } from '../http/paging';
 import { json } from '../http/respond';
 import type { Params, Router } from '../http/router';
 import { nodeResourceGroup, resourceGroupId, vmssName } from '../state/ids';
-import type { ClusterRecord, PoolRecord } from '../state/types';
+import type { ClusterView, PoolView } from '../state/types';
 import { wireVmssVm } from '../wire/vmss';
 
 const VMSS = '/subscriptions/:sub/resourceGroups/:rg/providers/Microsoft.Compute/virtualMachineScaleSets/:vmss';
@@ -31,7 +31,7 @@ function findScaleSet(
   sub: string,
   rg: string,
   vmss: string,
-): { cluster: ClusterRecord; pool: PoolRecord } {
+): { cluster: ClusterView; pool: PoolView } {
   const cluster = ctx.store.clustersIn(sub).find((c) => nodeResourceGroup(c).toLowerCase() === rg.toLowerCase());
   if (!cluster) throw new ArmError(404, 'ResourceGroupNotFound', `Resource group '${rg}' could not be found.`);
   const pool = cluster.pools.find(

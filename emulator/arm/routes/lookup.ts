@@ -5,7 +5,7 @@ import { authorize } from '../http/access';
 import { ArmError, messages, notFoundCluster } from '../http/errors';
 import type { Params } from '../http/router';
 import { clusterIdOf, resourceGroupId } from '../state/ids';
-import type { ClusterRecord, PoolRecord } from '../state/types';
+import type { ClusterView, PoolView } from '../state/types';
 
 export const ACTIONS = {
   clusterRead: 'Microsoft.ContainerService/managedClusters/read',
@@ -29,20 +29,20 @@ export function lookupCluster(
   p: Params,
   action: string,
   write = false,
-): { scope: string; cluster: ClusterRecord | undefined } {
+): { scope: string; cluster: ClusterView | undefined } {
   const scope = clusterIdOf(p.sub!, p.rg!, p.name!);
   authorize(ctx, principal, { subscriptionId: p.sub!, scope, action, write });
   requireResourceGroup(ctx, p.sub!, p.rg!);
   return { scope, cluster: ctx.store.cluster(p.sub!, p.rg!, p.name!) };
 }
 
-export function requireCluster(ctx: ArmContext, principal: Principal, p: Params, action: string): ClusterRecord {
+export function requireCluster(ctx: ArmContext, principal: Principal, p: Params, action: string): ClusterView {
   const { cluster } = lookupCluster(ctx, principal, p, action);
   if (!cluster) throw notFoundCluster(p.name!, p.rg!);
   return cluster;
 }
 
-export function requirePool(cluster: ClusterRecord, name: string): PoolRecord {
+export function requirePool(cluster: ClusterView, name: string): PoolView {
   const pool = cluster.pools.find((x) => x.name.toLowerCase() === name.toLowerCase());
   if (!pool) {
     throw new ArmError(404, 'NotFound', messages.agentPoolNotFound(name), { 'x-ms-failure-cause': 'service' });

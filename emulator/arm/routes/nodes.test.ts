@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { findPersona } from '../../directory';
 import { SEED } from '../seed/clusters';
-import { createTestArm, type TestArm } from '../testing/fakeArm';
+import { createTestArm, type TestArm } from '../../testing/fake-arm';
 
 type Ref = { subscriptionId: string; resourceGroup: string; name: string };
 const clusterPath = (c: Ref) =>

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SEED } from '../seed/clusters';
-import { createTestArm, type TestArm } from '../testing/fakeArm';
+import { createTestArm, type TestArm } from '../../testing/fake-arm';
 
 type Ref = { subscriptionId: string; resourceGroup: string; name: string };
 const clusterPath = (c: Ref) =>

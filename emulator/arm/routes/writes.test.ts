@@ -1,7 +1,7 @@
 import { X509Certificate } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { SEED } from '../seed/clusters';
-import { createTestArm, type TestArm } from '../testing/fakeArm';
+import { createTestArm, type TestArm } from '../../testing/fake-arm';
 
 const clusterPath = (c: { subscriptionId: string; resourceGroup: string; name: string }) =>
   `/subscriptions/${c.subscriptionId}/resourceGroups/${c.resourceGroup}/providers/Microsoft.ContainerService/managedClusters/${c.name}`;

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SUBSCRIPTIONS } from '../../directory';
 import { ORIGINAL_CALLER_ONLY } from '../operations/signed-url';
 import { SEED } from '../seed/clusters';
-import { startHarness, type Harness } from './harness';
+import { startHarness, type Harness } from '../../testing/sdk-harness';
 
 const prod = SUBSCRIPTIONS[0]!.subscriptionId;
 const WEB = SEED.web;
@@ -19,7 +19,7 @@ beforeAll(async () => {
   owner = await h.token('owner');
 });
 afterAll(async () => {
-  await h?.emulator.close();
+  await h?.close();
 });
 beforeEach(async () => {
   expect((await h.control('POST', '/reset')).status).toBe(200);

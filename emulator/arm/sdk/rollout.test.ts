@@ -7,7 +7,7 @@ import type { ManagedCluster } from '@azure/arm-containerservice';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SUBSCRIPTIONS } from '../../directory';
 import { SEED } from '../seed/clusters';
-import { startHarness, type Harness } from './harness';
+import { startHarness, type Harness } from '../../testing/sdk-harness';
 
 const prod = SUBSCRIPTIONS[0]!.subscriptionId;
 const staging = SUBSCRIPTIONS[1]!.subscriptionId;
@@ -20,7 +20,7 @@ beforeAll(async () => {
   owner = await h.token('owner');
 });
 afterAll(async () => {
-  await h?.emulator.close();
+  await h?.close();
 });
 beforeEach(async () => {
   expect((await h.control('POST', '/reset')).status).toBe(200);

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { issueCertificate } from '../../certs';
 import { SUBSCRIPTIONS } from '../../directory';
 import { SEED } from '../seed/clusters';
-import { startHarness, type Harness } from './harness';
+import { startHarness, type Harness } from '../../testing/sdk-harness';
 
 const prod = SUBSCRIPTIONS[0]!.subscriptionId;
 const WEB = SEED.web;
@@ -25,7 +25,7 @@ beforeAll(async () => {
   newCaPem = (await issueCertificate({ subject: 'CN=SDK Test Root CA, O=aks-ca-trust', isCA: true })).certPem;
 });
 afterAll(async () => {
-  await h?.emulator.close();
+  await h?.close();
 });
 beforeEach(async () => {
   expect((await h.control('POST', '/reset')).status).toBe(200);

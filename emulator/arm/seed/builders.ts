@@ -29,7 +29,7 @@ export interface ClusterSpec {
   location: string;
   kubernetesVersion: string;
   pools: PoolSpec[];
-  caCertificates?: string[];
+  caBundle?: string[];
   tags?: Record<string, string>;
   tier?: 'Free' | 'Standard' | 'Premium';
   /** The subscription's tenant, for the managed identity. */
@@ -98,7 +98,7 @@ export function buildCluster(spec: ClusterSpec): ClusterRecord {
     kubernetesVersion: spec.kubernetesVersion,
     currentKubernetesVersion: spec.kubernetesVersion,
     dnsPrefix: `${spec.name}-dns`.slice(0, 54),
-    ...(spec.caCertificates ? { caCertificates: spec.caCertificates } : {}),
+    ...(spec.caBundle ? { caBundle: spec.caBundle } : {}),
     pools: spec.pools.map((pool, index) => buildPool(key, index, pool, spec.kubernetesVersion)),
     topExtra: {
       sku: { name: 'Base', tier: spec.tier ?? 'Standard' },

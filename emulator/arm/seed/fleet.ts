@@ -50,7 +50,7 @@ export function buildFleet(fleet: FleetOptions, sharedCa: string): ArmState {
           name: `aks-${team}-${String(c + 1).padStart(3, '0')}`,
           location,
           kubernetesVersion: VERSIONS[(s + c) % VERSIONS.length]!,
-          ...((s + c) % 4 === 0 ? {} : { caCertificates: [sharedCa] }),
+          ...((s + c) % 4 === 0 ? {} : { caBundle: [sharedCa] }),
           tags: { team, env: c % 3 === 0 ? 'prod' : 'nonprod' },
           pools: [
             { name: 'system', count: 3, vmSize: 'Standard_D4ds_v5', maxSurge: '33%' },
@@ -61,7 +61,7 @@ export function buildFleet(fleet: FleetOptions, sharedCa: string): ArmState {
     }
   }
   return {
-    version: 2,
+    version: 3,
     subscriptions,
     extraRoleAssignments,
     resourceGroups: resourceGroupsOf(clusters),

@@ -48,7 +48,7 @@ function handWrittenSeed(options: SeedOptions): ArmState {
     clusters.push(cluster);
   }
   return {
-    version: 2,
+    version: 3,
     subscriptions: SUBSCRIPTIONS.map((s) => ({ ...s })),
     extraRoleAssignments: [],
     resourceGroups: resourceGroupsOf(clusters),

@@ -44,7 +44,7 @@ export interface ApplyResult {
   caChanged: boolean;
 }
 
-export function sameCaBundle(a: string[] | undefined, b: string[] | undefined): boolean {
+export function sameCaBundle(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
   const x = a ?? [];
   const y = b ?? [];
   return x.length === y.length && x.every((v, i) => v === y[i]);
@@ -110,7 +110,7 @@ export function applyClusterBody(
     extra: {},
     securityExtra: {},
   };
-  const before = cluster.caCertificates;
+  const before = cluster.caBundle;
 
   if (body.tags) cluster.tags = { ...body.tags };
   cluster.kubernetesVersion = version;
@@ -133,12 +133,12 @@ export function applyClusterBody(
     cluster.securityExtra = without(others, []);
     // azure-facts U6: absent (or null) keeps the stored list; [] removes all.
     if (Array.isArray(customCATrustCertificates)) {
-      if (customCATrustCertificates.length === 0) delete cluster.caCertificates;
-      else cluster.caCertificates = [...customCATrustCertificates];
+      if (customCATrustCertificates.length === 0) delete cluster.caBundle;
+      else cluster.caBundle = [...customCATrustCertificates];
     }
   }
 
   cluster.eTag = randomUUID();
   for (const pool of cluster.pools) pool.eTag = randomUUID();
-  return { cluster, caChanged: !sameCaBundle(before, cluster.caCertificates) };
+  return { cluster, caChanged: !sameCaBundle(before, cluster.caBundle) };
 }

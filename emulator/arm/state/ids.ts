@@ -1,6 +1,6 @@
 /** Resource ids and names as ARM and AKS spell them. */
 import { createHash } from 'node:crypto';
-import type { ClusterRecord, MachineRecord, PoolRecord } from './types';
+import type { ClusterView, MachineRecord, MachineView, PoolRecord, PoolView } from './types';
 
 export function subscriptionPath(subscriptionId: string): string {
   return `/subscriptions/${subscriptionId}`;
@@ -14,7 +14,7 @@ export function clusterIdOf(subscriptionId: string, resourceGroup: string, name:
   return `${resourceGroupId(subscriptionId, resourceGroup)}/providers/Microsoft.ContainerService/managedClusters/${name}`;
 }
 
-export function clusterId(cluster: ClusterRecord): string {
+export function clusterId(cluster: Pick<ClusterView, 'subscriptionId' | 'resourceGroup' | 'name'>): string {
   return clusterIdOf(cluster.subscriptionId, cluster.resourceGroup, cluster.name);
 }
 
@@ -23,7 +23,7 @@ export function clusterKeyOf(subscriptionId: string, resourceGroup: string, name
   return clusterIdOf(subscriptionId, resourceGroup, name).toLowerCase();
 }
 
-export function nodeResourceGroup(cluster: Pick<ClusterRecord, 'resourceGroup' | 'name' | 'location'>): string {
+export function nodeResourceGroup(cluster: Pick<ClusterView, 'resourceGroup' | 'name' | 'location'>): string {
   return `MC_${cluster.resourceGroup}_${cluster.name}_${cluster.location}`;
 }
 
@@ -42,7 +42,7 @@ export function vmssName(pool: Pick<PoolRecord, 'name' | 'vmssSuffix'>): string 
   return `aks-${pool.name}-${pool.vmssSuffix}-vmss`;
 }
 
-export function machineResourceId(cluster: ClusterRecord, pool: PoolRecord, machine: MachineRecord): string {
+export function machineResourceId(cluster: ClusterView, pool: PoolView, machine: MachineView): string {
   return (
     `/subscriptions/${cluster.subscriptionId}/resourceGroups/${nodeResourceGroup(cluster)}` +
     `/providers/Microsoft.Compute/virtualMachineScaleSets/${vmssName(pool)}/virtualMachines/${machine.instance}`
@@ -66,6 +66,6 @@ export function addMachine(pool: PoolRecord, poolIndex: number, now = Date.now()
 }
 
 /** Stable 8-hex tag AKS puts in the API server FQDN (`{dnsPrefix}-{tag}.hcp.{location}.azmk8s.io`). */
-export function fqdnTag(cluster: ClusterRecord): string {
+export function fqdnTag(cluster: ClusterView): string {
   return createHash('sha256').update(clusterId(cluster).toLowerCase()).digest('hex').slice(0, 8);
 }

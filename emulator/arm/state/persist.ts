@@ -2,10 +2,10 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
-import type { ArmState } from './types';
+import type { ArmState, ArmStateView } from './types';
 
 const stateFileSchema = z.looseObject({
-  version: z.literal(2),
+  version: z.literal(3),
   subscriptions: z.array(z.looseObject({ subscriptionId: z.string(), tenantId: z.string() })),
   extraRoleAssignments: z.array(z.looseObject({ objectId: z.string(), scope: z.string() })),
   resourceGroups: z.array(z.looseObject({ subscriptionId: z.string(), name: z.string() })),
@@ -27,7 +27,7 @@ export function loadStateFile(file: string): LoadResult | 'missing' {
   }
 }
 
-export function writeStateFile(file: string, state: ArmState): void {
+export function writeStateFile(file: string, state: ArmStateView): void {
   mkdirSync(dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
   writeFileSync(temporary, JSON.stringify(state));
@@ -35,7 +35,7 @@ export function writeStateFile(file: string, state: ArmState): void {
 }
 
 /** Debounced writer: `schedule()` on every change, `flush()` at close. */
-export function createPersister(file: string, read: () => ArmState, debounceMs = 250) {
+export function createPersister(file: string, read: () => ArmStateView, debounceMs = 250) {
   let timer: NodeJS.Timeout | undefined;
   const write = () => {
     timer = undefined;

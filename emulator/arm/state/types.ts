@@ -98,8 +98,8 @@ export interface ClusterRecord {
   kubernetesVersion: string;
   currentKubernetesVersion: string;
   dnsPrefix: string;
-  /** base64 of PEM text per entry; undefined = the field is omitted on the wire. */
-  caCertificates?: string[];
+  /** The wire's `customCATrustCertificates`: base64 of PEM text per entry; undefined = the field is omitted. */
+  caBundle?: string[];
   pools: PoolRecord[];
   /** Top-level fields other than the modelled ones (sku, identity, ...). */
   topExtra: Record<string, unknown>;
@@ -113,6 +113,12 @@ export interface ClusterRecord {
 export interface OperationError {
   code: string;
   message: string;
+}
+
+/** An injected rollout failure (control API `fail-next`): the operation fails after `afterBatches` batches. */
+export interface RolloutFailure {
+  afterBatches: number;
+  error: OperationError;
 }
 
 /** One step of an operation's plan; the simulator works through them in order. */
@@ -168,20 +174,35 @@ export interface OperationRecord {
   batchesDone: number;
   /** Epoch ms at which the next step is due. */
   nextStepAt: number;
-  failure?: { afterBatches: number; error: OperationError };
+  failure?: RolloutFailure;
   /** Slower than the configured speed by this factor (the seeded rollout, so a demo can watch it). */
   paceFactor?: number;
 }
 
 export interface ArmState {
-  /** 2 since the parallel node phase and VMSS model (issue 9); older files are ignored with a warning. */
-  version: 2;
+  /** 3 since ClusterRecord.caBundle (was caCertificates); 2 the parallel node phase and VMSS model (issue 9); older files are ignored with a warning. */
+  version: 3;
   subscriptions: SubscriptionRecord[];
   extraRoleAssignments: ExtraRoleAssignment[];
   resourceGroups: ResourceGroupRecord[];
   clusters: ClusterRecord[];
   operations: OperationRecord[];
 }
+
+/** A record as the store lends it out: read-only all the way down (only the store's methods change state). */
+export type DeepReadonly<T> = T extends readonly (infer U)[]
+  ? readonly DeepReadonly<U>[]
+  : T extends object
+    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+    : T;
+
+export type ArmStateView = DeepReadonly<ArmState>;
+export type SubscriptionView = DeepReadonly<SubscriptionRecord>;
+export type ResourceGroupView = DeepReadonly<ResourceGroupRecord>;
+export type ClusterView = DeepReadonly<ClusterRecord>;
+export type PoolView = DeepReadonly<PoolRecord>;
+export type MachineView = DeepReadonly<MachineRecord>;
+export type OperationView = DeepReadonly<OperationRecord>;
 
 export const TERMINAL_STATUSES = ['Succeeded', 'Failed', 'Canceled'] as const;
 

@@ -4,10 +4,10 @@
  */
 import { ArmError } from '../http/errors';
 import { stalls } from '../rollout/surge';
-import type { ClusterRecord } from '../state/types';
+import type { ClusterView } from '../state/types';
 import type { ClusterBody } from './clusterBody';
 
-export function checkPoolRules(existing: ClusterRecord | undefined, body: ClusterBody): void {
+export function checkPoolRules(existing: ClusterView | undefined, body: ClusterBody): void {
   const profiles = body.properties?.agentPoolProfiles ?? [];
   profiles.forEach((profile, index) => {
     const settings = profile.upgradeSettings;

@@ -1,7 +1,7 @@
 /** Wire shapes (JSON bodies) of managed clusters, agent pools and machines (azure-facts.md §2). */
 import { clusterId, fqdnTag, machineResourceId, nodeResourceGroup } from '../state/ids';
 import type { ETagMode } from '../context';
-import type { ClusterRecord, MachineRecord, PoolRecord } from '../state/types';
+import type { ClusterView, MachineView, PoolView } from '../state/types';
 
 export interface WireOptions {
   /** azure-facts §13: recorded bodies carry no eTag. */
@@ -9,16 +9,16 @@ export interface WireOptions {
 }
 
 /** Whether this cluster's body (and its pools') carries eTags. */
-export function showsETag(cluster: ClusterRecord, options: WireOptions): boolean {
+export function showsETag(cluster: ClusterView, options: WireOptions): boolean {
   return options.eTags === 'always' || (options.eTags === 'seed' && cluster.seedETag === true);
 }
 
 /** ARM ids as the AKS resource provider writes them in bodies: lower-case `resourcegroups` (azure-facts §13). */
-export function bodyClusterId(cluster: ClusterRecord): string {
+export function bodyClusterId(cluster: ClusterView): string {
   return clusterId(cluster).replace('/resourceGroups/', '/resourcegroups/');
 }
 
-function poolProperties(pool: PoolRecord, eTag: boolean): Record<string, unknown> {
+function poolProperties(pool: PoolView, eTag: boolean): Record<string, unknown> {
   return {
     ...pool.extra,
     count: pool.count,
@@ -47,10 +47,10 @@ function poolProperties(pool: PoolRecord, eTag: boolean): Record<string, unknown
   };
 }
 
-export function wireCluster(cluster: ClusterRecord, options: WireOptions): Record<string, unknown> {
+export function wireCluster(cluster: ClusterView, options: WireOptions): Record<string, unknown> {
   const securityProfile: Record<string, unknown> = { ...cluster.securityExtra };
-  if (cluster.caCertificates && cluster.caCertificates.length > 0) {
-    securityProfile.customCATrustCertificates = [...cluster.caCertificates];
+  if (cluster.caBundle && cluster.caBundle.length > 0) {
+    securityProfile.customCATrustCertificates = [...cluster.caBundle];
   }
   return {
     id: bodyClusterId(cluster),
@@ -80,7 +80,7 @@ export function wireCluster(cluster: ClusterRecord, options: WireOptions): Recor
   };
 }
 
-export function wireAgentPool(cluster: ClusterRecord, pool: PoolRecord, options: WireOptions): Record<string, unknown> {
+export function wireAgentPool(cluster: ClusterView, pool: PoolView, options: WireOptions): Record<string, unknown> {
   return {
     id: `${bodyClusterId(cluster)}/agentPools/${pool.name}`,
     name: pool.name,
@@ -89,7 +89,7 @@ export function wireAgentPool(cluster: ClusterRecord, pool: PoolRecord, options:
   };
 }
 
-export function wireMachine(cluster: ClusterRecord, pool: PoolRecord, machine: MachineRecord): Record<string, unknown> {
+export function wireMachine(cluster: ClusterView, pool: PoolView, machine: MachineView): Record<string, unknown> {
   return {
     id: `${bodyClusterId(cluster)}/agentPools/${pool.name}/machines/${machine.name}`,
     name: machine.name,

@@ -1,8 +1,8 @@
 /** Wire shapes of subscriptions and tenants (azure-facts.md §2). */
 import type { Tenant } from '../../directory';
-import type { SubscriptionRecord } from '../state/types';
+import type { SubscriptionView } from '../state/types';
 
-export function wireSubscription(sub: SubscriptionRecord): Record<string, unknown> {
+export function wireSubscription(sub: SubscriptionView): Record<string, unknown> {
   return {
     id: `/subscriptions/${sub.subscriptionId}`,
     authorizationSource: 'RoleBased',

@@ -1,9 +1,9 @@
 /** Wire shape of VMSS VMs (Microsoft.Compute/virtualMachineScaleSets/virtualMachines), trimmed to what the contract names. */
 import { createHash } from 'node:crypto';
 import { clusterId, machineResourceId, vmssName } from '../state/ids';
-import type { ClusterRecord, MachineRecord, PoolRecord } from '../state/types';
+import type { ClusterView, MachineView, PoolView } from '../state/types';
 
-function vmId(cluster: ClusterRecord, machine: MachineRecord): string {
+function vmId(cluster: ClusterView, machine: MachineView): string {
   const hex = createHash('sha256')
     .update(`${clusterId(cluster).toLowerCase()}/${machine.name}`)
     .digest('hex');
@@ -11,11 +11,11 @@ function vmId(cluster: ClusterRecord, machine: MachineRecord): string {
 }
 
 /** On the pool's current VMSS model and not being reimaged. */
-export function latestModelApplied(pool: PoolRecord, machine: MachineRecord): boolean {
+export function latestModelApplied(pool: PoolView, machine: MachineView): boolean {
   return (machine.model ?? 0) >= (pool.modelVersion ?? 0) && machine.vmState !== 'Updating';
 }
 
-export function wireVmssVm(cluster: ClusterRecord, pool: PoolRecord, machine: MachineRecord): Record<string, unknown> {
+export function wireVmssVm(cluster: ClusterView, pool: PoolView, machine: MachineView): Record<string, unknown> {
   return {
     id: machineResourceId(cluster, pool, machine),
     name: `${vmssName(pool)}_${machine.instance}`,

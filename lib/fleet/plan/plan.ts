@@ -4,6 +4,7 @@
  * blocks it. The same code in the browser (the fleet page) and in `ca-trust fleet plan`. Pure: no network.
  */
 import { changeImpact } from '../../clusters/impact';
+import type { AgentPoolSummary } from '../../clusters/types';
 import { lintCertificates, type CertificateInfo } from '../../pki';
 import { clusterRef, compareClusters } from '../ca-index';
 import type { FleetClusterRef } from '../types';
@@ -13,14 +14,34 @@ import { pemReader, type PemReader } from './certificates';
 import { normalizeTarget, targetMatcher } from './target';
 import type { FleetChange, FleetPlan, FleetPlanTotals, FleetTarget, PlanFinding, PlannedCluster } from './types';
 
-type AgentPool = Parameters<typeof changeImpact>[0][number];
 
 /** A cluster as the inventory holds it: where it lives, its bundle (PEM texts, ARM's order), its state and pools. */
 export interface PlanClusterInput extends FleetClusterRef {
   caBundle: string[];
   provisioningState: string;
   powerState: string | null;
-  agentPools: AgentPool[];
+  agentPools: AgentPoolSummary[];
+}
+
+/** The one way a loaded cluster becomes a plan input (the CLI and the fleet page both build it here). */
+export function toPlanCluster(
+  ref: FleetClusterRef,
+  summary: Pick<PlanClusterInput, 'caBundle' | 'provisioningState' | 'powerState' | 'agentPools'>,
+): PlanClusterInput {
+  const { id, name, resourceGroup, subscriptionId, subscriptionName, tenantId, tenantName } = ref;
+  return {
+    id,
+    name,
+    resourceGroup,
+    subscriptionId,
+    subscriptionName,
+    tenantId,
+    tenantName,
+    caBundle: summary.caBundle,
+    provisioningState: summary.provisioningState,
+    powerState: summary.powerState,
+    agentPools: summary.agentPools,
+  };
 }
 
 export interface PlanInput {
@@ -193,7 +214,7 @@ export async function planFleetChange(input: PlanInput): Promise<FleetPlan> {
       added: diff.added,
       removed: diff.removed,
       findings: unreadable.length ? unreadable : findings,
-      nodesReplaced: impact.nodesReplaced,
+      nodesReplaced: impact.machinesReplaced,
       pools: cluster.agentPools.map((pool) => ({
         name: pool.name,
         count: pool.count,

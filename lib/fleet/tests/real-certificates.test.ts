@@ -1,6 +1,6 @@
 /** The fleet model over certificates as lib/pki decodes them from clusters' entries (real X.509). */
 import { describe, expect, it } from 'vitest';
-import { readAksEntries } from '../../pki';
+import { readCaBundle } from '../../pki';
 import { issueCertificate } from '../../../emulator/certs';
 import { buildCaIndex } from '../ca-index';
 import { searchCas } from '../search';
@@ -13,7 +13,7 @@ describe('fleet index from decoded entries', () => {
       issueCertificate({ subject: 'CN=Real Root CA, O=Contoso', isCA: true }),
       issueCertificate({ subject: 'CN=Real Proxy CA, O=Contoso', isCA: true }),
     ]);
-    const decode = async (pems: string[]) => (await readAksEntries(pems, { now })).certificates;
+    const decode = async (pems: string[]) => (await readCaBundle(pems, { now })).certificates;
     const base = { resourceGroup: 'rg', subscriptionId: 's', subscriptionName: 's', tenantId: 't', tenantName: 'T' };
     const clusters: FleetCluster[] = [
       { ...base, id: 'a', name: 'a', certificates: await decode([root.certPem, proxy.certPem]) },

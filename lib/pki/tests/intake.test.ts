@@ -186,7 +186,7 @@ describe('intake: what cannot be fixed is an error at the line', () => {
     const repeated = (rsa + ec).repeat(Math.floor((2 * 1024 * 1024) / (rsa + ec).length));
     const started = performance.now();
     const result = await read({ content: repeated });
-    expect(result.payload).toHaveLength(2);
+    expect(result.wireEntries).toHaveLength(2);
     expect(result.certificates.length).toBeGreaterThan(500);
     const [rsaLines, ecLines] = [rsa, ec].map((pem) => pem.trimEnd().split('\n').length) as [number, number];
     expect(result.certificates[3]!.source.startLine).toBe(2 * rsaLines + ecLines + 1);

@@ -79,7 +79,7 @@ describe('bundle rules', () => {
       { name: 'b.pem', content: `\n\n${md5}` },
     ]);
     expect(result.certificates).toHaveLength(2);
-    expect(result.payload).toHaveLength(1);
+    expect(result.wireEntries).toHaveLength(1);
     expect(ids(result.findings)).toEqual(['md5-signature', 'duplicate']);
     expect(finding(result, 'duplicate')).toMatchObject({ certificateIndex: 1, file: 'b.pem', line: 3 });
   });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { diffBundles } from '../diff';
-import { readAksEntries } from '../read-aks-entries';
+import { readCaBundle } from '../read-ca-bundle';
 import { toAksPayload, toAzFile, toTerraformList } from '../payload';
 import type { CertificateInfo } from '../types';
 import { loadFixtures, type Fixtures } from './fixtures';
@@ -23,7 +23,7 @@ describe('AKS payload', () => {
   it('is one canonical PEM per entry: LF, 64-character lines, trailing newline', async () => {
     const messy = (rsa + ec).replace(/\n/g, '\r\n').replace(/^/, '\ufeff# comment\r\n');
     const result = await read({ content: messy });
-    const decoded = result.payload.map((entry) => Buffer.from(entry, 'base64').toString('utf8'));
+    const decoded = result.wireEntries.map((entry) => Buffer.from(entry, 'base64').toString('utf8'));
     expect(decoded).toEqual([rsa, ec]);
     for (const pem of decoded) {
       expect(pem.endsWith('-----END CERTIFICATE-----\n')).toBe(true);
@@ -44,36 +44,36 @@ describe('AKS payload', () => {
   });
 
   it('exports the az file (blank-line separated) and the terraform list', async () => {
-    const { certificates, payload } = await read({ content: rsa + ec });
+    const { certificates, wireEntries } = await read({ content: rsa + ec });
     expect(toAzFile(certificates)).toBe(`${rsa}\n${ec}`);
     expect(toAzFile(certificates).split('\n\n')).toHaveLength(2);
-    expect(toTerraformList(payload)).toBe(`[\n  "${payload[0]}",\n  "${payload[1]}",\n]\n`);
+    expect(toTerraformList(wireEntries)).toBe(`[\n  "${wireEntries[0]}",\n  "${wireEntries[1]}",\n]\n`);
     expect(toTerraformList([])).toBe('[]\n');
   });
 
   it('round-trips: entries back to the same certificates', async () => {
     const first = await read({ content: rsa + ec });
-    const back = await readAksEntries(first.payload, { now: NOW });
+    const back = await readCaBundle(first.wireEntries, { now: NOW });
     expect(back.certificates.map((c) => c.sha256)).toEqual(first.certificates.map((c) => c.sha256));
     expect(back.findings).toEqual([
       { id: 'base64-pem-decoded', severity: 'info', message: expect.any(String), file: 'entry 1', line: 1 },
       expect.objectContaining({ file: 'entry 2' }),
     ]);
-    const sdk = await readAksEntries(toAksPayload(first.certificates).bytes, { now: NOW });
+    const sdk = await readCaBundle(toAksPayload(first.certificates).bytes, { now: NOW });
     expect(sdk.findings).toEqual([]);
   });
 
   it('tolerates what other tools wrote: several certificates in one entry, CRLF, no trailing newline', async () => {
     const entries = [toBase64(rsa + ec), toBase64(ed.replace(/\n/g, '\r\n').trimEnd())];
-    const result = await readAksEntries(entries, { now: NOW });
+    const result = await readCaBundle(entries, { now: NOW });
     expect(result.certificates.map((c) => c.displayName)).toEqual([
       'Contoso RSA Root',
       'Contoso EC Root',
       'Contoso Ed25519 Root',
     ]);
     expect(ids(result.findings, 'error')).toEqual([]);
-    expect(result.payload).toHaveLength(3);
-    const bad = await readAksEntries(['dGVzdGNlcnQ='], { now: NOW });
+    expect(result.wireEntries).toHaveLength(3);
+    const bad = await readCaBundle(['dGVzdGNlcnQ='], { now: NOW });
     expect(bad.findings[0]).toMatchObject({ severity: 'error', file: 'entry 1' });
   });
 });

@@ -1,15 +1,14 @@
 /**
- * Harness for SDK-against-emulator tests: starts the real HTTPS emulator, fetches persona tokens from
- * `/_emulator/token`, and builds the real Azure SDK clients trusting the emulator's CA.
+ * Harness for SDK-against-emulator tests: starts the real HTTPS emulator in a temporary data directory, fetches
+ * persona tokens from `/_emulator/token`, and builds the real Azure SDK clients trusting the emulator's CA.
+ * `close()` stops the emulator and removes the directory.
  */
-import { mkdtempSync } from 'node:fs';
 import { request } from 'node:https';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { ContainerServiceClient } from '@azure/arm-containerservice';
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import type { TokenCredential } from '@azure/core-auth';
-import { startEmulator, type RunningEmulator } from '../../server';
+import { startEmulator, type RunningEmulator } from '../server';
+import { temporaryDirectory } from './temporary-directory';
 
 export const ARM_SCOPE = 'https://management.azure.com/.default';
 
@@ -21,6 +20,8 @@ export interface Harness {
   armGet(url: string, token: string): Promise<{ status: number; body: unknown }>;
   containerService(token: string, subscriptionId: string): ContainerServiceClient;
   subscriptions(token: string): SubscriptionClient;
+  /** Stops the emulator and removes its data directory. */
+  close(): Promise<void>;
 }
 
 function httpsJson(
@@ -53,8 +54,14 @@ export function staticCredential(token: string): TokenCredential {
 }
 
 export async function startHarness(msPerBatch = 15): Promise<Harness> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'aks-emulator-sdk-'));
-  const emulator = await startEmulator({ port: 0, dataDir, msPerBatch, quiet: true });
+  const dataDir = temporaryDirectory('aks-emulator-sdk-');
+  let emulator: RunningEmulator;
+  try {
+    emulator = await startEmulator({ port: 0, dataDir: dataDir.path, msPerBatch, quiet: true });
+  } catch (error) {
+    dataDir.remove();
+    throw error;
+  }
   const clientOptions = {
     endpoint: emulator.baseUrl,
     credentials: { scopes: [ARM_SCOPE] },
@@ -76,5 +83,12 @@ export async function startHarness(msPerBatch = 15): Promise<Harness> {
     containerService: (token, subscriptionId) =>
       new ContainerServiceClient(staticCredential(token), subscriptionId, clientOptions),
     subscriptions: (token) => new SubscriptionClient(staticCredential(token), clientOptions),
+    async close() {
+      try {
+        await emulator.close();
+      } finally {
+        dataDir.remove();
+      }
+    },
   };
 }

@@ -2,12 +2,12 @@
  * Test helpers: createArm with a fake bearer check (`Bearer persona:<id>[@<tenantId>]`), a fake clock and no
  * timers, plus a `call` shortcut over `routes.request`.
  */
-import type { BearerCheck } from '../../contract';
-import { findPersona } from '../../directory';
-import { createArm, type ArmEmulatorWithInternals, type ArmExtraOptions } from '../index';
-import type { ArmOptions } from '../../contract';
-import { loadOrCreateOperationSigning, type OperationSigning } from '../operations/signing-certificate';
-import { generateSeedCertificates, type SeedCertificates } from '../seed/certificates';
+import type { BearerCheck } from '../contract';
+import { findPersona } from '../directory';
+import { createArm, type ArmEmulatorWithInternals, type ArmExtraOptions } from '../arm/index';
+import type { ArmOptions } from '../contract';
+import { loadOrCreateOperationSigning, type OperationSigning } from '../arm/operations/signing-certificate';
+import { generateSeedCertificates, type SeedCertificates } from '../arm/seed/certificates';
 
 export const BASE = 'https://localhost:8443';
 export const API = 'api-version=2026-06-01';

@@ -1,6 +1,6 @@
 /**
  * Test helper: HTTPS requests to the emulator trusting its CA through the `ca` option (no global trust change),
- * without following redirects. Used by the platform tests only.
+ * without following redirects.
  */
 import { request } from 'node:https';
 

@@ -2,12 +2,10 @@
  * Test helper: one emulator per test file, on a random port in a fresh data directory, stopped and removed after.
  * Fields are filled in beforeAll, so read them inside tests.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../server';
-import { httpsClient } from './test-client';
+import { httpsClient } from './https-client';
+import { temporaryDirectory, type TemporaryDirectory } from './temporary-directory';
 
 export interface TemporaryEmulator {
   emulator: RunningEmulator;
@@ -18,14 +16,16 @@ export interface TemporaryEmulator {
 
 export function temporaryEmulator(prefix: string): TemporaryEmulator {
   const env = {} as TemporaryEmulator;
+  let directory: TemporaryDirectory | undefined;
   beforeAll(async () => {
-    env.dataDir = mkdtempSync(join(tmpdir(), prefix));
+    directory = temporaryDirectory(prefix);
+    env.dataDir = directory.path;
     env.emulator = await startEmulator({ port: 0, dataDir: env.dataDir, quiet: true });
     env.get = httpsClient(env.emulator.caPem);
   });
   afterAll(async () => {
     await env.emulator?.close();
-    if (env.dataDir) rmSync(env.dataDir, { recursive: true, force: true });
+    directory?.remove();
   });
   return env;
 }
