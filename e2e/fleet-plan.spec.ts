@@ -10,7 +10,6 @@ import {
   STAGING,
   WEB,
 } from './support/fleet-change';
-import { InventoryPage } from './pages/inventory-page';
 
 const names = (clusters: ClusterAddress[]) => clusters.map((c) => c.name).sort();
 
@@ -94,10 +93,10 @@ test.describe('fleet plan', () => {
   test('baseline drift in the inventory: matches, missing and extra per cluster, and "Make these match the baseline" opens a plan', async ({
     page,
     emulator,
+    inventoryPage: inventory,
   }) => {
     const world = await setUpExpiringFleet(emulator);
     await signInWithMsal(page, 'Olivia Owner');
-    const inventory = new InventoryPage(page);
     await inventory.waitUntilLoaded();
     // The baseline: the expiring CA alone, which aks-staging-eus2 trusts exactly.
     await page.getByTestId('baseline-file-input').setInputFiles({

@@ -90,7 +90,8 @@ test.describe('fleet rollout', () => {
     await expect(runRow(page, later.name)).toHaveAttribute('data-state', 'conflict');
     await expect(runRow(page, later.name).getByTestId('run-message')).not.toBeEmpty();
     expect(caBundle(await readCluster(later))).toEqual(theirs);
-    for (const cluster of world.blocked) await expect(runRow(page, cluster.name)).toHaveAttribute('data-state', 'blocked');
+    for (const cluster of world.blocked)
+      await expect(runRow(page, cluster.name)).toHaveAttribute('data-state', 'blocked');
 
     // From the emulator: the canary ran alone and first, never more than 2 at once, nothing rolled twice.
     const history = (await rolloutHistory(since)).filter((e) => world.toApply.some((c) => c.name === e.name));
@@ -108,7 +109,10 @@ test.describe('fleet rollout', () => {
     );
   });
 
-  test('a fault injected into one cluster’s rollout stops the next waves and is reported', async ({ page, emulator }) => {
+  test('a fault injected into one cluster’s rollout stops the next waves and is reported', async ({
+    page,
+    emulator,
+  }) => {
     const world = await setUpExpiringFleet(emulator, { more: [LEGACY, INGRESS] });
     await signInWithMsal(page, 'Olivia Owner');
     await planReplacement(page, world);

@@ -96,6 +96,13 @@ export const ACTION_ERROR_CODES = {
     audience: 'user',
     meaning: 'No token for one of the tenants (az login --tenant).',
   },
+  // Fleet runs (issue 12; lib/azure/fleet-run.ts): the runner reads these codes.
+  FleetConflict: {
+    retry: 'permanent',
+    audience: 'user',
+    meaning: "The cluster's CA list is no longer the plan's before: changed elsewhere, never overwritten.",
+  },
+  OperationRunning: { retry: 'retry', audience: 'user', meaning: 'An operation is running on the cluster.' },
   // The browser's own codes, when a call threw instead of answering (components/clusters/client-error.ts).
   ApplyFailed: { retry: 'retry', audience: 'user', meaning: 'The apply call did not answer.' },
   AbortFailed: { retry: 'retry', audience: 'user', meaning: 'The abort call did not answer.' },
