@@ -11,6 +11,7 @@ import { CertText } from '@/components/ui/CertText';
 import { PRIMARY_BUTTON, SECONDARY_BUTTON } from '@/components/ui/buttons';
 import { formatFingerprint } from '@/lib/pki/fingerprint';
 import { useFleet } from '../fleet-context';
+import { scopeOptions } from '../scope-options';
 import { CertificateIntake, type IntakeResult } from './CertificateIntake';
 import { computePlan } from './compute-plan';
 import { readStoredBaseline, readHandoff } from './handoff';
@@ -27,6 +28,39 @@ const FIELD = 'rounded border border-slate-400 bg-white px-2 py-1.5 text-sm dark
 
 function caLabel(ca: FleetCa): string {
   return `${ca.displayName} (${formatFingerprint(ca.sha256).slice(0, 23)}…)`;
+}
+
+/** A choice of one CA of the fleet, or none. */
+function CaSelect({
+  label,
+  none,
+  cas,
+  value,
+  onChange,
+}: {
+  label: string;
+  none: string;
+  cas: FleetCa[];
+  value: string | undefined;
+  onChange: (sha256: string | undefined) => void;
+}) {
+  return (
+    <label className="flex flex-col gap-1 text-sm">
+      <span className="font-medium">{label}</span>
+      <select
+        className={`${FIELD} max-w-xs`}
+        value={value ?? ''}
+        onChange={(event) => onChange(event.target.value || undefined)}
+      >
+        <option value="">{none}</option>
+        {cas.map((ca) => (
+          <option key={ca.sha256} value={ca.sha256}>
+            {caLabel(ca)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
 }
 
 function readKind(value: string | null): Kind {
@@ -68,20 +102,8 @@ export function ChangeBuilder() {
     if (params.get('baseline') === 'loaded') setBaseline(readStoredBaseline());
   }, [params]);
 
-  const tenants = useMemo(
-    () =>
-      [...new Map(clusters.map((c) => [c.tenantId, c.tenantName])).entries()].sort((a, b) => a[1].localeCompare(b[1])),
-    [clusters],
-  );
-  const subscriptions = useMemo(
-    () =>
-      [
-        ...new Map(
-          clusters
-            .filter((c) => !target.tenantId || c.tenantId === target.tenantId)
-            .map((c) => [c.subscriptionId, c.subscriptionName]),
-        ).entries(),
-      ].sort((a, b) => a[1].localeCompare(b[1])),
+  const { tenants, subscriptions } = useMemo(
+    () => scopeOptions(clusters, target.tenantId),
     [clusters, target.tenantId],
   );
 
@@ -250,36 +272,20 @@ export function ChangeBuilder() {
             </p>
           )}
           <div className="flex flex-wrap items-end gap-3">
-            <label className="flex flex-col gap-1 text-sm">
-              <span className="font-medium">That trust</span>
-              <select
-                className={`${FIELD} max-w-xs`}
-                value={target.trusts ?? ''}
-                onChange={(event) => setTarget((t) => ({ ...t, trusts: event.target.value || undefined }))}
-              >
-                <option value="">Any CA</option>
-                {index.map((ca) => (
-                  <option key={ca.sha256} value={ca.sha256}>
-                    {caLabel(ca)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="flex flex-col gap-1 text-sm">
-              <span className="font-medium">That miss</span>
-              <select
-                className={`${FIELD} max-w-xs`}
-                value={target.missing ?? ''}
-                onChange={(event) => setTarget((t) => ({ ...t, missing: event.target.value || undefined }))}
-              >
-                <option value="">No condition</option>
-                {index.map((ca) => (
-                  <option key={ca.sha256} value={ca.sha256}>
-                    {caLabel(ca)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <CaSelect
+              label="That trust"
+              none="Any CA"
+              cas={index}
+              value={target.trusts}
+              onChange={(trusts) => setTarget((t) => ({ ...t, trusts }))}
+            />
+            <CaSelect
+              label="That miss"
+              none="No condition"
+              cas={index}
+              value={target.missing}
+              onChange={(missing) => setTarget((t) => ({ ...t, missing }))}
+            />
             <label className="flex flex-col gap-1 text-sm">
               <span className="font-medium">Tenant</span>
               <select
