@@ -20,6 +20,8 @@ async function linuxNodes(cluster: ClusterAddress): Promise<number> {
 }
 
 test.describe('fleet plan', () => {
+  test.setTimeout(120_000);
+
   test('replacing the expiring CA plans every cluster that trusts it, across subscriptions and tenants, with blocked ones and their reasons; the plan file round-trips', async ({
     page,
     emulator,
