@@ -72,7 +72,11 @@ test.describe('fleet plan', () => {
     const file = JSON.parse(text) as { v: number; clusters: { ref: { name: string }; block: unknown }[] };
     expect(file.v).toBe(1);
     expect(file.clusters.map((c) => c.ref.name).sort()).toEqual(names(world.trusting));
-    await page.evaluate(() => localStorage.clear());
+    // This browser forgets its plans (MSAL's sign-in in localStorage stays).
+    await page.evaluate(() => {
+      for (const key of Object.keys(localStorage))
+        if (key.startsWith('aks-ca-trust:fleet-plan:')) localStorage.removeItem(key);
+    });
     await page.goto('/fleet/plan');
     await page.getByTestId('plan-file-input').setInputFiles({
       name: 'plan.json',
