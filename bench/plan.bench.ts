@@ -112,7 +112,7 @@ async function main() {
       baseline_cold_ms: round(coldBaseline.ms),
       baseline_warm_median_ms: round(median(warmBaseline)),
       budget_ms: BUDGET_MS,
-      ratio: round((Math.max(cold.ms, coldBaseline.ms) / BUDGET_MS) * 1000) / 1000,
+      ratio: Math.round((Math.max(cold.ms, coldBaseline.ms) / BUDGET_MS) * 1000) / 1000,
     }),
   );
 }

@@ -16,13 +16,13 @@ import { SEED } from '../emulator/arm/seed/clusters';
 import { parsePlanFile } from '../lib/fleet/plan/plan-file';
 import type { FleetPlan } from '../lib/fleet/plan';
 import { runCli } from './cli/main';
+import { entrySha256, fleetArm } from './testing/fleet-arm';
 
 vi.mock('server-only', () => ({}));
 
 const [CONTOSO, FABRIKAM] = TENANTS.map((t) => t.tenantId) as [string, string];
 const STAGING = SUBSCRIPTIONS[1]!.subscriptionId;
 const SANDBOX = SUBSCRIPTIONS[3]!.subscriptionId;
-const API = 'api-version=2025-01-01';
 
 let emulator: RunningEmulator;
 let dir: string;
@@ -64,52 +64,11 @@ async function caTrust(args: string[], persona = 'owner', home = CONTOSO) {
   return { code, stdout, stderr };
 }
 
-type Address = { subscriptionId: string; resourceGroup: string; name: string };
-interface WireCluster {
-  properties: {
-    provisioningState: string;
-    securityProfile?: { customCATrustCertificates?: string[] };
-  };
-}
-const tenantOf = (a: Address) => SUBSCRIPTIONS.find((s) => s.subscriptionId === a.subscriptionId)!.tenantId;
-const url = (a: Address) =>
-  `${emulator.baseUrl}/subscriptions/${a.subscriptionId}/resourceGroups/${a.resourceGroup}/providers/Microsoft.ContainerService/managedClusters/${a.name}?${API}`;
-
-async function readCluster(a: Address): Promise<WireCluster> {
-  const auth = { authorization: `Bearer ${await tokenFor(tenantOf(a))}` };
-  return (await get(url(a), { headers: auth })).json<WireCluster>();
-}
-
-/** As az does: GET, append the entries, PUT. */
-async function addEntries(a: Address, entries: string[]): Promise<void> {
-  const auth = { authorization: `Bearer ${await tokenFor(tenantOf(a))}` };
-  const body = await readCluster(a);
-  const current = body.properties.securityProfile?.customCATrustCertificates ?? [];
-  body.properties.securityProfile = {
-    ...body.properties.securityProfile,
-    customCATrustCertificates: [...current, ...entries],
-  };
-  const response = await get(url(a), { method: 'PUT', headers: auth, json: body });
-  if (response.status >= 300) throw new Error(`PUT ${a.name}: ${response.status} ${response.text}`);
-}
-
-const waitSucceeded = (clusters: Address[]) =>
-  vi.waitFor(
-    async () => {
-      for (const a of clusters) expect((await readCluster(a)).properties.provisioningState).toBe('Succeeded');
-    },
-    { timeout: 60_000, interval: 50 },
-  );
-
-const entrySha256 = (entry: string) => {
-  const pem = Buffer.from(entry, 'base64').toString('utf8');
-  const body = pem.replace(/-----(BEGIN|END) CERTIFICATE-----/g, '').replace(/\s+/g, '');
-  return createHash('sha256').update(Buffer.from(body, 'base64')).digest('hex');
-};
-const entriesOf = async (a: Address) =>
-  (await readCluster(a)).properties.securityProfile?.customCATrustCertificates ?? [];
-const speed = (msPerBatch: number) =>
-  get(`${emulator.baseUrl}/_emulator/speed`, { method: 'PUT', json: { msPerBatch } });
+const { addEntries, waitSucceeded, entriesOf, speed } = fleetArm(
+  () => emulator.baseUrl,
+  () => get,
+  tokenFor,
+);
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'fleet-plan-cli-'));

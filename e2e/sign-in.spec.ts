@@ -1,6 +1,7 @@
 import { expect, signInWithMsal, test } from './fixtures';
 import { AppShell } from './pages/app-shell';
 import { DEMO_APP_URL, EMULATOR_URL, MSAL_APP_URL } from './environment';
+import { clusterPagePath, WEB } from './support/arm';
 
 test.describe('MSAL sign-in against the emulator (production path)', () => {
   test('signs in through the Entra look-alike, shows the persona, and signs out', async ({ page, appShell: shell }) => {
@@ -59,6 +60,44 @@ test.describe('tabs of one user', () => {
     });
     // The ARM token came from the cache both tabs share: no authorize redirect, no token request.
     expect(signInRequests).toEqual([]);
+  });
+
+  test('a second tab on a cluster page, its token fresh in the cache, loads no MSAL; sign-out there still works', async ({
+    page,
+    context,
+  }) => {
+    await signInWithMsal(page, 'Olivia Owner');
+    await expect(page.getByTestId('inventory-status')).toContainText(/clusters? in \d+ subscriptions?/, {
+      timeout: 30_000,
+    });
+    const second = await context.newPage();
+    const msalScripts: string[] = [];
+    const tokenCalls: string[] = [];
+    second.on('response', async (response) => {
+      if (response.request().resourceType() !== 'script') return;
+      // Method names survive minification (bench/support/script-sizes.ts uses the same signature).
+      const body = await response.text().catch(() => '');
+      if (/acquireTokenSilent|handleRedirectPromise/.test(body)) msalScripts.push(response.url());
+    });
+    second.on('request', (request) => {
+      if (request.url().startsWith(EMULATOR_URL)) tokenCalls.push(request.url());
+    });
+    // A home-tenant cluster: its token is in MSAL's cache. (The emulator's other-tenant tokens are not reused across
+    // tabs by MSAL itself, so the inventory's second tenant would load MSAL for a silent token.)
+    await second.goto(`${MSAL_APP_URL}${clusterPagePath(WEB)}`);
+    const shell = new AppShell(second);
+    await expect(shell.signedInAs()).toContainText('Olivia Owner');
+    await expect(second.getByTestId('cluster-status')).toHaveText(/Read from Azure/, { timeout: 30_000 });
+    await expect(second.getByTestId('certificate-card').first()).toBeVisible();
+    // Every ARM call of the page was made with a token read from MSAL's cache, by our code alone.
+    expect(tokenCalls).toEqual([]);
+    expect(msalScripts).toEqual([]);
+
+    // Sign-out loads MSAL on the click and ends the session for both tabs.
+    await shell.signOut();
+    await second.waitForURL(new RegExp(`^${MSAL_APP_URL}/(\\?.*)?$`));
+    await shell.expectSignedOut();
+    expect(msalScripts.length).toBeGreaterThan(0);
   });
 });
 

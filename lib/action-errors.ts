@@ -75,6 +75,17 @@ export const ACTION_ERROR_CODES = {
     audience: 'user',
     meaning: 'ARM refused the change on a cluster with Windows pools.',
   },
+  FleetConflict: {
+    retry: 'reload',
+    audience: 'user',
+    meaning:
+      "A fleet apply found the cluster's CA bundle is not the plan's before: nothing was written (make a new plan).",
+  },
+  OperationRunning: {
+    retry: 'retry',
+    audience: 'user',
+    meaning: 'A fleet apply found an operation running on the cluster: nothing was written.',
+  },
   ForgedOperationUrl: {
     retry: 'permanent',
     audience: 'user',
@@ -96,13 +107,6 @@ export const ACTION_ERROR_CODES = {
     audience: 'user',
     meaning: 'No token for one of the tenants (az login --tenant).',
   },
-  // Fleet runs (issue 12; lib/azure/fleet-run.ts): the runner reads these codes.
-  FleetConflict: {
-    retry: 'permanent',
-    audience: 'user',
-    meaning: "The cluster's CA list is no longer the plan's before: changed elsewhere, never overwritten.",
-  },
-  OperationRunning: { retry: 'retry', audience: 'user', meaning: 'An operation is running on the cluster.' },
   // The browser's own codes, when a call threw instead of answering (components/clusters/client-error.ts).
   ApplyFailed: { retry: 'retry', audience: 'user', meaning: 'The apply call did not answer.' },
   AbortFailed: { retry: 'retry', audience: 'user', meaning: 'The abort call did not answer.' },

@@ -1,44 +1,17 @@
 'use client';
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { MsalProvider, useMsal } from '@azure/msal-react';
-import {
-  EventType,
-  InteractionRequiredAuthError,
-  InteractionStatus,
-  PublicClientApplication,
-  type AccountInfo,
-} from '@azure/msal-browser';
-import { armTokenRequest, authorityForTenant, buildMsalConfiguration } from '@/lib/auth/msal-config';
+import { InteractionStatus } from '@azure/msal-browser';
+import { armTokenRequest } from '@/lib/auth/msal-config';
 import type { PublicAuthConfig } from '@/lib/auth/public-config';
-import { AuthContext, SignInRequiredError, type AuthApi, type AuthState } from './auth-context';
-import { describeAuthError } from './describe-auth-error';
+import { AuthContext, type AuthApi, type AuthState } from './auth-context';
+import { acquireArmToken, armRequestFor, createMsalClient, describeAuthError } from './msal-client';
 
-/**
- * Sign-in from a page that had no MSAL session (AuthRoot did not start MSAL there): a client only for the redirect.
- * The page it comes back to finds MSAL's redirect state in sessionStorage and starts MsalAuthProvider.
- */
-export async function signInWithRedirect(config: PublicAuthConfig): Promise<void> {
-  const pca = new PublicClientApplication(buildMsalConfiguration(config, window.location.origin));
-  await pca.initialize();
-  await pca.loginRedirect({ ...armTokenRequest(config), prompt: 'select_account' });
-}
-
-export { describeAuthError };
+export { describeAuthError, signInWithRedirect } from './msal-client';
 
 /** Production sign-in: Microsoft Entra ID through MSAL.js. Loaded in the browser only. */
 export default function MsalAuthProvider({ config, children }: { config: PublicAuthConfig; children: ReactNode }) {
-  const [instance] = useState(() => {
-    const pca = new PublicClientApplication(buildMsalConfiguration(config, window.location.origin));
-    pca.addEventCallback((event) => {
-      // Only a sign-in changes who is signed in; a token for another tenant must not switch the home account.
-      // MSAL 5 emits LOGIN_SUCCESS with the AccountInfo itself as the payload.
-      if (event.eventType === EventType.LOGIN_SUCCESS) {
-        const account = event.payload as AccountInfo | null;
-        if (account?.homeAccountId) pca.setActiveAccount(account);
-      }
-    });
-    return pca;
-  });
+  const [instance] = useState(() => createMsalClient(config));
   return (
     <MsalProvider instance={instance}>
       <MsalAuthBridge config={config}>{children}</MsalAuthBridge>
@@ -81,47 +54,25 @@ function MsalAuthBridge({ config, children }: { config: PublicAuthConfig; childr
     await instance.logoutRedirect({ account: account ?? undefined });
   }, [instance, account]);
 
-  const tokenRequest = useCallback(
-    (tenantId?: string) => {
-      if (!account) throw new Error('Not signed in.');
-      // MSAL looks tokens up by the account's tenant first: ask with that tenant's profile and authority.
-      const otherTenant = tenantId && tenantId !== account.tenantId ? tenantId : undefined;
-      return otherTenant
-        ? {
-            ...armTokenRequest(config),
-            account: { ...account, tenantId: otherTenant },
-            authority: authorityForTenant(config.authority, otherTenant),
-          }
-        : { ...armTokenRequest(config), account };
-    },
-    [account, config],
-  );
-
   const getArmToken = useCallback(
     async (tenantId?: string) => {
-      const request = tokenRequest(tenantId);
-      try {
-        return (await instance.acquireTokenSilent(request)).accessToken;
-      } catch (cause) {
-        // Never navigate from here: this runs behind polling and streaming loads. The page offers "Sign in again".
-        if (cause instanceof InteractionRequiredAuthError)
-          throw new SignInRequiredError(describeAuthError(cause), tenantId);
-        throw new Error(describeAuthError(cause));
-      }
+      if (!account) throw new Error('Not signed in.');
+      return acquireArmToken(instance, config, account, tenantId);
     },
-    [instance, tokenRequest],
+    [instance, config, account],
   );
 
   const reauthenticate = useCallback(
     async (tenantId?: string) => {
       setError(undefined);
       try {
-        await instance.acquireTokenRedirect(tokenRequest(tenantId));
+        if (!account) throw new Error('Not signed in.');
+        await instance.acquireTokenRedirect(armRequestFor(config, account, tenantId));
       } catch (cause) {
         setError(describeAuthError(cause));
       }
     },
-    [instance, tokenRequest],
+    [instance, config, account],
   );
 
   const api: AuthApi = useMemo(

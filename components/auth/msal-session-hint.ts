@@ -8,7 +8,7 @@ const ACCOUNT_KEYS = /^msal\.(?:[^.|]+\.)?account\.keys$/;
 
 export function mayHaveMsalSession(): boolean {
   try {
-    for (let i = 0; i < sessionStorage.length; i++) if (sessionStorage.key(i)?.startsWith('msal.')) return true;
+    if (msalInteractionUnderWay()) return true;
     for (let i = 0; i < localStorage.length; i++) {
       const key = localStorage.key(i);
       if (!key || !ACCOUNT_KEYS.test(key)) continue;
@@ -24,6 +24,19 @@ export function mayHaveMsalSession(): boolean {
     return false;
   } catch {
     return true; // storage blocked: let MSAL report it
+  }
+}
+
+/**
+ * MSAL state in this tab's sessionStorage (`msal.` keys): a redirect is under way or has just returned, so the
+ * page needs MSAL itself (handleRedirectPromise), not only its cache. When storage is blocked, says yes.
+ */
+export function msalInteractionUnderWay(): boolean {
+  try {
+    for (let i = 0; i < sessionStorage.length; i++) if (sessionStorage.key(i)?.startsWith('msal.')) return true;
+    return false;
+  } catch {
+    return true;
   }
 }
 

@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useState } from 'react';
-import { readCaBundle, type CertificateInfo } from '@/lib/pki';
+import type { CertificateInfo } from '@/lib/pki';
 import { CertText } from '@/components/ui/CertText';
 import { formatFingerprint } from '@/lib/pki/fingerprint';
 
@@ -12,10 +12,13 @@ export function TrustedBundle({ caBundle }: { caBundle: string[] }) {
   useEffect(() => {
     if (caBundle.length === 0) return;
     let cancelled = false;
-    readCaBundle(caBundle, { now: new Date() }).then(
-      (result) => !cancelled && setCertificates(result.certificates),
-      () => !cancelled && setCertificates([]),
-    );
+    // lib/pki loads only here, once a rollout has succeeded: the rollout view needs no certificate engine before.
+    import('@/lib/pki/read-ca-bundle')
+      .then(({ readCaBundle }) => readCaBundle(caBundle, { now: new Date() }))
+      .then(
+        (result) => !cancelled && setCertificates(result.certificates),
+        () => !cancelled && setCertificates([]),
+      );
     return () => {
       cancelled = true;
     };

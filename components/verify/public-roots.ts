@@ -1,15 +1,36 @@
 'use client';
-import { z } from 'zod';
 
-/** The snapshot of Debian's ca-certificates (scripts/snapshot-public-roots.ts), fetched only when asked for. */
-const snapshotSchema = z.object({
-  description: z.string().max(500),
-  generatedAt: z.string().max(40),
-  count: z.number().int().min(1).max(1000),
-  certificates: z.array(z.string().max(20_000)).min(1).max(1000),
-});
+/**
+ * The snapshot of Debian's ca-certificates (scripts/snapshot-public-roots.ts), fetched only when asked for. Checked
+ * by hand (no zod in the cluster page's bundle); its certificates go through lib/pki's path validation like any other.
+ */
+export interface PublicRoots {
+  description: string;
+  generatedAt: string;
+  count: number;
+  certificates: string[];
+}
 
-export type PublicRoots = z.infer<typeof snapshotSchema>;
+const isText = (value: unknown, max: number): value is string => typeof value === 'string' && value.length <= max;
+
+function parseSnapshot(body: unknown): PublicRoots {
+  const snapshot = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+  const { description, generatedAt, count, certificates } = snapshot;
+  if (
+    isText(description, 500) &&
+    isText(generatedAt, 40) &&
+    typeof count === 'number' &&
+    Number.isInteger(count) &&
+    count >= 1 &&
+    count <= 1000 &&
+    Array.isArray(certificates) &&
+    certificates.length >= 1 &&
+    certificates.length <= 1000 &&
+    certificates.every((pem) => isText(pem, 20_000))
+  )
+    return { description, generatedAt, count, certificates: [...certificates] };
+  throw new Error('The public roots snapshot is not in the expected shape.');
+}
 
 export const PUBLIC_ROOTS_URL = '/public-roots/debian.json';
 
@@ -21,7 +42,7 @@ export function loadPublicRoots(): Promise<PublicRoots> {
       if (!response.ok) throw new Error(`${response.status}`);
       return response.json();
     })
-    .then((body) => snapshotSchema.parse(body))
+    .then((body: unknown) => parseSnapshot(body))
     .catch((error: unknown) => {
       loading = null;
       throw error;

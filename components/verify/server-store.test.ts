@@ -36,7 +36,7 @@ describe('checked servers in localStorage', () => {
     expect(loadServers(storage, 'sub/rg/other').servers).toEqual([]);
   });
 
-  it('drops what zod refuses: damaged JSON, a foreign version, a chain that is not PEM, too many servers', () => {
+  it('drops what the strict reader refuses: damaged JSON, a foreign version, a chain that is not PEM, too many servers', () => {
     const storage = memory();
     const key = serversKey('c');
     for (const raw of [

@@ -1,9 +1,9 @@
 /**
  * The servers checked on a cluster page, kept in this browser's localStorage per cluster (never sent anywhere):
- * the host name and the PEM chain it sends. Read back through zod; anything damaged or too big is dropped.
+ * the host name and the PEM chain it sends. Read back strictly; anything damaged or too big is dropped.
  * Storage is injected, so this is pure and tested without a browser. Never throws.
  */
-import { z } from 'zod';
+// Checked by hand, not with zod: this runs on the cluster page, and zod (≈ 15 KB gzip) would ship to it only for this.
 
 export type ServerStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
@@ -11,27 +11,45 @@ export const SERVER_KEY_PREFIX = 'aks-ca-trust.servers.';
 export const MAX_SERVERS = 10;
 export const MAX_CHAIN_CERTIFICATES = 10;
 const MAX_PEM_CHARS = 20_000;
+const PEM = /^-----BEGIN CERTIFICATE-----\n[A-Za-z0-9+/=\n]+-----END CERTIFICATE-----\n$/;
 
-const pemSchema = z
-  .string()
-  .max(MAX_PEM_CHARS)
-  .regex(/^-----BEGIN CERTIFICATE-----\n[A-Za-z0-9+/=\n]+-----END CERTIFICATE-----\n$/);
-
-export const checkedServerSchema = z.object({
-  id: z.string().min(1).max(64),
+export interface CheckedServer {
+  id: string;
   /** DNS name or IP address the nodes connect to. */
-  host: z.string().min(1).max(253),
-  chain: z.array(pemSchema).min(1).max(MAX_CHAIN_CERTIFICATES),
-  addedAt: z.string().max(40),
-});
+  host: string;
+  chain: string[];
+  addedAt: string;
+}
 
-export type CheckedServer = z.infer<typeof checkedServerSchema>;
+const isText = (value: unknown, min: number, max: number): value is string =>
+  typeof value === 'string' && value.length >= min && value.length <= max;
 
-const storedSchema = z.object({
-  v: z.literal(1),
-  servers: z.array(checkedServerSchema).max(MAX_SERVERS),
-  publicRoots: z.boolean().default(false),
-});
+function isArrayOf<T>(value: unknown, min: number, max: number, item: (v: unknown) => v is T): value is T[] {
+  return Array.isArray(value) && value.length >= min && value.length <= max && value.every(item);
+}
+
+const isPem = (value: unknown): value is string => isText(value, 1, MAX_PEM_CHARS) && PEM.test(value);
+
+function isCheckedServer(value: unknown): value is CheckedServer {
+  if (!value || typeof value !== 'object') return false;
+  const server = value as Record<string, unknown>;
+  return (
+    isText(server.id, 1, 64) &&
+    isText(server.host, 1, 253) &&
+    isArrayOf(server.chain, 1, MAX_CHAIN_CERTIFICATES, isPem) &&
+    isText(server.addedAt, 0, 40)
+  );
+}
+
+/** The stored value `{ v: 1, servers, publicRoots? }`, or null when it is anything else. */
+function parseStored(value: unknown): StoredServers | null {
+  if (!value || typeof value !== 'object') return null;
+  const stored = value as Record<string, unknown>;
+  if (stored.v !== 1 || !isArrayOf(stored.servers, 0, MAX_SERVERS, isCheckedServer)) return null;
+  if (stored.publicRoots !== undefined && typeof stored.publicRoots !== 'boolean') return null;
+  const servers = stored.servers.map(({ id, host, chain, addedAt }) => ({ id, host, chain: [...chain], addedAt }));
+  return { servers, publicRoots: stored.publicRoots ?? false };
+}
 
 export interface StoredServers {
   servers: CheckedServer[];
@@ -50,8 +68,7 @@ export function loadServers(storage: ServerStorage | null, clusterKey: string): 
   try {
     const raw = storage.getItem(serversKey(clusterKey));
     if (raw === null) return EMPTY_SERVERS;
-    const parsed = storedSchema.safeParse(JSON.parse(raw));
-    return parsed.success ? { servers: parsed.data.servers, publicRoots: parsed.data.publicRoots } : EMPTY_SERVERS;
+    return parseStored(JSON.parse(raw)) ?? EMPTY_SERVERS;
   } catch {
     return EMPTY_SERVERS;
   }

@@ -10,7 +10,11 @@ const cluster = {
 };
 const ALLOWED: WriteAccess = { status: 'allowed' };
 const DENIED: WriteAccess = { status: 'denied', action: 'Microsoft.ContainerService/managedClusters/write' };
-const ready = { errorCount: 0, diff: { added: [{}], removed: [], rotated: [], unchanged: [] }, caBundle: [{}] } as never;
+const ready = {
+  errorCount: 0,
+  diff: { added: [{}], removed: [], rotated: [], unchanged: [] },
+  caBundle: [{}],
+} as never;
 
 describe('the apply gate', () => {
   it('a reader is read-only, before anything else', () => {

@@ -31,14 +31,14 @@ async function sha256Hex(text: string): Promise<string> {
 }
 
 /**
- * Each CA entry's fingerprint in ARM's order (repeats kept; an entry holding several certificates gives each): lib/pki's SHA-256 of the DER, or `entry:` + the SHA-256
- * of the text for an entry lib/pki cannot read.
+ * Each caBundle entry's fingerprint in ARM's order (repeats kept; an entry holding several certificates gives each):
+ * lib/pki's SHA-256 of the DER, or `entry:` + the SHA-256 of the text for an entry lib/pki cannot read.
  */
-export async function caBundleSha256(entries: string[], now = new Date()): Promise<string[]> {
-  if (entries.length === 0) return [];
-  const { certificates } = await readCaBundle(entries, { now });
+export async function caBundleSha256(caBundle: string[], now = new Date()): Promise<string[]> {
+  if (caBundle.length === 0) return [];
+  const { certificates } = await readCaBundle(caBundle, { now });
   const perEntry = await Promise.all(
-    entries.map(async (entry, index) => {
+    caBundle.map(async (entry, index) => {
       const read = certificates.filter((c) => c.source.file === `entry ${index + 1}`);
       return read.length > 0 ? read.map((c) => c.sha256.toLowerCase()) : [UNREADABLE_PREFIX + (await sha256Hex(entry))];
     }),
@@ -46,9 +46,9 @@ export async function caBundleSha256(entries: string[], now = new Date()): Promi
   return perEntry.flat();
 }
 
-/** Sorted, distinct fingerprints of a cluster's CA entries. */
-export async function caFingerprints(entries: string[], now = new Date()): Promise<string[]> {
-  return [...new Set(await caBundleSha256(entries, now))].sort();
+/** Sorted, distinct fingerprints of a cluster's caBundle. */
+export async function caFingerprints(caBundle: string[], now = new Date()): Promise<string[]> {
+  return [...new Set(await caBundleSha256(caBundle, now))].sort();
 }
 
 export async function reviewedCluster(cluster: ClusterState): Promise<ReviewedCluster> {

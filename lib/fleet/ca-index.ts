@@ -12,7 +12,8 @@ export function keyDescription(key: FleetCertificate['publicKey']): string {
 /** Whole days until notAfter: the product's one rule (lib/pki/days-left.ts). */
 export { daysLeft };
 
-export function clusterRef(cluster: FleetCluster): FleetClusterRef {
+/** Where a cluster lives, without what else the object carries (its certificates, bundle, state). */
+export function clusterRef(cluster: FleetClusterRef): FleetClusterRef {
   const { id, name, resourceGroup, subscriptionId, subscriptionName, tenantId, tenantName } = cluster;
   return { id, name, resourceGroup, subscriptionId, subscriptionName, tenantId, tenantName };
 }

@@ -41,14 +41,18 @@ export interface FleetDeps {
 /** What was read, with the tenants' clients and the ARM endpoint for commands that ask ARM more (fleet plan). */
 export type FleetReadWithAccess = FleetRead & { armEndpoint: string; access: readonly TenantAccess[] };
 
-export async function readFleet(scope: ScopeOptions, deps: FleetDeps, now: Date): Promise<FleetReadWithAccess> {
-  let config;
+/** The ARM settings from the environment; a bad one is a usage error (exit 2). */
+export function cliArmConfig(env: Record<string, string | undefined>) {
   try {
-    config = parseArmConfig(deps.env);
+    return parseArmConfig(env);
   } catch (error) {
     if (error instanceof ConfigError) throw new UsageError(error.message);
     throw error;
   }
+}
+
+export async function readFleet(scope: ScopeOptions, deps: FleetDeps, now: Date): Promise<FleetReadWithAccess> {
+  const config = cliArmConfig(deps.env);
   const tenants = await resolveTenants({
     config,
     env: deps.env,

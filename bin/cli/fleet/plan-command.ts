@@ -119,7 +119,7 @@ function changeLine(plan: FleetPlan): string {
     case 'add':
       return `Add ${change.certificates.length} certificate(s)`;
     case 'remove':
-      return `Remove ${change.sha256.map(short).join(', ')}`;
+      return `Remove ${change.sha256.map((sha256) => `${short(sha256)}…`).join(', ')}`;
     case 'replace':
       return `Replace ${short(change.from)}… by its successor`;
     case 'baseline':

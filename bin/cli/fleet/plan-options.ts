@@ -3,13 +3,13 @@ import { z } from 'zod';
 import { normalizeSha256 } from '../../../lib/fleet';
 import { scopeSchema } from './options';
 
-const fingerprint = (flag: string) =>
+const fingerprint = () =>
   z.string().transform((value, context) => {
     const sha256 = normalizeSha256(value);
     if (!sha256)
       context.addIssue({
         code: 'custom',
-        message: `${flag}: "${value.slice(0, 80)}" is not a SHA-256 fingerprint (64 hex digits, colons allowed)`,
+        message: `"${value.slice(0, 80)}" is not a SHA-256 fingerprint (64 hex digits, colons allowed)`,
       });
     return sha256 ?? '';
   });
@@ -19,7 +19,7 @@ const WHERE = /^(trusts|missing):(.*)$/;
 export const planSchema = scopeSchema
   .extend({
     add: z.array(z.string().min(1)).min(1).optional(),
-    remove: z.array(fingerprint('--remove')).min(1).optional(),
+    remove: z.array(fingerprint()).min(1).optional(),
     replace: z
       .string()
       .regex(/^[^=]+=.+$/, 'must be SHA256=FILE: the fingerprint of the CA to replace, then the file of its successor')

@@ -2,6 +2,7 @@
 import { Command, Option } from 'commander';
 import type { CommandOutput } from '../commands';
 import type { FleetDeps } from './commands';
+import { registerFleetApply } from './apply-register';
 import { registerFleetPlan } from './plan-register';
 
 // Loaded on use: lint/payload/decode start without the Azure SDK (and without lib/azure's server-only marker).
@@ -56,4 +57,5 @@ export function registerFleet(
     .action((target: string, options) => run(commands().then((c) => c.fleetWhoTrustsCommand(target, options, deps()))));
 
   registerFleetPlan(fleet, deps, run);
+  registerFleetApply(fleet, deps, run);
 }

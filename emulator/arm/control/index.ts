@@ -5,6 +5,7 @@ import type { ArmContext } from '../context';
 import { faultInputSchema } from '../http/faults';
 import { isTerminal } from '../state/types';
 import { autoscaleRoute, autoscaleSchema } from './autoscale';
+import { rolloutHistory } from './rollout-history';
 import { failNextSchema, settingsSchema, speedSchema } from './schemas';
 
 function controlError(c: Context, status: 400 | 404 | 500, code: string, message: string): Response {
@@ -94,9 +95,11 @@ export function createControl(ctx: ArmContext, reset: () => Promise<void>): Hono
   app.post('/rollouts/fail-next', async (c) => {
     const input = await parse(c, failNextSchema);
     if (!input.ok) return input.response;
+    const cluster = input.data.cluster;
     const failNext = ctx.simulator.failNext.arm({
       afterBatches: input.data.afterBatches,
       error: { code: input.data.code, message: input.data.message },
+      ...(cluster ? { cluster: typeof cluster === 'string' ? { name: cluster } : cluster } : {}),
     });
     return c.json({ failNext }, 201);
   });
@@ -105,6 +108,8 @@ export function createControl(ctx: ArmContext, reset: () => Promise<void>): Hono
     ctx.simulator.failNext.clear();
     return c.body(null, 204);
   });
+
+  app.get('/rollouts/history', (c) => c.json({ value: rolloutHistory(ctx) }));
 
   app.get('/speed', (c) => c.json({ msPerBatch: ctx.simulator.msPerBatch }));
   app.put('/speed', async (c) => {

@@ -7,6 +7,19 @@ export const failNextSchema = z
     message: z.string().min(1).max(2000).default('The rollout was interrupted by an injected failure.'),
     /** Batches (surge or drain steps) completed before the failure; default 1. */
     afterBatches: z.number().int().min(1).max(100_000).default(1),
+    /** Only this cluster's next rollout: a name (any subscription) or its full address. */
+    cluster: z
+      .union([
+        z.string().min(1).max(63),
+        z
+          .object({
+            subscriptionId: z.string().min(1).max(64),
+            resourceGroup: z.string().min(1).max(90),
+            name: z.string().min(1).max(63),
+          })
+          .strict(),
+      ])
+      .optional(),
   })
   .strict();
 

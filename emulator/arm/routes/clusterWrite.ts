@@ -130,7 +130,8 @@ export function clusterWriteRoutes(router: Router, ctx: ArmContext): void {
       op = ctx.store.beginOperation(existing, (stored) => {
         const { caChanged } = applyClusterBody(stored, body, where);
         // fail-next: the next update that rolls nodes (a CA change, or a reconciliation of a failed or canceled one).
-        const failure = planUpdate(stored, caChanged).pools.length > 0 ? ctx.simulator.failNext.take() : undefined;
+        const failure =
+          planUpdate(stored, caChanged).pools.length > 0 ? ctx.simulator.failNext.take(stored) : undefined;
         return startUpdate(stored, caChanged, { ...startOptions(), ...(failure ? { failure } : {}) });
       });
     } else {

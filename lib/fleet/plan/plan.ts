@@ -14,7 +14,6 @@ import { pemReader, type PemReader } from './certificates';
 import { normalizeTarget, targetMatcher } from './target';
 import type { FleetChange, FleetPlan, FleetPlanTotals, FleetTarget, PlanFinding, PlannedCluster } from './types';
 
-
 /** A cluster as the inventory holds it: where it lives, its bundle (PEM texts, ARM's order), its state and pools. */
 export interface PlanClusterInput extends FleetClusterRef {
   caBundle: string[];
@@ -28,15 +27,8 @@ export function toPlanCluster(
   ref: FleetClusterRef,
   summary: Pick<PlanClusterInput, 'caBundle' | 'provisioningState' | 'powerState' | 'agentPools'>,
 ): PlanClusterInput {
-  const { id, name, resourceGroup, subscriptionId, subscriptionName, tenantId, tenantName } = ref;
   return {
-    id,
-    name,
-    resourceGroup,
-    subscriptionId,
-    subscriptionName,
-    tenantId,
-    tenantName,
+    ...clusterRef(ref),
     caBundle: summary.caBundle,
     provisioningState: summary.provisioningState,
     powerState: summary.powerState,
@@ -208,7 +200,7 @@ export async function planFleetChange(input: PlanInput): Promise<FleetPlan> {
       impact,
     });
     planned.push({
-      ref: clusterRef({ ...cluster, certificates: [] }),
+      ref: clusterRef(cluster),
       before,
       after,
       added: diff.added,

@@ -56,7 +56,7 @@ export function bundleRules(certificates: CertificateInfo[]): Finding[] {
   return findings;
 }
 
-/** The certificates that go into the payload: the first of each SHA-256, in input order. */
+/** The certificates that go into the caBundle: the first of each SHA-256, in input order. */
 export function uniqueCertificates(certificates: CertificateInfo[]): CertificateInfo[] {
   const seen = new Set<string>();
   return certificates.filter((certificate) => !seen.has(certificate.sha256) && seen.add(certificate.sha256));

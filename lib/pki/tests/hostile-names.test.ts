@@ -40,11 +40,12 @@ describe('hostile certificate names', () => {
     expect(ids(result.findings)).not.toContain('name-has-control-characters');
   });
 
-  it('a 64 KB CN is read in linear time and named shortened in messages', async () => {
+  it('a 64 KB CN is read in linear time and named shortened in messages', { timeout: 60_000 }, async () => {
     const ca = await createCertificateAuthority({ subject: `CN=${'a\u202e'.repeat(32 * 1024)}` });
     const started = performance.now();
     const result = await read({ name: 'pasted text', content: ca.certPem.repeat(3) });
-    expect(performance.now() - started).toBeLessThan(1500);
+    // A ceiling against quadratic work (minutes on 64 KB), not a speed goal: it holds on a loaded machine.
+    expect(performance.now() - started).toBeLessThan(15_000);
     expect(result.certificates[0]!.displayName.length).toBe(64 * 1024);
     for (const finding of result.findings) expect(finding.message.length).toBeLessThan(1000);
     expect(ids(result.findings)).toContain('name-has-control-characters');

@@ -72,7 +72,7 @@ describe('lint rules for a node trust store', () => {
 });
 
 describe('bundle rules', () => {
-  it('a duplicate is a warning, kept once in the payload, and not linted twice', async () => {
+  it('a duplicate is a warning, kept once in the caBundle, and not linted twice', async () => {
     const md5 = fx.text('md5-root.pem');
     const result = await read([
       { name: 'a.pem', content: md5 },

@@ -1,0 +1,68 @@
+/**
+ * The fleet CLI tests' ARM helpers against a running emulator, as az would do it (GET, change the list, PUT) and
+ * with node:crypto for expected fingerprints (never lib code). Shared by bin/fleet-plan.test.ts and
+ * bin/fleet-apply.test.ts.
+ */
+import { createHash } from 'node:crypto';
+import { expect, vi } from 'vitest';
+import { SUBSCRIPTIONS } from '../../emulator/directory';
+import type { httpsClient } from '../../emulator/testing/https-client';
+
+export type Address = { subscriptionId: string; resourceGroup: string; name: string };
+export interface WireCluster {
+  properties: {
+    provisioningState: string;
+    securityProfile?: { customCATrustCertificates?: string[] };
+  };
+}
+
+const API = 'api-version=2025-01-01';
+
+export const tenantOf = (a: Address) => SUBSCRIPTIONS.find((s) => s.subscriptionId === a.subscriptionId)!.tenantId;
+
+/** SHA-256 of the DER in one wire entry (base64 of a PEM). */
+export const entrySha256 = (entry: string) => {
+  const pem = Buffer.from(entry, 'base64').toString('utf8');
+  const body = pem.replace(/-----(BEGIN|END) CERTIFICATE-----/g, '').replace(/\s+/g, '');
+  return createHash('sha256').update(Buffer.from(body, 'base64')).digest('hex');
+};
+
+export function fleetArm(
+  baseUrl: () => string,
+  get: () => ReturnType<typeof httpsClient>,
+  tokenFor: (tenantId: string) => Promise<string>,
+) {
+  const url = (a: Address) =>
+    `${baseUrl()}/subscriptions/${a.subscriptionId}/resourceGroups/${a.resourceGroup}/providers/Microsoft.ContainerService/managedClusters/${a.name}?${API}`;
+  const auth = async (a: Address) => ({ authorization: `Bearer ${await tokenFor(tenantOf(a))}` });
+
+  async function readCluster(a: Address): Promise<WireCluster> {
+    return (await get()(url(a), { headers: await auth(a) })).json<WireCluster>();
+  }
+
+  /** As az does: GET, append the entries, PUT. */
+  async function addEntries(a: Address, entries: string[]): Promise<void> {
+    const body = await readCluster(a);
+    const current = body.properties.securityProfile?.customCATrustCertificates ?? [];
+    body.properties.securityProfile = {
+      ...body.properties.securityProfile,
+      customCATrustCertificates: [...current, ...entries],
+    };
+    const response = await get()(url(a), { method: 'PUT', headers: await auth(a), json: body });
+    if (response.status >= 300) throw new Error(`PUT ${a.name}: ${response.status} ${response.text}`);
+  }
+
+  const waitSucceeded = (clusters: Address[]) =>
+    vi.waitFor(
+      async () => {
+        for (const a of clusters) expect((await readCluster(a)).properties.provisioningState).toBe('Succeeded');
+      },
+      { timeout: 60_000, interval: 50 },
+    );
+
+  const entriesOf = async (a: Address) =>
+    (await readCluster(a)).properties.securityProfile?.customCATrustCertificates ?? [];
+  const speed = (msPerBatch: number) => get()(`${baseUrl()}/_emulator/speed`, { method: 'PUT', json: { msPerBatch } });
+
+  return { url, readCluster, addEntries, waitSucceeded, entriesOf, speed };
+}
