@@ -31,7 +31,7 @@ export class EmulatorControl {
   reset = () => this.send('POST', '/reset');
   addFault = (fault: FaultSpec) => this.send('POST', '/faults', fault);
   clearFaults = () => this.send('DELETE', '/faults');
-  failNextRollout = (failure: { code?: string; message?: string; afterBatches?: number }) =>
+  failNextRollout = (failure: { code?: string; message?: string; afterBatches?: number; cluster?: string }) =>
     this.send('POST', '/rollouts/fail-next', failure);
   setSpeed = (msPerBatch: number) => this.send('PUT', '/speed', { msPerBatch });
   /** e.g. `{ eTags: 'always' }` or `{ machinePageSize: 100 }` (emulator/arm/CONTROL.md); reset restores the defaults. */

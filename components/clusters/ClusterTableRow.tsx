@@ -8,6 +8,7 @@ import { ExpiryBadge } from '@/components/ui/ExpiryBadge';
 import { Badge } from '@/components/ui/Badge';
 import { ProvisioningState } from './ProvisioningState';
 import { clusterHref } from './cluster-href';
+import { DriftBadge } from './BaselineDrift';
 
 const wide = 'hidden px-2 py-2 md:table-cell [overflow-wrap:anywhere]';
 const cell = 'px-2 py-2 [overflow-wrap:anywhere]';
@@ -86,6 +87,7 @@ export const ClusterTableRow = memo(function ClusterTableRow({
               {row.caErrorCount} problem{row.caErrorCount === 1 ? '' : 's'}
             </Badge>
           )}
+          <DriftBadge row={row} />
         </span>
       </td>
       <td className={cell} data-testid="earliest-expiry">

@@ -13,7 +13,9 @@ import {
 import { SignInAgain } from '@/components/auth/SignInAgain';
 import { ErrorAlert } from '@/components/ui/Alert';
 import { needsSignIn } from './client-error';
+import { BaselineDriftProvider } from './BaselineDrift';
 import { ClusterTable } from './ClusterTable';
+import { PlanChangeLink } from './PlanChangeLink';
 import { InventoryFilters } from './InventoryFilters';
 import { SubscriptionList } from './SubscriptionList';
 import { TenantList } from './TenantList';
@@ -133,7 +135,9 @@ export function InventoryView({ homeTenantId }: { homeTenantId: string }) {
                   </p>
                 )}
               </div>
-              <ClusterTable rows={visible} view={view} onSort={onSort} now={now} loading={loading} />
+              <BaselineDriftProvider rows={visible} actions={<PlanChangeLink view={view} rows={visible} />}>
+                <ClusterTable rows={visible} view={view} onSort={onSort} now={now} loading={loading} />
+              </BaselineDriftProvider>
             </>
           ) : (
             state.phase === 'done' && (

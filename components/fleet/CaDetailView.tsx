@@ -9,6 +9,7 @@ import { utcTime } from '@/components/certificates/format';
 import { formatFingerprint } from '@/lib/pki/fingerprint';
 import { CertText } from '@/components/ui/CertText';
 import { ClusterList } from './ClusterList';
+import { CaChangeLinks } from './plan/CaChangeLinks';
 import { ScopeForm } from './ScopeForm';
 import { useFleet } from './fleet-context';
 import { useQueryPatch } from './use-query-state';
@@ -73,15 +74,17 @@ export function CaDetailView({ sha256 }: { sha256: string }) {
             </code>
           </dd>
         </dl>
-      ) : (
-        !loading && (
-          <p className="text-sm">
-            No loaded cluster trusts the CA with SHA-256{' '}
-            <code className="font-mono text-xs break-all">{fingerprint}</code>. Every cluster in the scope below lacks
-            it.
-          </p>
-        )
-      )}
+      ) : null}
+      {ca && <CaChangeLinks sha256={ca.sha256} name={ca.displayName} />}
+      {ca
+        ? null
+        : !loading && (
+            <p className="text-sm">
+              No loaded cluster trusts the CA with SHA-256{' '}
+              <code className="font-mono text-xs break-all">{fingerprint}</code>. Every cluster in the scope below lacks
+              it.
+            </p>
+          )}
 
       <section aria-labelledby="scope-heading" className="space-y-3">
         <h2 id="scope-heading" className="text-lg font-semibold">

@@ -6,6 +6,7 @@ import { ExpiryBadge } from '@/components/ui/ExpiryBadge';
 import { utcTime } from '@/components/certificates/format';
 import { formatFingerprint } from '@/lib/pki/fingerprint';
 import { CertText } from '@/components/ui/CertText';
+import { CaChangeLinks } from './plan/CaChangeLinks';
 
 const MATCHED_BY: Record<MatchKind, string | null> = {
   sha256: 'Matches the SHA-256 fingerprint',
@@ -59,6 +60,7 @@ export function CaSummary({ ca, now, matchedBy }: { ca: FleetCa; now: Date; matc
           <code className="font-mono text-xs break-all">{formatFingerprint(ca.sha256)}</code>
         </dd>
       </dl>
+      <CaChangeLinks sha256={ca.sha256} name={ca.displayName} />
     </article>
   );
 }

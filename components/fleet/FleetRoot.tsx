@@ -15,7 +15,14 @@ import { useFleetLoad } from './use-fleet-load';
 const TABS = [
   { href: '/cas', label: 'CA index' },
   { href: '/cas/expiring', label: 'Expiring' },
+  { href: '/fleet/new', label: 'Plan a change' },
 ];
+
+function isCurrent(href: string, pathname: string): boolean {
+  if (href === '/cas') return pathname === '/cas' || (pathname.startsWith('/cas/') && pathname !== '/cas/expiring');
+  if (href === '/fleet/new') return pathname.startsWith('/fleet/');
+  return pathname === href;
+}
 
 /** The fleet pages' frame: sign-in, the fleet loaded once for all of them, their tabs and the load status. */
 export function FleetRoot({ children }: { children: ReactNode }) {
@@ -58,7 +65,7 @@ function SignedInFleet({ homeTenantId, children }: { homeTenantId: string; child
           <nav aria-label="Fleet views">
             <ul className="flex flex-wrap gap-2">
               {TABS.map((tab) => {
-                const current = tab.href === '/cas' ? pathname !== '/cas/expiring' : pathname === tab.href;
+                const current = isCurrent(tab.href, pathname);
                 return (
                   <li key={tab.href}>
                     <Link

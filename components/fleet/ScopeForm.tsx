@@ -1,6 +1,7 @@
 'use client';
 import { useMemo } from 'react';
 import type { FleetClusterRef, FleetScope } from '@/lib/fleet';
+import { scopeOptions } from './scope-options';
 
 const FIELD = 'rounded border border-slate-400 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900';
 
@@ -14,22 +15,7 @@ export function ScopeForm({
   clusters: FleetClusterRef[];
   onChange: (scope: FleetScope) => void;
 }) {
-  const tenants = useMemo(
-    () =>
-      [...new Map(clusters.map((c) => [c.tenantId, c.tenantName])).entries()].sort((a, b) => a[1].localeCompare(b[1])),
-    [clusters],
-  );
-  const subscriptions = useMemo(
-    () =>
-      [
-        ...new Map(
-          clusters
-            .filter((c) => !scope.tenantId || c.tenantId === scope.tenantId)
-            .map((c) => [c.subscriptionId, c.subscriptionName]),
-        ).entries(),
-      ].sort((a, b) => a[1].localeCompare(b[1])),
-    [clusters, scope.tenantId],
-  );
+  const { tenants, subscriptions } = useMemo(() => scopeOptions(clusters, scope.tenantId), [clusters, scope.tenantId]);
   return (
     <form className="flex flex-wrap items-end gap-3" aria-label="Scope" onSubmit={(event) => event.preventDefault()}>
       <label className="flex flex-col gap-1 text-sm">

@@ -4,7 +4,7 @@ import type { CertificateInfo, Finding } from '../pki/types';
 import { validityStatus, type ValidityStatus } from '../pki/validity-status';
 
 export interface ClusterTrust {
-  certificates: Pick<CertificateInfo, 'displayName' | 'notBefore' | 'notAfter'>[];
+  certificates: (Pick<CertificateInfo, 'displayName' | 'notBefore' | 'notAfter'> & { sha256?: string })[];
   findings: Pick<Finding, 'severity' | 'message' | 'id'>[];
 }
 
@@ -22,6 +22,8 @@ export interface ClusterRow {
   provisioningState: string;
   powerState: string | null;
   caCount: number;
+  /** SHA-256 of each CA the cluster trusts (baseline drift compares them). */
+  caSha256: string[];
   earliestExpiry: { displayName: string; notAfter: string; status: ValidityStatus } | null;
   caErrorCount: number;
   /** Error findings on the CA list as it is trusted now, e.g. an expired CA. */
@@ -54,6 +56,7 @@ export function toClusterRow(
     provisioningState: cluster.provisioningState,
     powerState: cluster.powerState,
     caCount: trust.certificates.length,
+    caSha256: trust.certificates.flatMap((certificate) => (certificate.sha256 ? [certificate.sha256] : [])),
     earliestExpiry: earliest
       ? {
           displayName: earliest.displayName,
