@@ -123,6 +123,7 @@ test.describe('fleet rollout', () => {
     await signInWithMsal(page, 'Olivia Owner');
     await planReplacement(page, world);
     await openRollout(page, STAGING, 2, 2);
+    await expect(page.getByTestId('run-cluster')).toHaveCount(world.trusting.length);
     const order = await page
       .locator('[data-testid="run-cluster"]')
       .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-cluster') ?? ''));
