@@ -98,7 +98,7 @@ async function main() {
   }
   const { totals } = cold.plan;
   console.log(
-    `${CLUSTERS} clusters; rotation plan: ${totals.clusters} targeted, ${totals.toApply} to apply, ${totals.nodesReplaced} nodes, blocked ${JSON.stringify(totals.blockedBy)}`,
+    `${CLUSTERS} clusters; rotation plan: ${totals.clusters} targeted, ${totals.toApply} to apply, ${totals.machinesReplaced} nodes, blocked ${JSON.stringify(totals.blockedBy)}`,
   );
   console.log(`rotation: cold ${round(cold.ms)} ms, warm median ${round(median(warm))} ms (${RUNS} runs)`);
   console.log(`baseline: cold ${round(coldBaseline.ms)} ms, warm median ${round(median(warmBaseline))} ms`);

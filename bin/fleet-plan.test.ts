@@ -127,7 +127,7 @@ describe('ca-trust fleet plan', () => {
     // Windows beside Linux: applied, only the Linux pools' nodes are replaced.
     const legacy = byName['aks-legacy-win-weu']!;
     expect(legacy.block).toBeNull();
-    expect(legacy.nodesReplaced).toBe(6);
+    expect(legacy.machinesReplaced).toBe(6);
     expect(legacy.pools).toEqual([
       { name: 'system', count: 2, replaced: true },
       { name: 'linux', count: 4, replaced: true },
@@ -137,7 +137,7 @@ describe('ca-trust fleet plan', () => {
       clusters: 5,
       toApply: 4,
       blocked: 1,
-      nodesReplaced: 6 + 9 + 5 + 2,
+      machinesReplaced: 6 + 9 + 5 + 2,
       blockedBy: { 'operation-running': 1 },
     });
     expect(plan.certificates[successorSha256]).toMatch(/^-----BEGIN CERTIFICATE-----/);

@@ -87,7 +87,7 @@ test.describe('fleet plan', () => {
     await expect(page.getByTestId('plan-cluster')).toHaveCount(world.trusting.length);
 
     // A changed file is refused with a sentence, not opened.
-    const tampered = text.replace(/"nodesReplaced":\s*\d+/, '"nodesReplaced": 99999');
+    const tampered = text.replace(/"machinesReplaced":\s*\d+/, '"machinesReplaced": 99999');
     await page.getByTestId('plan-file-input').setInputFiles({
       name: 'tampered.json',
       mimeType: 'application/json',

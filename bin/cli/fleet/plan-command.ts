@@ -132,7 +132,7 @@ export function humanPlan(plan: FleetPlan): string {
     cluster.ref.name,
     `${cluster.ref.tenantName} / ${cluster.ref.subscriptionName}`,
     `+${cluster.added.length} -${cluster.removed.length}`,
-    cluster.block ? '' : String(cluster.nodesReplaced),
+    cluster.block ? '' : String(cluster.machinesReplaced),
     cluster.block?.reason ?? '',
   ]);
   const { totals } = plan;
@@ -149,7 +149,7 @@ export function humanPlan(plan: FleetPlan): string {
       ? table(['CLUSTER', 'TENANT / SUBSCRIPTION', 'CHANGE', 'NODES REPLACED', 'BLOCKED'], rows)
       : 'no cluster matches the target\n') +
     (reasons ? `Blocked:\n${reasons}` : '') +
-    `${totals.clusters} cluster(s): ${totals.toApply} to apply, replacing ${totals.nodesReplaced} Linux node(s); ${totals.blocked} blocked${blockedBy ? ` (${blockedBy})` : ''}\n`
+    `${totals.clusters} cluster(s): ${totals.toApply} to apply, replacing ${totals.machinesReplaced} Linux node(s); ${totals.blocked} blocked${blockedBy ? ` (${blockedBy})` : ''}\n`
   );
 }
 

@@ -103,7 +103,7 @@ export function PlanClusterRow({
         )}
       </td>
       <td className="py-2 pr-3 text-right tabular-nums" data-testid="plan-nodes">
-        {cluster.nodesReplaced}
+        {cluster.machinesReplaced}
       </td>
       <td className="py-2">
         {block ? (

@@ -125,7 +125,7 @@ export function PlanView() {
             ['Clusters', totals.clusters, 'clusters'],
             ['To apply', totals.toApply, 'to-apply'],
             ['Blocked', totals.blocked, 'blocked'],
-            ['Linux nodes replaced', totals.nodesReplaced, 'nodes'],
+            ['Linux nodes replaced', totals.machinesReplaced, 'nodes'],
           ].map(([label, value, key]) => (
             <div key={key} className="rounded border border-slate-300 p-3 dark:border-slate-700">
               <dt className="text-slate-700 dark:text-slate-300">{label}</dt>

@@ -103,7 +103,7 @@ export function RunClusterRow({
           </span>
         )}
       </td>
-      <td className="py-2 text-right tabular-nums">{cluster.nodesReplaced}</td>
+      <td className="py-2 text-right tabular-nums">{cluster.machinesReplaced}</td>
     </tr>
   );
 }

@@ -84,7 +84,7 @@ const clusterSchema = z
           .strict(),
       )
       .max(1000),
-    nodesReplaced: z.number().int().nonnegative(),
+    machinesReplaced: z.number().int().nonnegative(),
     pools: z
       .array(z.object({ name: text, count: z.number().int().nonnegative(), replaced: z.boolean() }).strict())
       .max(1000),
@@ -106,7 +106,7 @@ export const planFileSchema = z
         clusters: count,
         toApply: count,
         blocked: count,
-        nodesReplaced: count,
+        machinesReplaced: count,
         blockedBy: z.partialRecord(reason, count),
       })
       .strict(),
@@ -146,13 +146,13 @@ function checkConsistency(plan: FleetPlan): string | null {
     if (!sameSet(diff.added, cluster.added) || !sameSet(diff.removed, cluster.removed))
       return `${at}: "added" and "removed" do not match the difference between "before" and "after".`;
     const counted = cluster.pools.filter((pool) => pool.replaced).reduce((sum, pool) => sum + pool.count, 0);
-    if (counted !== cluster.nodesReplaced)
-      return `${at}.nodesReplaced is ${cluster.nodesReplaced} but its replaced pools hold ${counted} nodes.`;
+    if (counted !== cluster.machinesReplaced)
+      return `${at}.machinesReplaced is ${cluster.machinesReplaced} but its replaced pools hold ${counted} nodes.`;
   }
   for (const sha of Object.keys(plan.certificates))
     if (!named.has(sha)) return `certificates.${sha} is named by no cluster.`;
   const totals = planTotals(plan.clusters);
-  for (const key of ['clusters', 'toApply', 'blocked', 'nodesReplaced'] as const) {
+  for (const key of ['clusters', 'toApply', 'blocked', 'machinesReplaced'] as const) {
     if (totals[key] !== plan.totals[key])
       return `totals.${key} is ${plan.totals[key]} but the clusters add up to ${totals[key]}.`;
   }

@@ -138,7 +138,7 @@ export function planTotals(clusters: readonly PlannedCluster[]): FleetPlanTotals
     clusters: clusters.length,
     toApply: 0,
     blocked: 0,
-    nodesReplaced: 0,
+    machinesReplaced: 0,
     blockedBy: {},
   };
   for (const cluster of clusters) {
@@ -147,7 +147,7 @@ export function planTotals(clusters: readonly PlannedCluster[]): FleetPlanTotals
       totals.blockedBy[cluster.block.reason] = (totals.blockedBy[cluster.block.reason] ?? 0) + 1;
     } else {
       totals.toApply++;
-      totals.nodesReplaced += cluster.nodesReplaced;
+      totals.machinesReplaced += cluster.machinesReplaced;
     }
   }
   return totals;
@@ -155,7 +155,7 @@ export function planTotals(clusters: readonly PlannedCluster[]): FleetPlanTotals
 
 /**
  * The plan for the clusters the target selects (sorted: tenant, subscription, resource group, name). Per-cluster
- * `nodesReplaced` is what applying it would cost even when blocked; the totals count only clusters to apply.
+ * `machinesReplaced` is what applying it would cost even when blocked; the totals count only clusters to apply.
  */
 export async function planFleetChange(input: PlanInput): Promise<FleetPlan> {
   const { now } = input;
@@ -206,7 +206,7 @@ export async function planFleetChange(input: PlanInput): Promise<FleetPlan> {
       added: diff.added,
       removed: diff.removed,
       findings: unreadable.length ? unreadable : findings,
-      nodesReplaced: impact.machinesReplaced,
+      machinesReplaced: impact.machinesReplaced,
       pools: cluster.agentPools.map((pool) => ({
         name: pool.name,
         count: pool.count,

@@ -61,7 +61,7 @@ export interface PlannedCluster {
   removed: string[];
   findings: PlanFinding[];
   /** Linux VMSS nodes (lib/clusters/impact.ts). */
-  nodesReplaced: number;
+  machinesReplaced: number;
   pools: { name: string; count: number; replaced: boolean }[];
   /** null = will be applied. */
   block: PlanBlock | null;
@@ -71,7 +71,7 @@ export interface FleetPlanTotals {
   clusters: number;
   toApply: number;
   blocked: number;
-  nodesReplaced: number;
+  machinesReplaced: number;
   blockedBy: Partial<Record<PlanBlockReason, number>>;
 }
 

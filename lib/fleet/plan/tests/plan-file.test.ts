@@ -78,7 +78,7 @@ describe('plan file', () => {
       /totals\.toApply is 3 but the clusters add up to 1/,
     );
     expect(await refusal(damaged((p) => (p.totals.blockedBy = { 'cluster-stopped': 2 })))).toMatch(/totals\.blockedBy/);
-    expect(await refusal(damaged((p) => (p.clusters[0]!.nodesReplaced = 1)))).toMatch(/nodesReplaced is 1/);
+    expect(await refusal(damaged((p) => (p.clusters[0]!.machinesReplaced = 1)))).toMatch(/machinesReplaced is 1/);
     expect(await refusal(damaged((p) => p.clusters.push(p.clusters[0]!)))).toMatch(/listed twice|totals/);
     expect(
       await refusal(

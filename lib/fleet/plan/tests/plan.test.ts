@@ -40,7 +40,7 @@ describe('planFleetChange', () => {
     expect(b!.added).toEqual([s.successor]);
     expect(b!.removed).toEqual([s.expiring]);
     expect(b!.block).toBeNull();
-    expect(b!.nodesReplaced).toBe(8);
+    expect(b!.machinesReplaced).toBe(8);
     expect(b!.pools).toEqual([
       { name: 'system', count: 3, replaced: true },
       { name: 'apps', count: 5, replaced: true },
@@ -51,7 +51,7 @@ describe('planFleetChange', () => {
       clusters: 3,
       toApply: 2,
       blocked: 1,
-      nodesReplaced: 16,
+      machinesReplaced: 16,
       blockedBy: { 'nothing-to-change': 1 },
     });
     expect(Object.keys(result.certificates).sort()).toEqual([s.root, s.expiring, s.successor].sort());
@@ -133,7 +133,7 @@ describe('planFleetChange', () => {
       failed: null,
     });
     const mixed = result.clusters.find((p) => p.ref.name === 'mixed')!;
-    expect(mixed.nodesReplaced).toBe(3);
+    expect(mixed.machinesReplaced).toBe(3);
     expect(mixed.pools).toEqual([
       { name: 'win', count: 3, replaced: false },
       { name: 'system', count: 3, replaced: true },
@@ -143,7 +143,7 @@ describe('planFleetChange', () => {
     expect(expired.block!.message).toMatch(/expired/);
     expect(result.clusters.find((p) => p.ref.name === 'stopped')!.block!.message).toMatch(/az aks start/);
     expect(result.totals.toApply).toBe(2);
-    expect(result.totals.nodesReplaced).toBe(3 + 8);
+    expect(result.totals.machinesReplaced).toBe(3 + 8);
     expect(result.totals.blockedBy).toEqual({
       'cluster-stopped': 1,
       'operation-running': 1,

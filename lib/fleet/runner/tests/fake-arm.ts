@@ -197,7 +197,7 @@ export function plannedCluster(
     added: [NEW],
     removed: [OLD],
     findings: [],
-    nodesReplaced: 3,
+    machinesReplaced: 3,
     pools: [{ name: 'nodepool1', count: 3, replaced: true }],
     block,
   };
@@ -226,7 +226,7 @@ export function fixture(names: string[], blocked: string[] = []) {
       clusters: clusters.length,
       toApply: clusters.length - blocked.length,
       blocked: blocked.length,
-      nodesReplaced: 3 * (clusters.length - blocked.length),
+      machinesReplaced: 3 * (clusters.length - blocked.length),
       blockedBy: blocked.length ? { 'cluster-stopped': blocked.length } : {},
     },
   };
