@@ -7,6 +7,7 @@ import { certLabel } from '@/components/ui/cert-text';
 import { CertText } from '@/components/ui/CertText';
 import { formatFingerprint } from '@/lib/pki/fingerprint';
 import { colonHex, publicKeyText, utcTime } from './format';
+import { ColumnHeaders } from '@/components/ui/ColumnHeaders';
 
 type Diff = BundleDiff<ProposedCertificate>;
 
@@ -90,17 +91,7 @@ function RotationTable({ rotation }: { rotation: Rotation<ProposedCertificate> }
       </p>
       <table className="w-full text-left text-xs">
         <caption className="sr-only">Fields of {certLabel(from.displayName)}: current against proposed</caption>
-        <thead>
-          <tr>
-            <th scope="col" className="pr-2">
-              Field
-            </th>
-            <th scope="col" className="pr-2">
-              Current
-            </th>
-            <th scope="col">Proposed</th>
-          </tr>
-        </thead>
+        <ColumnHeaders gap="pr-2" columns={[{ label: 'Field' }, { label: 'Current' }, { label: 'Proposed' }]} />
         <tbody>
           {rows.map(([field, before, after]) => (
             <tr key={field} className={before !== after ? 'font-semibold' : ''}>

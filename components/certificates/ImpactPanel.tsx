@@ -1,5 +1,6 @@
 import { finishRolloutImpact, type ApplyIntent } from '@/lib/clusters/apply-intent';
 import type { ChangeImpact } from '@/lib/clusters/impact';
+import { ColumnHeaders } from '@/components/ui/ColumnHeaders';
 
 /**
  * What applying costs: the Linux pools AKS reimages (with their surge), pools left out, and what pods see. Applying
@@ -33,23 +34,16 @@ export function ImpactPanel({ impact, intent = { kind: 'change' } }: { impact: C
               ? 'Linux node pools whose nodes not yet renewed will be replaced'
               : 'Linux node pools that will be replaced'}
           </caption>
-          <thead>
-            <tr>
-              <th scope="col" className="pr-4">
-                Pool
-              </th>
-              <th scope="col" className="pr-4">
-                Mode
-              </th>
-              <th scope="col" className="pr-4">
-                {finishing ? 'Nodes (at most replaced)' : 'Nodes replaced'}
-              </th>
-              <th scope="col" className="pr-4">
-                Max surge
-              </th>
-              <th scope="col">Extra nodes at a time</th>
-            </tr>
-          </thead>
+          <ColumnHeaders
+            gap="pr-4"
+            columns={[
+              { label: 'Pool' },
+              { label: 'Mode' },
+              { label: finishing ? 'Nodes (at most replaced)' : 'Nodes replaced' },
+              { label: 'Max surge' },
+              { label: 'Extra nodes at a time' },
+            ]}
+          />
           <tbody>
             {impact.replaced.map((pool) => (
               <tr key={pool.name} data-testid="impact-pool" data-pool={pool.name}>

@@ -1,6 +1,7 @@
 import type { ClusterSummary } from '@/lib/clusters/types';
 import { ProvisioningState } from './ProvisioningState';
 import { SubscriptionName } from './SubscriptionName';
+import { ColumnHeaders } from '@/components/ui/ColumnHeaders';
 
 /** The cluster's facts and its node pools: what a CA change touches. */
 export function ClusterFacts({ cluster, tenantId }: { cluster: ClusterSummary; tenantId?: string }) {
@@ -35,31 +36,20 @@ export function ClusterFacts({ cluster, tenantId }: { cluster: ClusterSummary; t
       >
         <table className="min-w-full text-left text-sm" data-testid="agent-pools">
           <caption className="text-left font-semibold">Node pools</caption>
-          <thead>
-            <tr className="border-b border-slate-200 dark:border-slate-800">
-              <th scope="col" className="py-1 pr-4">
-                Pool
-              </th>
-              <th scope="col" className="py-1 pr-4">
-                OS
-              </th>
-              <th scope="col" className="py-1 pr-4">
-                Mode
-              </th>
-              <th scope="col" className="py-1 pr-4">
-                Nodes
-              </th>
-              <th scope="col" className="py-1 pr-4">
-                Max surge
-              </th>
-              <th scope="col" className="py-1 pr-4">
-                VM size
-              </th>
-              <th scope="col" className="py-1">
-                State
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeaders
+            rowClassName="border-b border-slate-200 dark:border-slate-800"
+            cellClassName="py-1"
+            gap="pr-4"
+            columns={[
+              { label: 'Pool' },
+              { label: 'OS' },
+              { label: 'Mode' },
+              { label: 'Nodes' },
+              { label: 'Max surge' },
+              { label: 'VM size' },
+              { label: 'State' },
+            ]}
+          />
           <tbody>
             {cluster.agentPools.map((pool) => (
               <tr

@@ -12,6 +12,7 @@ import { PlanCertificate, PlanClusterRow } from './PlanClusterRow';
 import { planFileName, planText } from './plan-store';
 import { usePlanCertificates, usePlanFileLoader, useStoredPlan } from './use-plan';
 import { WaveSettings } from './WaveSettings';
+import { ColumnHeaders } from '@/components/ui/ColumnHeaders';
 
 /** Load a plan file (another browser's download, a pipeline's `ca-trust fleet plan --out`). */
 export function PlanFileInput({ onLoaded }: { onLoaded: (id: string) => void }) {
@@ -152,28 +153,19 @@ export function PlanView() {
           <div className="overflow-x-auto">
             <table className="w-full text-sm">
               <caption className="sr-only">Every cluster of the plan with its change</caption>
-              <thead>
-                <tr className="text-left">
-                  <th scope="col" className="py-2 pr-3">
-                    Cluster
-                  </th>
-                  <th scope="col" className="py-2 pr-3">
-                    Subscription and tenant
-                  </th>
-                  <th scope="col" className="py-2 pr-3">
-                    Change
-                  </th>
-                  <th scope="col" className="py-2 pr-3">
-                    Findings
-                  </th>
-                  <th scope="col" className="py-2 pr-3 text-right">
-                    Nodes replaced
-                  </th>
-                  <th scope="col" className="py-2">
-                    Outcome
-                  </th>
-                </tr>
-              </thead>
+              <ColumnHeaders
+                rowClassName="text-left"
+                cellClassName="py-2"
+                gap="pr-3"
+                columns={[
+                  { label: 'Cluster' },
+                  { label: 'Subscription and tenant' },
+                  { label: 'Change' },
+                  { label: 'Findings' },
+                  { label: 'Nodes replaced', align: 'right' },
+                  { label: 'Outcome' },
+                ]}
+              />
               <tbody>
                 {plan.clusters.map((cluster) => (
                   <PlanClusterRow key={cluster.ref.id} cluster={cluster} certificates={certificates} />

@@ -19,6 +19,7 @@ import { useStoredPlan } from '../plan/use-plan';
 import { fleetActionDeps } from './action-deps';
 import { RunClusterRow, stateText } from './RunClusterRow';
 import { rememberRun, runStartedHere } from './run-control';
+import { ColumnHeaders } from '@/components/ui/ColumnHeaders';
 
 function duration(ms: number): string {
   const seconds = Math.max(0, Math.round(ms / 1000));
@@ -333,25 +334,18 @@ function FleetRollout({ plan, planId, pollMs }: { plan: FleetPlan; planId: strin
         <div className="overflow-x-auto">
           <table className="w-full text-sm">
             <caption className="sr-only">Every cluster of the plan with its rollout state</caption>
-            <thead>
-              <tr className="text-left">
-                <th scope="col" className="py-2 pr-3">
-                  Cluster
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  Wave
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  State
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  Progress
-                </th>
-                <th scope="col" className="py-2 text-right">
-                  Nodes replaced
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeaders
+              rowClassName="text-left"
+              cellClassName="py-2"
+              gap="pr-3"
+              columns={[
+                { label: 'Cluster' },
+                { label: 'Wave' },
+                { label: 'State' },
+                { label: 'Progress' },
+                { label: 'Nodes replaced', align: 'right' },
+              ]}
+            />
             <tbody>
               {ordered.map((cluster) => (
                 <RunClusterRow
