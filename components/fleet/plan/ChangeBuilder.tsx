@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
 import type { FleetChange, FleetTarget } from '@/lib/fleet/plan/types';
@@ -8,10 +8,10 @@ import { useAuth } from '@/components/auth/auth-context';
 import { toClientError } from '@/components/clusters/client-error';
 import { ErrorAlert } from '@/components/ui/Alert';
 import { CertText } from '@/components/ui/CertText';
-import { PRIMARY_BUTTON, SECONDARY_BUTTON } from '@/components/ui/buttons';
+import { FIELD, PRIMARY_BUTTON, SECONDARY_BUTTON } from '@/components/ui/buttons';
 import { formatFingerprint } from '@/lib/pki/fingerprint';
 import { useFleet } from '../fleet-context';
-import { scopeOptions } from '../scope-options';
+import { TenantSubscriptionFields } from '../TenantSubscriptionFields';
 import { CertificateIntake, type IntakeResult } from './CertificateIntake';
 import { computePlan } from './compute-plan';
 import { readStoredBaseline, readHandoff } from './handoff';
@@ -24,7 +24,6 @@ const KINDS: { kind: Kind; label: string; hint: string }[] = [
   { kind: 'remove', label: 'Remove certificates', hint: 'Taken out of every targeted cluster’s list.' },
   { kind: 'baseline', label: 'Trust exactly a baseline', hint: 'Each cluster ends with exactly these CAs.' },
 ];
-const FIELD = 'rounded border border-slate-400 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900';
 
 function caLabel(ca: FleetCa): string {
   return `${ca.displayName} (${formatFingerprint(ca.sha256).slice(0, 23)}…)`;
@@ -101,11 +100,6 @@ export function ChangeBuilder() {
     if (params.get('chosen') === '1') setChosenIds(readHandoff().clusterIds); // eslint-disable-line react-hooks/set-state-in-effect
     if (params.get('baseline') === 'loaded') setBaseline(readStoredBaseline());
   }, [params]);
-
-  const { tenants, subscriptions } = useMemo(
-    () => scopeOptions(clusters, target.tenantId),
-    [clusters, target.tenantId],
-  );
 
   const intakeErrors = intake?.findings.filter((f) => f.severity === 'error').length ?? 0;
   const intakePems = intake?.certificates.map((c) => c.pem) ?? [];
@@ -286,38 +280,12 @@ export function ChangeBuilder() {
               value={target.missing}
               onChange={(missing) => setTarget((t) => ({ ...t, missing }))}
             />
-            <label className="flex flex-col gap-1 text-sm">
-              <span className="font-medium">Tenant</span>
-              <select
-                className={FIELD}
-                value={target.tenantId ?? ''}
-                onChange={(event) =>
-                  setTarget((t) => ({ ...t, tenantId: event.target.value || undefined, subscriptionId: undefined }))
-                }
-              >
-                <option value="">All tenants</option>
-                {tenants.map(([id, name]) => (
-                  <option key={id} value={id}>
-                    {name}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="flex flex-col gap-1 text-sm">
-              <span className="font-medium">Subscription</span>
-              <select
-                className={`${FIELD} max-w-xs`}
-                value={target.subscriptionId ?? ''}
-                onChange={(event) => setTarget((t) => ({ ...t, subscriptionId: event.target.value || undefined }))}
-              >
-                <option value="">All subscriptions</option>
-                {subscriptions.map(([id, name]) => (
-                  <option key={id} value={id}>
-                    {name}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <TenantSubscriptionFields
+              clusters={clusters}
+              value={target}
+              onChange={(next) => setTarget((t) => ({ ...t, ...next }))}
+              subscriptionClassName="max-w-xs"
+            />
             <label className="flex flex-col gap-1 text-sm">
               <span className="font-medium">Cluster name (* and ? as wildcards)</span>
               <input

@@ -4,10 +4,8 @@ import { useRouter } from 'next/navigation';
 import { Play } from 'lucide-react';
 import type { FleetPlan } from '@/lib/fleet/plan/types';
 import { planWaves } from '@/lib/fleet/runner/waves';
-import { PRIMARY_BUTTON } from '@/components/ui/buttons';
+import { FIELD, PRIMARY_BUTTON } from '@/components/ui/buttons';
 import { DEFAULT_WAVES, wavesToParams, type WaveSettingsValue } from './run-options';
-
-const FIELD = 'rounded border border-slate-400 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900';
 
 /** Canary, wave size, parallel rollouts and soak; the waves they give, then "Start the rollout". */
 export function WaveSettings({ plan, planId }: { plan: FleetPlan; planId: string }) {
