@@ -15,8 +15,7 @@ import { httpsClient } from '../emulator/testing/https-client';
 import { startEmulator, type RunningEmulator } from '../emulator/server';
 import { SEED } from '../emulator/arm/seed/clusters';
 import type { FleetRunReport } from '../lib/fleet/runner';
-import { runCli } from './cli/main';
-import { entrySha256, fleetArm, type Address } from './testing/fleet-arm';
+import { entrySha256, fleetArm, runFleetCli, type Address } from './testing/fleet-arm';
 
 vi.mock('server-only', () => ({}));
 
@@ -46,21 +45,7 @@ const credential: TokenCredential = {
   }),
 };
 
-async function caTrust(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(['fleet', ...args], {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    stdin: async () => new Uint8Array(),
-    fleet: {
-      env: { ARM_ENDPOINT: emulator.baseUrl, ARM_CA_FILE: emulator.caFile },
-      credential: async () => credential,
-      stderrIsTTY: false,
-    },
-  });
-  return { code, stdout, stderr };
-}
+const caTrust = (args: string[]) => runFleetCli(args, emulator, credential);
 
 const { addEntries, waitSucceeded, entriesOf, speed } = fleetArm(
   () => emulator.baseUrl,

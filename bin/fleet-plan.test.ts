@@ -15,8 +15,7 @@ import { startEmulator, type RunningEmulator } from '../emulator/server';
 import { SEED } from '../emulator/arm/seed/clusters';
 import { parsePlanFile } from '../lib/fleet/plan/plan-file';
 import type { FleetPlan } from '../lib/fleet/plan';
-import { runCli } from './cli/main';
-import { entrySha256, fleetArm } from './testing/fleet-arm';
+import { entrySha256, fleetArm, runFleetCli } from './testing/fleet-arm';
 
 vi.mock('server-only', () => ({}));
 
@@ -48,21 +47,8 @@ const credentialOf = (persona: string, home: string): TokenCredential => ({
   }),
 });
 
-async function caTrust(args: string[], persona = 'owner', home = CONTOSO) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(['fleet', 'plan', '--quiet', ...args], {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    stdin: async () => new Uint8Array(),
-    fleet: {
-      env: { ARM_ENDPOINT: emulator.baseUrl, ARM_CA_FILE: emulator.caFile },
-      credential: async () => credentialOf(persona, home),
-      stderrIsTTY: false,
-    },
-  });
-  return { code, stdout, stderr };
-}
+const caTrust = (args: string[], persona = 'owner', home = CONTOSO) =>
+  runFleetCli(['plan', '--quiet', ...args], emulator, credentialOf(persona, home));
 
 const { addEntries, waitSucceeded, entriesOf, speed } = fleetArm(
   () => emulator.baseUrl,

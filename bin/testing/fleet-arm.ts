@@ -4,9 +4,11 @@
  * bin/fleet-apply.test.ts.
  */
 import { createHash } from 'node:crypto';
+import type { TokenCredential } from '@azure/core-auth';
 import { expect, vi } from 'vitest';
 import { SUBSCRIPTIONS } from '../../emulator/directory';
 import type { httpsClient } from '../../emulator/testing/https-client';
+import { runCli } from '../cli/main';
 
 export type Address = { subscriptionId: string; resourceGroup: string; name: string };
 export interface WireCluster {
@@ -65,4 +67,25 @@ export function fleetArm(
   const speed = (msPerBatch: number) => get()(`${baseUrl()}/_emulator/speed`, { method: 'PUT', json: { msPerBatch } });
 
   return { url, readCluster, addEntries, waitSucceeded, entriesOf, speed };
+}
+
+/** `ca-trust fleet …` in-process against the emulator, collecting what it prints. */
+export async function runFleetCli(
+  args: string[],
+  emulator: { baseUrl: string; caFile: string },
+  credential: TokenCredential,
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(['fleet', ...args], {
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    stdin: async () => new Uint8Array(),
+    fleet: {
+      env: { ARM_ENDPOINT: emulator.baseUrl, ARM_CA_FILE: emulator.caFile },
+      credential: async () => credential,
+      stderrIsTTY: false,
+    },
+  });
+  return { code, stdout, stderr };
 }

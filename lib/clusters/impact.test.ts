@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { AgentPoolSummary } from './types';
+import { agentPool } from './testing/agent-pool';
 import { changeImpact, surgeMachines } from './impact';
 
-const pool = (patch: Partial<AgentPoolSummary>): AgentPoolSummary => ({
-  name: 'nodepool1',
-  count: 3,
-  vmSize: 'Standard_D4ds_v5',
-  osType: 'Linux',
-  osSku: 'Ubuntu',
-  mode: 'System',
-  type: 'VirtualMachineScaleSets',
-  provisioningState: 'Succeeded',
-  powerState: 'Running',
-  maxSurge: '10%',
-  ...patch,
-});
+const pool = agentPool;
 
 describe('surgeMachines', () => {
   it('rounds a percentage up, with at least one node and at most the pool', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ClusterSummary, SubscriptionSummary } from '../clusters/types';
+import { agentPool } from '../clusters/testing/agent-pool';
 import { toClusterRow, type ClusterTrust } from './cluster-row';
 import { relativeExpiry } from './expiry';
 import { validityStatus } from '../pki/validity-status';
@@ -26,20 +27,7 @@ function cluster(name: string, overrides: Partial<ClusterSummary> = {}): Cluster
     provisioningState: 'Succeeded',
     powerState: 'Running',
     kubernetesVersion: '1.33.2',
-    agentPools: [
-      {
-        name: 'system',
-        count: 3,
-        vmSize: 'Standard_D4s_v5',
-        osType: 'Linux',
-        osSku: 'Ubuntu',
-        mode: 'System',
-        type: 'VirtualMachineScaleSets',
-        provisioningState: 'Succeeded',
-        powerState: 'Running',
-        maxSurge: '10%',
-      },
-    ],
+    agentPools: [agentPool({ name: 'system', vmSize: 'Standard_D4s_v5' })],
     caBundle: [],
     ...overrides,
   };

@@ -1,6 +1,7 @@
 /** Real certificates (emulator/certs) and inventory-shaped clusters for the lib/fleet/plan tests. */
 import { createHash } from 'node:crypto';
 import { issueCertificate } from '../../../../emulator/certs';
+import { agentPool } from '../../../clusters/testing/agent-pool';
 import type { PlanClusterInput } from '../plan';
 
 export const NOW = new Date();
@@ -45,18 +46,7 @@ export function sha256Of(pem: string): string {
 }
 
 type Pool = PlanClusterInput['agentPools'][number];
-export const linuxPool = (name: string, count: number): Pool => ({
-  name,
-  count,
-  vmSize: 'Standard_D4ds_v5',
-  osType: 'Linux',
-  osSku: 'Ubuntu',
-  mode: 'System',
-  type: 'VirtualMachineScaleSets',
-  provisioningState: 'Succeeded',
-  powerState: 'Running',
-  maxSurge: '33%',
-});
+export const linuxPool = (name: string, count: number): Pool => agentPool({ name, count, maxSurge: '33%' });
 export const windowsPool = (name: string, count: number): Pool => ({
   ...linuxPool(name, count),
   osType: 'Windows',
