@@ -1,15 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expectAccessible, signInWithMsal, test, expect } from './fixtures';
-import { readCluster, type ClusterAddress } from './support/arm';
-import {
-  EXPIRING_NAME,
-  SUCCESSOR_NAME,
-  planReplacement,
-  planRow,
-  setUpExpiringFleet,
-  STAGING,
-  WEB,
-} from './support/fleet-change';
+import { readCluster, STAGING, WEB, type ClusterAddress } from './support/arm';
+import { EXPIRING_NAME, SUCCESSOR_NAME, planReplacement, planRow, setUpExpiringFleet } from './support/fleet-change';
 
 const names = (clusters: ClusterAddress[]) => clusters.map((c) => c.name).sort();
 

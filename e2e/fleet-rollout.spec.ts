@@ -1,15 +1,16 @@
 import type { Page } from '@playwright/test';
 import { expectAccessible, signInWithMsal, test, expect } from './fixtures';
-import { caBundle, changeCaBundleElsewhere, readCluster, type ClusterAddress } from './support/arm';
 import {
+  caBundle,
+  changeCaBundleElsewhere,
   INGRESS,
   LEGACY,
+  readCluster,
   SANDBOX,
   STAGING,
-  planReplacement,
-  setUpExpiringFleet,
-  waitUntilSucceeded,
-} from './support/fleet-change';
+  type ClusterAddress,
+} from './support/arm';
+import { planReplacement, setUpExpiringFleet, waitUntilSucceeded } from './support/fleet-change';
 import { rolloutHistory, type HistoryEntry } from './support/rollout-history';
 
 const runRow = (page: Page, name: string) => page.locator(`[data-testid="run-cluster"][data-cluster="${name}"]`);

@@ -43,6 +43,32 @@ export const CORE: ClusterAddress = {
   name: 'aks-core-gwc',
   tenantId: FABRIKAM,
 };
+export const STAGING: ClusterAddress = {
+  subscriptionId: '00000000-aaaa-4000-8000-000000000002',
+  resourceGroup: 'rg-staging',
+  name: 'aks-staging-eus2',
+  tenantId: CONTOSO,
+};
+export const AZL: ClusterAddress = {
+  subscriptionId: '00000000-aaaa-4000-8000-000000000004',
+  resourceGroup: 'rg-sandbox',
+  name: 'aks-azurelinux-sdc',
+  tenantId: FABRIKAM,
+};
+/** No custom CA in the seed. */
+export const INGRESS: ClusterAddress = {
+  subscriptionId: '00000000-aaaa-4000-8000-000000000003',
+  resourceGroup: 'rg-platform-core',
+  name: 'aks-ingress-gwc',
+  tenantId: FABRIKAM,
+};
+/** No custom CA in the seed; one node. */
+export const SANDBOX: ClusterAddress = {
+  subscriptionId: '00000000-aaaa-4000-8000-000000000004',
+  resourceGroup: 'rg-sandbox',
+  name: 'aks-sandbox-sdc',
+  tenantId: FABRIKAM,
+};
 
 export function clusterPagePath(cluster: ClusterAddress): string {
   return `/clusters/${cluster.subscriptionId}/${cluster.resourceGroup}/${cluster.name}?tenant=${cluster.tenantId}`;

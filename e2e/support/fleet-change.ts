@@ -6,58 +6,11 @@
 import { expect, type Page } from '@playwright/test';
 import { issueCertificate } from '../../emulator/certs';
 import type { EmulatorControl } from '../fixtures';
-import { CONTOSO, FABRIKAM, caBundle, changeCaBundleElsewhere, readCluster, type ClusterAddress } from './arm';
+import { AZL, CORE, STAGING, WEB, caBundle, changeCaBundleElsewhere, readCluster, type ClusterAddress } from './arm';
 import { readSeedFleet } from './fleet-seed';
 
 export const EXPIRING_NAME = 'Contoso Staging Issuing CA';
 export const SUCCESSOR_NAME = 'Contoso Staging Issuing CA 2027';
-
-export const STAGING: ClusterAddress = {
-  subscriptionId: '00000000-aaaa-4000-8000-000000000002',
-  resourceGroup: 'rg-staging',
-  name: 'aks-staging-eus2',
-  tenantId: CONTOSO,
-};
-export const WEB: ClusterAddress = {
-  subscriptionId: '00000000-aaaa-4000-8000-000000000001',
-  resourceGroup: 'rg-web-prod',
-  name: 'aks-web-prod-neu',
-  tenantId: CONTOSO,
-};
-export const AZL: ClusterAddress = {
-  subscriptionId: '00000000-aaaa-4000-8000-000000000004',
-  resourceGroup: 'rg-sandbox',
-  name: 'aks-azurelinux-sdc',
-  tenantId: FABRIKAM,
-};
-/** Windows beside Linux pools (the Linux ones get the CA). */
-export const LEGACY: ClusterAddress = {
-  subscriptionId: '00000000-aaaa-4000-8000-000000000001',
-  resourceGroup: 'rg-legacy-prod',
-  name: 'aks-legacy-win-weu',
-  tenantId: CONTOSO,
-};
-/** No custom CA in the seed. */
-export const INGRESS: ClusterAddress = {
-  subscriptionId: '00000000-aaaa-4000-8000-000000000003',
-  resourceGroup: 'rg-platform-core',
-  name: 'aks-ingress-gwc',
-  tenantId: FABRIKAM,
-};
-/** No custom CA in the seed; one node. */
-export const SANDBOX: ClusterAddress = {
-  subscriptionId: '00000000-aaaa-4000-8000-000000000004',
-  resourceGroup: 'rg-sandbox',
-  name: 'aks-sandbox-sdc',
-  tenantId: FABRIKAM,
-};
-/** Also trusts an expired CA: the plan blocks it (certificate errors in the planned bundle). */
-export const CORE: ClusterAddress = {
-  subscriptionId: '00000000-aaaa-4000-8000-000000000003',
-  resourceGroup: 'rg-platform-core',
-  name: 'aks-core-gwc',
-  tenantId: FABRIKAM,
-};
 
 export interface FleetChangeWorld {
   expiring: { sha256: string; pem: string };
@@ -102,6 +55,7 @@ export async function setUpExpiringFleet(
     successorPem: successor.certPem,
     trusting: [WEB, STAGING, CORE, AZL, ...more],
     toApply: [WEB, STAGING, AZL, ...more],
+    // aks-core-gwc also trusts an expired CA: the plan blocks it (certificate errors in the planned bundle).
     blocked: [CORE],
   };
 }
