@@ -1,9 +1,62 @@
-import { readFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { EMULATOR_CA_FILE, EMULATOR_URL } from './environment';
 import { expectAccessible, signInWithMsal, test, expect } from './fixtures';
-import { readCluster, STAGING, WEB, type ClusterAddress } from './support/arm';
+import { CONTOSO, ownerToken, readCluster, STAGING, WEB, type ClusterAddress } from './support/arm';
 import { EXPIRING_NAME, SUCCESSOR_NAME, planReplacement, planRow, setUpExpiringFleet } from './support/fleet-change';
 
 const names = (clusters: ClusterAddress[]) => clusters.map((c) => c.name).sort();
+
+interface PlanFileCluster {
+  ref: { id: string; name: string };
+  before: string[];
+  after: string[];
+  added: string[];
+  removed: string[];
+  machinesReplaced: number;
+  findings: { id: string; severity: string }[];
+  block: { reason: string } | null;
+}
+
+/** What a plan says of one cluster, without the words and times that may differ between two runs. */
+const planned = (cluster: PlanFileCluster) => ({
+  id: cluster.ref.id.toLowerCase(),
+  before: cluster.before,
+  after: cluster.after,
+  added: cluster.added,
+  removed: cluster.removed,
+  machinesReplaced: cluster.machinesReplaced,
+  findings: cluster.findings.map((f) => `${f.severity}:${f.id}`).sort(),
+  block: cluster.block?.reason ?? null,
+});
+
+/** `ca-trust fleet plan --replace FROM=FILE --tenant T --json`, as a pipeline runs it (one tenant's ARM token). */
+async function cliReplacementPlan(from: string, toPem: string, tenantId: string): Promise<PlanFileCluster[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'e2e-fleet-plan-'));
+  try {
+    const file = join(dir, 'successor.pem');
+    writeFileSync(file, toPem);
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['bin/ca-trust.mjs', 'fleet', 'plan', '--replace', `${from}=${file}`, '--tenant', tenantId, '--json', '--quiet'],
+      {
+        env: {
+          ...process.env,
+          ARM_ENDPOINT: EMULATOR_URL,
+          ARM_CA_FILE: EMULATOR_CA_FILE,
+          ARM_ACCESS_TOKEN: await ownerToken(tenantId),
+        },
+        maxBuffer: 1 << 24,
+      },
+    );
+    return (JSON.parse(stdout) as { clusters: PlanFileCluster[] }).clusters;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 async function linuxNodes(cluster: ClusterAddress): Promise<number> {
   const pools = (await readCluster(cluster)).properties.agentPoolProfiles as
@@ -61,9 +114,17 @@ test.describe('fleet plan', () => {
       page.getByRole('button', { name: 'Download the plan (JSON)' }).click(),
     ]);
     const text = readFileSync((await download.path())!, 'utf8');
-    const file = JSON.parse(text) as { v: number; clusters: { ref: { name: string }; block: unknown }[] };
+    const file = JSON.parse(text) as { v: number; clusters: (PlanFileCluster & { ref: { tenantId: string } })[] };
     expect(file.v).toBe(1);
     expect(file.clusters.map((c) => c.ref.name).sort()).toEqual(names(world.trusting));
+    // The pipeline's `ca-trust fleet plan` for the same change plans each cluster exactly as the page did (one
+    // tenant: ARM_ACCESS_TOKEN is one tenant's token).
+    const cli = await cliReplacementPlan(world.expiring.sha256, world.successorPem, CONTOSO);
+    const pageContoso = file.clusters.filter((c) => c.ref.tenantId === CONTOSO);
+    expect(cli.length).toBeGreaterThan(1);
+    expect(cli.map(planned).sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+      pageContoso.map(planned).sort((a, b) => a.id.localeCompare(b.id)),
+    );
     // This browser forgets its plans (MSAL's sign-in in localStorage stays).
     await page.evaluate(() => {
       for (const key of Object.keys(localStorage))

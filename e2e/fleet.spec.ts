@@ -84,7 +84,7 @@ test.describe('fleet CA index', () => {
     await expect(fleet.entries().first()).toHaveAttribute('data-sha256', root.sha256);
     await fleet.search().fill(root.sha256);
 
-    await fleet.entries().first().getByRole('link', { name: 'Contoso Root CA G2' }).click();
+    await fleet.entries().first().getByRole('link', { name: 'Contoso Root CA G2', exact: true }).click();
     await expect(page).toHaveURL(new RegExp(`/cas/${root.sha256}`));
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Contoso Root CA G2');
     await expect.poll(async () => sorted(await fleet.names('trusting-cluster'))).toEqual(sorted(root.clusters));
@@ -128,7 +128,7 @@ test.describe('fleet CA index', () => {
     await expect(found).toContainText(`trusted by ${fabrikam.clusters.length} clusters`);
     await expectAccessible(page, 'CA index, file dropped');
 
-    await found.getByRole('link', { name: 'Fabrikam Enterprise Root CA' }).click();
+    await found.getByRole('link', { name: 'Fabrikam Enterprise Root CA', exact: true }).click();
     await expect(page).toHaveURL(new RegExp(`/cas/${fabrikam.sha256}`));
     await expect.poll(async () => sorted(await fleet.names('trusting-cluster'))).toEqual(sorted(fabrikam.clusters));
     await page.getByLabel('Subscription').selectOption({ label: 'fabrikam-sandbox' });

@@ -83,6 +83,17 @@ export interface ArmCluster {
   };
 }
 
+/** An ARM token of the owner persona for one tenant, as `POST /_emulator/token` issues it. */
+export async function ownerToken(tenantId: string): Promise<string> {
+  const api = await request.newContext({ baseURL: EMULATOR_URL, ignoreHTTPSErrors: true });
+  try {
+    const token = await api.post('/_emulator/token', { data: { persona: 'owner', tenantId } });
+    return ((await token.json()) as { access_token: string }).access_token;
+  } finally {
+    await api.dispose();
+  }
+}
+
 async function asOwner<T>(
   cluster: ClusterAddress,
   run: (api: import('@playwright/test').APIRequestContext, path: string, headers: Record<string, string>) => Promise<T>,

@@ -4,7 +4,9 @@
  * permissions API asked for every targeted cluster first (getClusterPermissions), so "no write permission" is what
  * ARM says, not a guess.
  */
-import { planFleetChange } from '@/lib/fleet/plan/plan';
+import { pemReader } from '@/lib/fleet/plan/certificates';
+import { planFleetChange, toPlanCluster } from '@/lib/fleet/plan/plan';
+import { defaultTarget } from '@/lib/fleet/plan/target';
 import type { FleetChange, FleetPlan, FleetTarget } from '@/lib/fleet/plan/types';
 import { mapAsCompleted } from '@/lib/async/map-as-completed';
 import { getClusterPermissions } from '@/app/actions/cluster';
@@ -13,23 +15,24 @@ import type { FleetLoadState } from '../use-fleet-load';
 type Access = 'write' | 'read' | 'unknown';
 const PERMISSION_CHECKS_AT_ONCE = 6;
 
-/** Every loaded cluster as the planner reads it: where it lives and what ARM said of it. */
+/** Every loaded cluster as the planner reads it (toPlanCluster, as `ca-trust fleet plan` does): where it lives and what ARM said of it. */
 export function planInputs(load: FleetLoadState) {
   return load.tenants.flatMap(({ tenant, subscriptions }) =>
     subscriptions.flatMap((s) =>
-      s.clusters.map((cluster) => ({
-        id: cluster.id,
-        name: cluster.name,
-        resourceGroup: cluster.resourceGroup,
-        subscriptionId: cluster.subscriptionId,
-        subscriptionName: s.summary.displayName,
-        tenantId: tenant.tenantId,
-        tenantName: tenant.displayName,
-        caBundle: cluster.caBundle,
-        provisioningState: cluster.provisioningState,
-        powerState: cluster.powerState,
-        agentPools: cluster.agentPools,
-      })),
+      s.clusters.map((cluster) =>
+        toPlanCluster(
+          {
+            id: cluster.id,
+            name: cluster.name,
+            resourceGroup: cluster.resourceGroup,
+            subscriptionId: cluster.subscriptionId,
+            subscriptionName: s.summary.displayName,
+            tenantId: tenant.tenantId,
+            tenantName: tenant.displayName,
+          },
+          cluster,
+        ),
+      ),
     ),
   );
 }
@@ -43,8 +46,11 @@ export async function computePlan(
 ): Promise<FleetPlan> {
   const clusters = planInputs(load);
   const now = new Date();
+  // The same defaults and one decoding of each PEM for both passes, as `ca-trust fleet plan` does.
+  const chosen = defaultTarget(change, target);
+  const reader = pemReader(now);
   // First without permissions, to learn which clusters the target names; then ask ARM about those only.
-  const draft = await planFleetChange({ clusters, change, target, now });
+  const draft = await planFleetChange({ clusters, change, target: chosen, now, reader });
   const access = new Map<string, Access>();
   let checked = 0;
   onProgress?.(0, draft.clusters.length);
@@ -69,8 +75,9 @@ export async function computePlan(
   return planFleetChange({
     clusters,
     change,
-    target,
+    target: chosen,
     now,
+    reader,
     access: (clusterId: string) => access.get(clusterId.toLowerCase()) ?? 'unknown',
   });
 }
