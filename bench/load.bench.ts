@@ -9,7 +9,11 @@
  * coalesced rollout reads). One round: the inventory (POST /api/inventory, the NDJSON stream read to its end), the
  * cluster page's HTML, its two server actions one after the other (getCluster, getClusterPermissions: Next runs a
  * page's actions one at a time), then five rollout polls of a cluster whose CA rollout is running
- * (readRolloutSnapshot, 1 s apart: the product polls every 5 s). Then again, until 60 s are over. No browser: this
+ * (readRolloutSnapshot, 1 s ± 20 % apart: the product polls every 5 s). Then again, until 60 s are over. Users are
+ * independent, as people are: they arrive one every 100 ms over 5 s (BENCH_RAMP_MS) and their pauses vary
+ * (BENCH_POLL_JITTER). BENCH_RAMP_MS=0 BENCH_POLL_JITTER=0 gives the lockstep herd instead: 50 inventories in the
+ * same millisecond, every round after in step, so the server is saturated for a second and idle the next and the
+ * figure is its queue, not its speed (a second replica is the answer to that; see the README). No browser: this
  * measures the server, not rendering; the actions are called over HTTP exactly as Next's client calls them
  * (POST to the page with the `Next-Action` id from .next/server/server-reference-manifest.json, the arguments as
  * the JSON React encodes them, `Accept: text/x-component`).
@@ -35,6 +39,10 @@ const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 60_000);
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 100);
 const POLLS = 5;
 const POLL_GAP_MS = 1_000;
+/** Users arrive one after another over this long (BENCH_RAMP_MS=0: all in the same millisecond). */
+const RAMP_MS = Number(process.env.BENCH_RAMP_MS ?? 5_000);
+/** Each pause between polls is POLL_GAP_MS ± this fraction (BENCH_POLL_JITTER=0: every user in lockstep). */
+const POLL_JITTER = Number(process.env.BENCH_POLL_JITTER ?? 0.2);
 const TARGETS = { errors: 0, p95OverEmulatorMs: 250, peakRssMb: 400 };
 
 const PROD = '00000000-aaaa-4000-8000-000000000001';
@@ -241,7 +249,8 @@ async function callAction(
   };
 }
 
-async function user(index: number, until: number): Promise<void> {
+async function user(index: number, until: number, startAfterMs = 0): Promise<void> {
+  await sleep(startAfterMs);
   const token = await issueToken();
   const cluster = PAGE_CLUSTERS[index % PAGE_CLUSTERS.length]!;
   const ref = { ...cluster };
@@ -276,7 +285,7 @@ async function user(index: number, until: number): Promise<void> {
           { cluster: ROLLING, operationUrl: null, refreshCluster: poll === 0 },
         ]),
       );
-      await sleep(POLL_GAP_MS);
+      await sleep(POLL_GAP_MS * (1 - POLL_JITTER + 2 * POLL_JITTER * Math.random()));
     }
   }
 }
@@ -294,11 +303,15 @@ function cpuSeconds(pid: number | undefined): number {
 const rssTimer = setInterval(readRss, 200);
 // Warm-up: not counted.
 await Promise.all(Array.from({ length: 5 }, (_, i) => user(i, Date.now() + 5_000)));
+// Arrivals, not counted either: one user every RAMP_MS / USERS. Counting starts when all 50 are running.
+const until = Date.now() + RAMP_MS + DURATION_MS;
+const users = Array.from({ length: USERS }, (_, i) => user(i, until, (i * RAMP_MS) / USERS));
+await sleep(RAMP_MS);
 counting = true;
 const cpuAtStart = { server: cpuSeconds(server.pid), emulator: cpuSeconds(emulator.pid), bench: process.cpuUsage() };
 const started = Date.now();
 const load1 = loadavg()[0]!;
-await Promise.all(Array.from({ length: USERS }, (_, i) => user(i, started + DURATION_MS)));
+await Promise.all(users);
 const elapsedS = (Date.now() - started) / 1000;
 const cpu = {
   server: cpuSeconds(server.pid) - cpuAtStart.server,
@@ -346,6 +359,8 @@ const result = {
   users: USERS,
   duration_s: Math.round(elapsedS * 10) / 10,
   emulator_latency_ms: LATENCY_MS,
+  arrivals_over_ms: RAMP_MS,
+  poll_jitter: POLL_JITTER,
   requests: counted.length,
   errors: errors.length,
   error_kinds: [...new Set(errors.map((e) => `${e.name}: ${e.error}`))].slice(0, 10),
