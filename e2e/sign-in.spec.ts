@@ -1,5 +1,6 @@
 import { expect, signInWithMsal, test } from './fixtures';
 import { AppShell } from './pages/app-shell';
+import { InventoryPage } from './pages/inventory-page';
 import { DEMO_APP_URL, EMULATOR_URL, MSAL_APP_URL } from './environment';
 import { clusterPagePath, WEB } from './support/arm';
 
@@ -62,7 +63,7 @@ test.describe('tabs of one user', () => {
     expect(signInRequests).toEqual([]);
   });
 
-  test('a second tab on a cluster page, its token fresh in the cache, loads no MSAL; sign-out there still works', async ({
+  test('a second tab, its tokens fresh in the cache, loads no MSAL on the inventory (both tenants) or a cluster page; sign-out there still works', async ({
     page,
     context,
   }) => {
@@ -82,14 +83,19 @@ test.describe('tabs of one user', () => {
     second.on('request', (request) => {
       if (request.url().startsWith(EMULATOR_URL)) tokenCalls.push(request.url());
     });
-    // A home-tenant cluster: its token is in MSAL's cache. (The emulator's other-tenant tokens are not reused across
-    // tabs by MSAL itself, so the inventory's second tenant would load MSAL for a silent token.)
-    await second.goto(`${MSAL_APP_URL}${clusterPagePath(WEB)}`);
+    // The inventory needs a token for each of Olivia's tenants (Contoso, her home, and Fabrikam, where she is a
+    // guest): MSAL cached both under her one account (Entra's client_info names the home account for every tenant).
+    await second.goto(MSAL_APP_URL);
     const shell = new AppShell(second);
     await expect(shell.signedInAs()).toContainText('Olivia Owner');
+    const inventory = new InventoryPage(second);
+    await inventory.waitUntilLoaded();
+    await expect(inventory.status()).toHaveText('13 clusters in 4 subscriptions.');
+    await expect(inventory.subscription('fabrikam-platform').getByTestId('subscription-cluster-count')).toBeVisible();
+    await second.goto(`${MSAL_APP_URL}${clusterPagePath(WEB)}`);
     await expect(second.getByTestId('cluster-status')).toHaveText(/Read from Azure/, { timeout: 30_000 });
     await expect(second.getByTestId('certificate-card').first()).toBeVisible();
-    // Every ARM call of the page was made with a token read from MSAL's cache, by our code alone.
+    // Every ARM call of both pages was made with a token read from MSAL's cache, by our code alone.
     expect(tokenCalls).toEqual([]);
     expect(msalScripts).toEqual([]);
 

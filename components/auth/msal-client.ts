@@ -48,17 +48,19 @@ export async function signInWithRedirect(config: PublicAuthConfig): Promise<void
   await pca.loginRedirect({ ...armTokenRequest(config), prompt: 'select_account' });
 }
 
-/** The ARM token request for `account`, in another tenant when asked (that tenant's profile and authority). */
+/**
+ * The ARM token request for `account` in one tenant (default: its home tenant), always with that tenant's own
+ * authority. MSAL keeps one refresh token per account for all its tenants; redeemed at `organizations` it could
+ * come back for the tenant it was last used for, so a multi-tenant authority never decides which tenant a token is for.
+ */
 export function armRequestFor(config: PublicAuthConfig, account: AccountInfo, tenantId?: string): SilentRequest {
-  // MSAL looks tokens up by the account's tenant first: ask with that tenant's profile and authority.
-  const otherTenant = tenantId && tenantId !== account.tenantId ? tenantId : undefined;
-  return otherTenant
-    ? {
-        ...armTokenRequest(config),
-        account: { ...account, tenantId: otherTenant },
-        authority: authorityForTenant(config.authority, otherTenant),
-      }
-    : { ...armTokenRequest(config), account };
+  const tenant = tenantId ?? account.tenantId;
+  return {
+    ...armTokenRequest(config),
+    // MSAL looks tokens up by the account's tenant first: ask with that tenant's profile.
+    account: tenant === account.tenantId ? account : { ...account, tenantId: tenant },
+    authority: authorityForTenant(config.authority, tenant),
+  };
 }
 
 /** acquireTokenSilent, failures as AuthApi reports them. Never navigates: the page offers "Sign in again". */

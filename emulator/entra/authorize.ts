@@ -87,7 +87,7 @@ function issueCode(c: Context, state: EntraState, request: AuthorizationRequest,
   const code = state.codes.add({ request, personaId: persona.id, tenantId });
   return redirectWith(c, request.redirectUri, request.responseMode, {
     code,
-    client_info: clientInfo(persona, tenantId),
+    client_info: clientInfo(persona),
     state: request.state,
   });
 }

@@ -203,9 +203,12 @@ describe('authorization code + PKCE', () => {
         scope: ARM_SCOPE,
       },
     });
-    expect(decodeJwt(otherTenant.json<{ access_token: string }>().access_token)).toMatchObject({
-      tid: FABRIKAM,
-      aud: 'https://management.azure.com',
+    const otherBody = otherTenant.json<{ access_token: string; client_info: string }>();
+    expect(decodeJwt(otherBody.access_token)).toMatchObject({ tid: FABRIKAM, aud: 'https://management.azure.com' });
+    // client_info names the home account whatever the tenant (MSAL keeps one account, one profile per tenant).
+    expect(JSON.parse(Buffer.from(otherBody.client_info, 'base64url').toString())).toEqual({
+      uid: '11111111-0000-4000-8000-00000000000a',
+      utid: CONTOSO,
     });
     const bad = await env.get(`${env.emulator.baseUrl}/organizations/oauth2/v2.0/token`, {
       form: { client_id: EMULATOR_CLIENT_ID, grant_type: 'refresh_token', refresh_token: 'nope' },

@@ -59,7 +59,7 @@ async function tokenResponse(c: Context, deps: EntraDeps, state: EntraState, { g
     access_token: issued.accessToken,
     refresh_token: refreshToken,
     id_token: idToken,
-    client_info: clientInfo(persona, grant.tenantId),
+    client_info: clientInfo(persona),
   });
 }
 
@@ -132,6 +132,9 @@ async function refreshTokenGrant(c: Context, deps: EntraDeps, state: EntraState,
   }
   const scopes = input.scope ? splitScopes(input.scope) : stored.scopes;
   // A refresh token works across the user's tenants, as Entra's do: a tenant authority gets a token for that tenant.
+  // At `organizations`/`common`, which tenant Entra picks for a refresh token first issued for a guest tenant is not
+  // documented: the emulator takes the stricter guess, the tenant it was issued for (a client that relies on the
+  // home tenant there gets another tenant's token; the dashboard always names the tenant).
   const authority = resolveAuthorityTenant(c.req.param('tenant') ?? '');
   const tenantId = authority?.kind === 'tenant' ? authority.tenant.tenantId : stored.tenantId;
   // A tenant whose policy wants MFA or consent refuses the refresh token as Entra does: invalid_grant + suberror.

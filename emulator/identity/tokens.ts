@@ -88,7 +88,11 @@ export class TokenSigner {
   }
 }
 
-/** client_info as Entra returns it: base64url of `{"uid":<oid>,"utid":<tid>}`. */
-export function clientInfo(persona: Persona, tenantId: string): string {
-  return Buffer.from(JSON.stringify({ uid: persona.objectId, utid: tenantId })).toString('base64url');
+/**
+ * client_info as Entra returns it: base64url of `{"uid":<oid>,"utid":<tid>}` of the user's **home** account, whichever
+ * tenant the token is for (MSAL's homeAccountId `uid.utid` "uniquely identifies the user across AAD tenants", so a
+ * token for another tenant is cached under the same account, as another tenant profile).
+ */
+export function clientInfo(persona: Persona): string {
+  return Buffer.from(JSON.stringify({ uid: persona.objectId, utid: persona.homeTenantId })).toString('base64url');
 }
