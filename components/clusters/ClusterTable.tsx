@@ -77,12 +77,15 @@ export function ClusterTable({
   onSort,
   now,
   loading = false,
+  redraw = 0,
 }: {
   rows: ClusterRow[];
   view: InventoryView;
   onSort: (key: SortKey) => void;
   now: Date;
   loading?: boolean;
+  /** A new value draws every row anew (new keys) instead of moving the rows already drawn. */
+  redraw?: number;
 }) {
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   const [scrollMargin, setScrollMargin] = useState(0);
@@ -117,7 +120,7 @@ export function ClusterTable({
     [rows],
   );
   // A stable key function: the virtualizer recomputes every row's position whenever it changes.
-  const getItemKey = useCallback((index: number) => rows[index]!.id, [rows]);
+  const getItemKey = useCallback((index: number) => `${redraw}:${rows[index]!.id}`, [rows, redraw]);
   const virtualizer = useWindowVirtualizer({
     count: rows.length,
     estimateSize,

@@ -39,7 +39,7 @@ export function InventoryView({ homeTenantId }: { homeTenantId: string }) {
   // loaded cluster has its row.
   const clusterCount = state.subscriptions.reduce((sum, s) => sum + s.clusters.length, 0);
   const settling = loading || rows.length < clusterCount;
-  const { rows: visible, unsorted, apply } = useStableRows(sorted, viewToParams(view).toString(), settling);
+  const { rows: visible, unsorted, apply, redraws } = useStableRows(sorted, viewToParams(view).toString(), settling);
   const states = useMemo(() => [...new Set(rows.map((row) => row.provisioningState))].sort(), [rows]);
 
   // The view lives in the URL. history.replaceState (which Next's router follows) changes it without a server
@@ -136,7 +136,7 @@ export function InventoryView({ homeTenantId }: { homeTenantId: string }) {
                 )}
               </div>
               <BaselineDriftProvider rows={visible} actions={<PlanChangeLink view={view} rows={visible} />}>
-                <ClusterTable rows={visible} view={view} onSort={onSort} now={now} loading={loading} />
+                <ClusterTable rows={visible} view={view} onSort={onSort} now={now} loading={loading} redraw={redraws} />
               </BaselineDriftProvider>
             </>
           ) : (

@@ -1,5 +1,5 @@
 'use client';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import type { ActionError } from '@/lib/action-result';
 import type { ClusterSummary, SubscriptionSummary, TenantSummary } from '@/lib/clusters/types';
 import { INVENTORY_ENCODING_REQUEST, INVENTORY_ENCODING_RESPONSE, type InventoryEvent } from '@/lib/inventory/wire';
@@ -80,7 +80,9 @@ export function useInventory(homeTenantId: string | undefined) {
             )
           : response.body;
         for await (const event of readInventoryStream(body)) {
-          update((previous) => applyEvent(previous, tenantId, event));
+          // A transition: React renders streamed batches in slices and folds those that come while it renders,
+          // so 50 subscriptions arriving one after another never hold the main thread for long.
+          startTransition(() => update((previous) => applyEvent(previous, tenantId, event)));
         }
         update((previous) =>
           patchTenant(previous, tenantId, (tenant) => (tenant.status === 'loading' ? { status: 'loaded' } : {})),

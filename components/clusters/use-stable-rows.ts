@@ -10,6 +10,8 @@ interface Tracked {
   /** Input from the user since this load began. */
   touched: boolean;
   order: StableOrder;
+  /** How many times the load's end re-sorted rows already on screen (the table is then drawn anew). */
+  redraws: number;
 }
 
 /**
@@ -25,6 +27,7 @@ export function useStableRows(sorted: ClusterRow[], viewKey: string, streaming: 
     streaming,
     touched: false,
     order: EMPTY_ORDER,
+    redraws: 0,
   });
 
   // "Touched" means input from the user during a load: wheel, touch, keys or a pointer press (not script scrolls).
@@ -40,17 +43,22 @@ export function useStableRows(sorted: ClusterRow[], viewKey: string, streaming: 
 
   if (tracked.sortedIds !== sortedIds || tracked.viewKey !== viewKey || tracked.streaming !== streaming) {
     let order: StableOrder;
+    let redraws = tracked.redraws;
     if (tracked.viewKey !== viewKey) order = applySort(sortedIds);
-    else if (tracked.streaming && !streaming && !tracked.touched) order = applySort(sortedIds);
-    else order = mergeStable(tracked.order, sortedIds);
+    else if (tracked.streaming && !streaming && !tracked.touched) {
+      order = applySort(sortedIds);
+      // Nobody asked for this move: the rows on screen are replaced by the sorted ones in one step instead of
+      // sliding to their new places under a user who may be reading or about to click.
+      if (tracked.order.unsorted > 0) redraws++;
+    } else order = mergeStable(tracked.order, sortedIds);
     const touched = streaming && !tracked.streaming ? false : tracked.touched;
     // Adjusting state while rendering, as React documents for state derived from changing props.
-    setTracked({ sortedIds, viewKey, streaming, touched, order });
+    setTracked({ sortedIds, viewKey, streaming, touched, order, redraws });
   }
   const order = tracked.order;
 
   const apply = useCallback(() => setTracked((t) => ({ ...t, order: applySort(t.sortedIds) })), []);
   const byId = useMemo(() => new Map(sorted.map((row) => [row.id, row])), [sorted]);
   const rows = useMemo(() => order.ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])), [order, byId]);
-  return { rows, unsorted: order.unsorted, apply };
+  return { rows, unsorted: order.unsorted, apply, redraws: tracked.redraws };
 }
