@@ -102,6 +102,33 @@ test.describe('inventory while it streams', () => {
     await expect(notice).toHaveCount(0);
     expect((await inventory.clusterNames()).slice(0, 2)).toEqual(['aks-core-gwc', 'aks-staging-eus2']);
   });
+
+  test('untouched, the page ends sorted: the rows already drawn are drawn anew in order, none slides (no layout shift)', async ({
+    page,
+    emulator,
+    inventoryPage: inventory,
+  }) => {
+    await page.addInitScript(() => {
+      const shifts: number[] = [];
+      Object.assign(window, { __layoutShifts: shifts });
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[])
+          if (!entry.hadRecentInput) shifts.push(entry.value);
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    // contoso-staging holds the second-earliest expiry; it answers after the other rows are on screen.
+    await emulator.addFault({ method: 'GET', path: clustersOf(CONTOSO_STAGING), latencyMs: 3_000 });
+    await signInWithMsal(page, 'Olivia Owner');
+    await expect(inventory.row('aks-core-gwc')).toBeVisible({ timeout: 30_000 });
+    await expect(inventory.status()).toHaveText(/^Loading/);
+    const before = await inventory.clusterNames();
+    expect(before).not.toContain('aks-staging-eus2');
+    await inventory.waitUntilLoaded();
+    expect((await inventory.clusterNames()).slice(0, 2)).toEqual(['aks-core-gwc', 'aks-staging-eus2']);
+    await expect(page.getByTestId('unsorted-rows')).toHaveCount(0);
+    const shifts = await page.evaluate(() => (window as unknown as { __layoutShifts: number[] }).__layoutShifts);
+    expect(shifts.reduce((sum, value) => sum + value, 0)).toBeLessThan(0.05);
+  });
 });
 
 for (const width of [390, 1366]) {

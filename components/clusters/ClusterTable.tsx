@@ -34,7 +34,11 @@ const OVERSCAN_ROWS = 10;
 function rowShape(row: ClusterRow): string {
   return `${row.earliestExpiry ? 'ca' : '-'}${row.provisioningState === 'Updating' ? 'u' : '-'}${row.windowsAgentPoolCount > 0 ? 'w' : '-'}${row.caErrorCount > 0 ? 'e' : '-'}`;
 }
-/** While loading, the table keeps this many rows of space, so what follows it is not pushed down row by row. */
+/**
+ * Before the first rows, the table shows this many placeholder rows; until the load ends it keeps the height they
+ * gave it, so what follows is not pushed down row by row. The placeholders go as soon as rows arrive (rows added
+ * above placeholders would push them down: a layout shift).
+ */
 const RESERVED_ROWS = 12;
 
 function SortHeader({
@@ -132,10 +136,19 @@ export function ClusterTable({
   const items = virtualizer.getVirtualItems();
   const paddingTop = items.length ? items[0]!.start - scrollMargin : 0;
   const paddingBottom = items.length ? virtualizer.getTotalSize() - items[items.length - 1]!.end : 0;
-  const skeletons = loading ? Math.max(0, RESERVED_ROWS - rows.length) : 0;
+  const skeletons = loading && rows.length === 0 ? RESERVED_ROWS : 0;
+  const wrapperRef = useRef<HTMLDivElement>(null);
+  const [reservedPx, setReservedPx] = useState<number>();
+  useLayoutEffect(() => {
+    if (skeletons > 0 && wrapperRef.current) setReservedPx(wrapperRef.current.getBoundingClientRect().height);
+  }, [skeletons]);
 
   return (
-    <div className="rounded border border-slate-200 dark:border-slate-800">
+    <div
+      ref={wrapperRef}
+      style={loading && reservedPx ? { minHeight: reservedPx } : undefined}
+      className="rounded border border-slate-200 dark:border-slate-800"
+    >
       <table className="w-full table-fixed text-sm" aria-label="AKS clusters" aria-rowcount={rows.length + 1}>
         <thead className="bg-slate-50 dark:bg-slate-900">
           <tr aria-rowindex={1}>

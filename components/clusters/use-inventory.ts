@@ -48,9 +48,12 @@ export function useInventory(homeTenantId: string | undefined) {
   const [state, setState] = useState<InventoryState>(INITIAL);
   const generation = useRef(0);
 
+  // Every change of a load is a transition: React renders streamed batches in slices and folds those that arrive
+  // while it renders, so 50 subscriptions arriving one after another never hold the main thread for long. All of
+  // them, not only the batches: "tenant loaded" and "done" must never overtake the batch before them.
   const updater = useCallback((run: number): Update => {
     return (change) => {
-      if (run === generation.current) setState(change);
+      if (run === generation.current) startTransition(() => setState(change));
     };
   }, []);
 
@@ -80,9 +83,7 @@ export function useInventory(homeTenantId: string | undefined) {
             )
           : response.body;
         for await (const event of readInventoryStream(body)) {
-          // A transition: React renders streamed batches in slices and folds those that come while it renders,
-          // so 50 subscriptions arriving one after another never hold the main thread for long.
-          startTransition(() => update((previous) => applyEvent(previous, tenantId, event)));
+          update((previous) => applyEvent(previous, tenantId, event));
         }
         update((previous) =>
           patchTenant(previous, tenantId, (tenant) => (tenant.status === 'loading' ? { status: 'loaded' } : {})),

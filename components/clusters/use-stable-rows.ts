@@ -7,8 +7,6 @@ interface Tracked {
   sortedIds: readonly string[];
   viewKey: string;
   streaming: boolean;
-  /** Input from the user since this load began. */
-  touched: boolean;
   order: StableOrder;
   /** How many times the load's end re-sorted rows already on screen (the table is then drawn anew). */
   redraws: number;
@@ -25,15 +23,16 @@ export function useStableRows(sorted: ClusterRow[], viewKey: string, streaming: 
     sortedIds: [],
     viewKey,
     streaming,
-    touched: false,
     order: EMPTY_ORDER,
     redraws: 0,
   });
 
   // "Touched" means input from the user during a load: wheel, touch, keys or a pointer press (not script scrolls).
+  // Its own state: the order below is replaced whole on every change and must never carry an older `touched`.
+  const [touched, setTouched] = useState(false);
   useEffect(() => {
     if (!streaming) return;
-    const onInput = () => setTracked((t) => (t.touched ? t : { ...t, touched: true }));
+    const onInput = () => setTouched(true);
     const events = ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const;
     for (const type of events) window.addEventListener(type, onInput, { passive: true, once: true });
     return () => {
@@ -45,15 +44,15 @@ export function useStableRows(sorted: ClusterRow[], viewKey: string, streaming: 
     let order: StableOrder;
     let redraws = tracked.redraws;
     if (tracked.viewKey !== viewKey) order = applySort(sortedIds);
-    else if (tracked.streaming && !streaming && !tracked.touched) {
+    else if (tracked.streaming && !streaming && !touched) {
       order = applySort(sortedIds);
       // Nobody asked for this move: the rows on screen are replaced by the sorted ones in one step instead of
       // sliding to their new places under a user who may be reading or about to click.
       if (tracked.order.unsorted > 0) redraws++;
     } else order = mergeStable(tracked.order, sortedIds);
-    const touched = streaming && !tracked.streaming ? false : tracked.touched;
     // Adjusting state while rendering, as React documents for state derived from changing props.
-    setTracked({ sortedIds, viewKey, streaming, touched, order, redraws });
+    if (streaming && !tracked.streaming && touched) setTouched(false); // a new load
+    setTracked({ sortedIds, viewKey, streaming, order, redraws });
   }
   const order = tracked.order;
 
