@@ -4,18 +4,23 @@
  * (GET /_emulator/rollouts/history), never from the CLI's own words. The kill test runs the CLI as a child process.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { GetTokenOptions, TokenCredential } from '@azure/core-auth';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { issueCertificate } from '../emulator/certs';
 import { TENANTS } from '../emulator/directory';
 import { httpsClient } from '../emulator/testing/https-client';
-import { startEmulator, type RunningEmulator } from '../emulator/server';
+import type { RunningEmulator } from '../emulator/server';
 import { SEED } from '../emulator/arm/seed/clusters';
 import type { FleetRunReport } from '../lib/fleet/runner';
-import { entrySha256, fleetArm, runFleetCli, type Address } from './testing/fleet-arm';
+import {
+  emulatorTokens,
+  entrySha256,
+  fleetArm,
+  runFleetCli,
+  startFleetEmulator,
+  type Address,
+} from './testing/fleet-arm';
 
 vi.mock('server-only', () => ({}));
 
@@ -28,22 +33,11 @@ let successorFile: string;
 let expiring: string;
 let expiringSha256: string;
 let strangerEntry: string;
-const tokens = new Map<string, string>();
-
-async function tokenFor(tenantId: string): Promise<string> {
-  if (!tokens.has(tenantId)) {
-    const response = await get(`${emulator.baseUrl}/_emulator/token`, { json: { persona: 'owner', tenantId } });
-    tokens.set(tenantId, response.json<{ access_token: string }>().access_token);
-  }
-  return tokens.get(tenantId)!;
-}
-
-const credential: TokenCredential = {
-  getToken: async (_scopes: string | string[], options?: GetTokenOptions) => ({
-    token: await tokenFor(options?.tenantId ?? CONTOSO),
-    expiresOnTimestamp: Date.now() + 3_600_000,
-  }),
-};
+const { tokenFor, credentialOf } = emulatorTokens(
+  () => emulator.baseUrl,
+  () => get,
+);
+const credential = credentialOf('owner', CONTOSO);
 
 const caTrust = (args: string[]) => runFleetCli(args, emulator, credential);
 
@@ -103,15 +97,7 @@ async function prepare(scope: string[] = []): Promise<{ planFile: string; before
 }
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'fleet-apply-cli-'));
-  emulator = await startEmulator({ port: 0, dataDir: dir, quiet: true });
-  get = httpsClient(emulator.caPem);
-  const successor = await issueCertificate({
-    subject: 'CN=Contoso Staging Issuing CA 2027, O=Contoso Ltd',
-    isCA: true,
-  });
-  successorFile = join(dir, 'successor.pem');
-  writeFileSync(successorFile, successor.certPem);
+  ({ dir, emulator, get, successorFile } = await startFleetEmulator('fleet-apply-cli-'));
   const stranger = await issueCertificate({ subject: 'CN=Someone Else CA, O=Elsewhere', isCA: true });
   strangerEntry = Buffer.from(stranger.certPem).toString('base64');
   await speed(1);

@@ -3,19 +3,17 @@
  * through ARM as az would (GET, change the list, PUT); expected fingerprints come from node:crypto, not lib code.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { GetTokenOptions, TokenCredential } from '@azure/core-auth';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { issueCertificate } from '../emulator/certs';
 import { SUBSCRIPTIONS, TENANTS } from '../emulator/directory';
 import { httpsClient } from '../emulator/testing/https-client';
-import { startEmulator, type RunningEmulator } from '../emulator/server';
+import type { RunningEmulator } from '../emulator/server';
 import { SEED } from '../emulator/arm/seed/clusters';
 import { parsePlanFile } from '../lib/fleet/plan/plan-file';
 import type { FleetPlan } from '../lib/fleet/plan';
-import { entrySha256, fleetArm, runFleetCli } from './testing/fleet-arm';
+import { emulatorTokens, entrySha256, fleetArm, runFleetCli, startFleetEmulator } from './testing/fleet-arm';
 
 vi.mock('server-only', () => ({}));
 
@@ -29,23 +27,10 @@ let get: ReturnType<typeof httpsClient>;
 let successorFile: string;
 let successorSha256: string;
 let expiringSha256: string;
-const tokens = new Map<string, string>();
-
-async function tokenFor(tenantId: string, persona = 'owner'): Promise<string> {
-  const key = `${persona}/${tenantId}`;
-  if (!tokens.has(key)) {
-    const response = await get(`${emulator.baseUrl}/_emulator/token`, { json: { persona, tenantId } });
-    tokens.set(key, response.json<{ access_token: string }>().access_token);
-  }
-  return tokens.get(key)!;
-}
-
-const credentialOf = (persona: string, home: string): TokenCredential => ({
-  getToken: async (_scopes: string | string[], options?: GetTokenOptions) => ({
-    token: await tokenFor(options?.tenantId ?? home, persona),
-    expiresOnTimestamp: Date.now() + 3_600_000,
-  }),
-});
+const { tokenFor, credentialOf } = emulatorTokens(
+  () => emulator.baseUrl,
+  () => get,
+);
 
 const caTrust = (args: string[], persona = 'owner', home = CONTOSO) =>
   runFleetCli(['plan', '--quiet', ...args], emulator, credentialOf(persona, home));
@@ -57,16 +42,9 @@ const { addEntries, waitSucceeded, entriesOf, speed } = fleetArm(
 );
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'fleet-plan-cli-'));
-  emulator = await startEmulator({ port: 0, dataDir: dir, quiet: true });
-  get = httpsClient(emulator.caPem);
-  const successor = await issueCertificate({
-    subject: 'CN=Contoso Staging Issuing CA 2027, O=Contoso Ltd',
-    isCA: true,
-  });
-  successorFile = join(dir, 'successor.pem');
-  writeFileSync(successorFile, successor.certPem);
-  successorSha256 = createHash('sha256').update(Buffer.from(successor.certificate.rawData)).digest('hex');
+  const fixture = await startFleetEmulator('fleet-plan-cli-');
+  ({ dir, emulator, get, successorFile } = fixture);
+  successorSha256 = createHash('sha256').update(Buffer.from(fixture.successor.certificate.rawData)).digest('hex');
 
   // The expiring CA of aks-staging-eus2 is trusted in both tenants and three subscriptions: fast rollouts first.
   await speed(1);

@@ -4,10 +4,15 @@
  * bin/fleet-apply.test.ts.
  */
 import { createHash } from 'node:crypto';
-import type { TokenCredential } from '@azure/core-auth';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { GetTokenOptions, TokenCredential } from '@azure/core-auth';
 import { expect, vi } from 'vitest';
+import { issueCertificate } from '../../emulator/certs';
 import { SUBSCRIPTIONS } from '../../emulator/directory';
-import type { httpsClient } from '../../emulator/testing/https-client';
+import { httpsClient } from '../../emulator/testing/https-client';
+import { startEmulator } from '../../emulator/server';
 import { runCli } from '../cli/main';
 
 export type Address = { subscriptionId: string; resourceGroup: string; name: string };
@@ -88,4 +93,42 @@ export async function runFleetCli(
     },
   });
   return { code, stdout, stderr };
+}
+
+/**
+ * The emulator in this process, in a scratch folder, with the CA both fleet tests rotate to written there as a
+ * file (the expiring CA of aks-staging-eus2's successor).
+ */
+export async function startFleetEmulator(prefix: string) {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const emulator = await startEmulator({ port: 0, dataDir: dir, quiet: true });
+  const get = httpsClient(emulator.caPem);
+  const successor = await issueCertificate({
+    subject: 'CN=Contoso Staging Issuing CA 2027, O=Contoso Ltd',
+    isCA: true,
+  });
+  const successorFile = join(dir, 'successor.pem');
+  writeFileSync(successorFile, successor.certPem);
+  return { dir, emulator, get, successor, successorFile };
+}
+
+/** ARM tokens from the emulator's token endpoint, one per persona and tenant, and credentials that hand them out. */
+export function emulatorTokens(baseUrl: () => string, get: () => ReturnType<typeof httpsClient>) {
+  const tokens = new Map<string, string>();
+  const tokenFor = async (tenantId: string, persona = 'owner'): Promise<string> => {
+    const key = `${persona}/${tenantId}`;
+    if (!tokens.has(key)) {
+      const response = await get()(`${baseUrl()}/_emulator/token`, { json: { persona, tenantId } });
+      tokens.set(key, response.json<{ access_token: string }>().access_token);
+    }
+    return tokens.get(key)!;
+  };
+  /** What az's credential does: a token for the tenant asked for, else the persona's home tenant. */
+  const credentialOf = (persona: string, home: string): TokenCredential => ({
+    getToken: async (_scopes: string | string[], options?: GetTokenOptions) => ({
+      token: await tokenFor(options?.tenantId ?? home, persona),
+      expiresOnTimestamp: Date.now() + 3_600_000,
+    }),
+  });
+  return { tokenFor, credentialOf };
 }
